@@ -1,0 +1,71 @@
+using Juso.Domain.Common;
+
+namespace Juso.Domain.Agencies;
+
+/// <summary>支援関係機関: an organisation that takes consultations or takes on roles in a plan.</summary>
+public class Agency : AggregateRoot
+{
+    public const int NameMaxLength = 100;
+    public const int ContactMaxLength = 200;
+
+    protected Agency()
+    {
+        Name = string.Empty;
+    }
+
+    public string Name { get; private set; }
+
+    public AgencyField Field { get; private set; }
+
+    public AgencyOperation Operation { get; private set; }
+
+    public string? Contact { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    public static Agency Create(string name, AgencyField field, AgencyOperation operation, string? contact, DateTimeOffset now)
+    {
+        Validate(name, field, operation, contact);
+        var agency = new Agency
+        {
+            Name = name.Trim(),
+            Field = field,
+            Operation = operation,
+            Contact = RuleCheck.Clean(contact),
+            IsActive = true,
+        };
+        agency.MarkCreated(now);
+        return agency;
+    }
+
+    public void Update(string name, AgencyField field, AgencyOperation operation, string? contact, DateTimeOffset now)
+    {
+        Validate(name, field, operation, contact);
+        Name = name.Trim();
+        Field = field;
+        Operation = operation;
+        Contact = RuleCheck.Clean(contact);
+        Touch(now);
+    }
+
+    /// <summary>An inactive agency keeps its history but takes no new referrals or roles.</summary>
+    public void Deactivate(DateTimeOffset now)
+    {
+        IsActive = false;
+        Touch(now);
+    }
+
+    public void Activate(DateTimeOffset now)
+    {
+        IsActive = true;
+        Touch(now);
+    }
+
+    private static void Validate(string name, AgencyField field, AgencyOperation operation, string? contact) =>
+        new RuleCheck()
+            .RequireText(name, nameof(Name), "機関名", NameMaxLength)
+            .Require(Enum.IsDefined(field), nameof(Field), "分野を選択してください。")
+            .Require(Enum.IsDefined(operation), nameof(Operation), "運営形態（直営・委託）を選択してください。")
+            .OptionalText(contact, nameof(Contact), "連絡先", ContactMaxLength)
+            .ThrowIfAny();
+}

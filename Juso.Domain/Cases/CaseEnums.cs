@@ -1,0 +1,58 @@
+namespace Juso.Domain.Cases;
+
+/// <summary>Where a case stands in 多機関協働: 受付 → アセスメント → プラン作成 → 支援中 → 終結.</summary>
+public enum CaseStage
+{
+    Intake,
+    Assessment,
+    Planning,
+    Support,
+    Closed,
+}
+
+/// <summary>How the consultation reached the counter (相談経路).</summary>
+public enum IntakeRoute
+{
+    Counter,
+    Phone,
+    Visit,
+    AgencyReferral,
+    Community,
+    Outreach,
+}
+
+/// <summary>相談分類; a case has one or more.</summary>
+public enum ConcernCategory
+{
+    Hikikomori,
+    EightyFifty,
+    YoungCarer,
+    DoubleCare,
+    IllnessOrDisability,
+    Unemployment,
+    SchoolRefusal,
+    ElderlyCare,
+    Children,
+    Disability,
+    Poverty,
+    Other,
+}
+
+/// <summary>What part an agency plays in a case; any part gives its members access to the case.</summary>
+public enum CaseAgencyRole
+{
+    Intake,
+    Lead,
+    Assigned,
+}
+
+public enum CaseEventKind
+{
+    Opened,
+    ConsentRecorded,
+    StageChanged,
+    LeadAgencySet,
+    AgencyInvolved,
+    CoordinatorAssigned,
+    IntakeRevised,
+}

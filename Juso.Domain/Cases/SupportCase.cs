@@ -1,0 +1,281 @@
+using Juso.Domain.Agencies;
+using Juso.Domain.Common;
+using Juso.Domain.Households;
+
+namespace Juso.Domain.Cases;
+
+/// <summary>ケース: one household's coordination record, from intake to closure.</summary>
+public class SupportCase : AggregateRoot
+{
+    public const int SummaryMaxLength = 2000;
+    public const int ConsulterMaxLength = 50;
+    public const int ReasonMaxLength = 500;
+    public static readonly DateOnly EarliestIntakeDate = new(2000, 1, 1);
+
+    private readonly List<CaseConcern> _concerns = [];
+    private readonly List<CaseAgency> _agencies = [];
+    private readonly List<ConsentRecord> _consents = [];
+    private readonly List<CaseEvent> _events = [];
+
+    protected SupportCase()
+    {
+        IntakeSummary = string.Empty;
+    }
+
+    public int FiscalYear { get; private set; }
+
+    /// <summary>Running number within the fiscal year of the intake.</summary>
+    public int Sequence { get; private set; }
+
+    public string Number => FormatNumber(FiscalYear, Sequence);
+
+    public int HouseholdId { get; private set; }
+
+    public CaseStage Stage { get; private set; }
+
+    public DateOnly IntakeDate { get; private set; }
+
+    public IntakeRoute IntakeRoute { get; private set; }
+
+    public int? ReferringAgencyId { get; private set; }
+
+    public string IntakeSummary { get; private set; }
+
+    /// <summary>相談者: who came or called, when not the principal.</summary>
+    public string? ConsulterName { get; private set; }
+
+    public int? LeadAgencyId { get; private set; }
+
+    public int? CoordinatorStaffId { get; private set; }
+
+    public ConsentStatus? CurrentConsent { get; private set; }
+
+    public DateOnly? ClosedOn { get; private set; }
+
+    public string? ClosureReason { get; private set; }
+
+    public IReadOnlyList<CaseConcern> Concerns => _concerns;
+
+    public IReadOnlyList<CaseAgency> Agencies => _agencies;
+
+    public IReadOnlyList<ConsentRecord> Consents => _consents;
+
+    public IReadOnlyList<CaseEvent> Events => _events;
+
+    public bool IsClosed => Stage == CaseStage.Closed;
+
+    public static string FormatNumber(int fiscalYear, int sequence) => $"{fiscalYear}-{sequence:D4}";
+
+    /// <summary>
+    /// Opens a case for a household from an intake. <paramref name="intakeAgency"/> is the agency whose
+    /// counter took it (the signed-in member's agency), if any; the referring agency, if any, must be active.
+    /// </summary>
+    public static SupportCase Open(
+        Household household,
+        IntakeDetails intake,
+        Agency? referringAgency,
+        Agency? intakeAgency,
+        ConsentDetails? consent,
+        int sequence,
+        Actor actor,
+        DateTimeOffset now)
+    {
+        new RuleCheck().Add(CheckIntake(intake, referringAgency, consent, household.Members.Select(m => m.BirthDate).ToList(), JapanDate.Today(now)))
+            .ThrowIfAny();
+
+        var date = intake.Date!.Value;
+        var supportCase = new SupportCase
+        {
+            HouseholdId = household.Id,
+            FiscalYear = Common.FiscalYear.Of(date).StartYear,
+            Sequence = sequence,
+            Stage = CaseStage.Intake,
+            IntakeDate = date,
+            IntakeRoute = intake.Route!.Value,
+            ReferringAgencyId = referringAgency?.Id,
+            IntakeSummary = intake.Summary!.Trim(),
+            ConsulterName = RuleCheck.Clean(intake.ConsulterName),
+        };
+        supportCase._concerns.AddRange(intake.Categories.Distinct().Order().Select(c => new CaseConcern(c)));
+        foreach (var agencyId in new[] { intakeAgency?.Id, referringAgency?.Id }.OfType<int>().Distinct())
+        {
+            supportCase._agencies.Add(new CaseAgency(agencyId, CaseAgencyRole.Intake, now));
+        }
+        supportCase.MarkCreated(now);
+        supportCase._events.Add(new CaseEvent(CaseEventKind.Opened,
+            $"相談を受け付けました（{intake.Route.Value.Label()}、{string.Join("・", supportCase._concerns.Select(c => c.Category.Label()))}）。", actor, now));
+        if (consent is not null)
+        {
+            supportCase.AppendConsent(consent, actor, now);
+        }
+        return supportCase;
+    }
+
+    /// <summary>
+    /// Every broken rule of an intake, so a form can show them all at once. Member birth dates are given in
+    /// the order of the household's members and must not be after the intake date.
+    /// </summary>
+    public static IReadOnlyList<DomainError> CheckIntake(IntakeDetails intake, Agency? referringAgency, ConsentDetails? consent, IReadOnlyList<DateOnly?> memberBirthDates, DateOnly today)
+    {
+        var check = ValidateIntake(intake, referringAgency, today);
+        if (intake.Date is { } intakeDate)
+        {
+            for (var i = 0; i < memberBirthDates.Count; i++)
+            {
+                check.Require(memberBirthDates[i] is null || memberBirthDates[i] <= intakeDate,
+                    Household.MemberField(i) + nameof(HouseholdMember.BirthDate), "生年月日が受付日より後になっています。");
+            }
+        }
+        if (consent is not null)
+        {
+            check.Add(ValidateConsent(consent, null, intake.Date ?? today, today));
+        }
+        return check.Errors;
+    }
+
+    /// <summary>Adds an entry to the consent history. Withdrawal needs consent in force; nothing is ever overwritten.</summary>
+    public void RecordConsent(ConsentDetails consent, Actor actor, DateTimeOffset now)
+    {
+        EnsureOpen();
+        var check = new RuleCheck().Add(ValidateConsent(consent, _consents.LastOrDefault(), IntakeDate, JapanDate.Today(now)));
+        check.ThrowIfAny();
+        AppendConsent(consent, actor, now);
+    }
+
+    /// <summary>Whether members of <paramref name="agencyId"/> may see this case: the agency has a part in it.</summary>
+    public bool Involves(int agencyId) => _agencies.Any(a => a.AgencyId == agencyId);
+
+    public void SetLeadAgency(Agency agency, Actor actor, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (!agency.IsActive)
+        {
+            throw new DomainException("休止中の機関は主担当にできません。", nameof(LeadAgencyId));
+        }
+        if (LeadAgencyId == agency.Id)
+        {
+            return;
+        }
+        _agencies.RemoveAll(a => a.Role == CaseAgencyRole.Lead);
+        _agencies.Add(new CaseAgency(agency.Id, CaseAgencyRole.Lead, now));
+        LeadAgencyId = agency.Id;
+        _events.Add(new CaseEvent(CaseEventKind.LeadAgencySet, $"主担当機関を「{agency.Name}」にしました。", actor, now));
+        Touch(now);
+    }
+
+    /// <summary>Gives an agency a part in the case (e.g. a role assignment), and so access to it.</summary>
+    public void InvolveAgency(Agency agency, Actor actor, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (!agency.IsActive)
+        {
+            throw new DomainException("休止中の機関は追加できません。", nameof(Agencies));
+        }
+        if (_agencies.Any(a => a.AgencyId == agency.Id && a.Role == CaseAgencyRole.Assigned))
+        {
+            return;
+        }
+        _agencies.Add(new CaseAgency(agency.Id, CaseAgencyRole.Assigned, now));
+        _events.Add(new CaseEvent(CaseEventKind.AgencyInvolved, $"「{agency.Name}」が関わる機関に加わりました。", actor, now));
+        Touch(now);
+    }
+
+    public void AssignCoordinator(Staff staff, Actor actor, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (!staff.IsActive)
+        {
+            throw new DomainException("退職・休止中の職員は担当にできません。", nameof(CoordinatorStaffId));
+        }
+        CoordinatorStaffId = staff.Id;
+        _events.Add(new CaseEvent(CaseEventKind.CoordinatorAssigned, $"担当者を{staff.Name}にしました。", actor, now));
+        Touch(now);
+    }
+
+    /// <summary>Moves the case along 受付 → アセスメント → プラン作成 → 支援中 → 終結 (支援中 → プラン作成 is 再プラン).</summary>
+    public void MoveTo(CaseStage target, string? reason, Actor actor, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (!CanMoveTo(target))
+        {
+            throw new DomainException($"「{Stage.Label()}」から「{target.Label()}」へは進められません。", nameof(Stage));
+        }
+        if (target == CaseStage.Closed)
+        {
+            new RuleCheck().RequireText(reason, nameof(ClosureReason), "終結の理由", ReasonMaxLength).ThrowIfAny();
+            ClosedOn = JapanDate.Today(now);
+            ClosureReason = reason!.Trim();
+        }
+        var from = Stage;
+        Stage = target;
+        _events.Add(new CaseEvent(CaseEventKind.StageChanged, $"段階を「{from.Label()}」から「{target.Label()}」に変更しました。"
+            + (target == CaseStage.Closed ? $"理由: {ClosureReason}" : string.Empty), actor, now));
+        Touch(now);
+    }
+
+    public bool CanMoveTo(CaseStage target) => (Stage, target) switch
+    {
+        (CaseStage.Closed, _) => false,
+        (_, CaseStage.Closed) => true,
+        (CaseStage.Intake, CaseStage.Assessment) => true,
+        (CaseStage.Assessment, CaseStage.Planning) => true,
+        (CaseStage.Planning, CaseStage.Support) => true,
+        (CaseStage.Support, CaseStage.Planning) => true,
+        _ => false,
+    };
+
+    private void EnsureOpen()
+    {
+        if (IsClosed)
+        {
+            throw new DomainException("終結したケースは変更できません。");
+        }
+    }
+
+    private void AppendConsent(ConsentDetails consent, Actor actor, DateTimeOffset now)
+    {
+        var record = new ConsentRecord(consent.Status, consent.Date!.Value, consent.Method, RuleCheck.Clean(consent.Note), actor, now);
+        _consents.Add(record);
+        CurrentConsent = consent.Status;
+        var how = consent.Method is { } method ? $"（{method.Label()}）" : string.Empty;
+        _events.Add(new CaseEvent(CaseEventKind.ConsentRecorded, $"本人同意を「{consent.Status.Label()}」と記録しました{how}。", actor, now));
+        Touch(now);
+    }
+
+    private static RuleCheck ValidateIntake(IntakeDetails intake, Agency? referringAgency, DateOnly today)
+    {
+        var check = new RuleCheck()
+            .Require(intake.Date is not null, nameof(IntakeDate), "受付日を入力してください。")
+            .Require(intake.Date is null || intake.Date <= today, nameof(IntakeDate), "受付日に未来の日付は入力できません。")
+            .Require(intake.Date is null || intake.Date >= EarliestIntakeDate, nameof(IntakeDate), "受付日は2000年以降の日付を入力してください。")
+            .Require(intake.Route is not null, nameof(IntakeRoute), "相談経路を選択してください。")
+            .Require(intake.Route is null || Enum.IsDefined(intake.Route.Value), nameof(IntakeRoute), "相談経路の値が正しくありません。")
+            .Require(intake.Route != Cases.IntakeRoute.AgencyReferral || referringAgency is not null, nameof(ReferringAgencyId),
+                "関係機関からのつなぎの場合は、つなぎ元の機関を選択してください。")
+            .Require(referringAgency is null || referringAgency.IsActive, nameof(ReferringAgencyId), "休止中の機関はつなぎ元に指定できません。")
+            .Require(intake.Categories.Count > 0, nameof(Concerns), "相談分類を1つ以上選択してください。")
+            .Require(intake.Categories.All(Enum.IsDefined), nameof(Concerns), "相談分類に不明な値が含まれています。")
+            .RequireText(intake.Summary, nameof(IntakeSummary), "相談内容", SummaryMaxLength)
+            .OptionalText(intake.ConsulterName, nameof(ConsulterName), "相談者", ConsulterMaxLength);
+        return check;
+    }
+
+    private static IReadOnlyList<DomainError> ValidateConsent(ConsentDetails consent, ConsentRecord? last, DateOnly earliest, DateOnly today)
+    {
+        var check = new RuleCheck()
+            .Require(Enum.IsDefined(consent.Status), "Consent.Status", "同意の状態を選択してください。")
+            .Require(consent.Date is not null, "Consent.Date", "同意の記録日を入力してください。")
+            .Require(consent.Date is null || consent.Date <= today, "Consent.Date", "同意の記録日に未来の日付は入力できません。")
+            .Require(consent.Date is null || consent.Date >= earliest, "Consent.Date", "同意の記録日は受付日以降の日付を入力してください。")
+            .Require(consent.Date is null || last is null || consent.Date >= last.Date, "Consent.Date", "同意の記録日は前回の記録日以降の日付を入力してください。")
+            .Require(consent.Status == ConsentStatus.NotObtained || consent.Method is not null, "Consent.Method", "同意の方法（書面・口頭など）を選択してください。")
+            .Require(consent.Method is null || Enum.IsDefined(consent.Method.Value), "Consent.Method", "同意の方法の値が正しくありません。")
+            .OptionalText(consent.Note, "Consent.Note", "同意の備考", ConsentRecord.NoteMaxLength);
+        var current = last?.Status;
+        check.Require(!(consent.Status == ConsentStatus.Obtained && current == ConsentStatus.Obtained), "Consent.Status", "既に同意を得ています。")
+            .Require(consent.Status != ConsentStatus.Withdrawn || current == ConsentStatus.Obtained, "Consent.Status", "同意を得ていないため、撤回は記録できません。")
+            .Require(!(consent.Status == ConsentStatus.NotObtained && current == ConsentStatus.Obtained), "Consent.Status",
+                "同意を得ている場合は「同意撤回」として記録してください。");
+        return check.Errors;
+    }
+}

@@ -1,0 +1,56 @@
+namespace Juso.Domain.Common;
+
+/// <summary>Collects broken rules so that a user sees every problem of a form at once, not one per try.</summary>
+public sealed class RuleCheck
+{
+    private readonly List<DomainError> _errors = [];
+
+    public RuleCheck Require(bool condition, string field, string message)
+    {
+        if (!condition)
+        {
+            _errors.Add(new DomainError(field, message));
+        }
+        return this;
+    }
+
+    public RuleCheck RequireText(string? value, string field, string label, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            _errors.Add(new DomainError(field, $"{label}を入力してください。"));
+        }
+        else if (value.Trim().Length > maxLength)
+        {
+            _errors.Add(new DomainError(field, $"{label}は{maxLength}文字以内で入力してください（現在{value.Trim().Length}文字）。"));
+        }
+        return this;
+    }
+
+    public RuleCheck OptionalText(string? value, string field, string label, int maxLength)
+    {
+        if (value is not null && value.Trim().Length > maxLength)
+        {
+            _errors.Add(new DomainError(field, $"{label}は{maxLength}文字以内で入力してください（現在{value.Trim().Length}文字）。"));
+        }
+        return this;
+    }
+
+    public RuleCheck Add(IEnumerable<DomainError> errors)
+    {
+        _errors.AddRange(errors);
+        return this;
+    }
+
+    public IReadOnlyList<DomainError> Errors => _errors;
+
+    public void ThrowIfAny()
+    {
+        if (_errors.Count > 0)
+        {
+            throw new DomainException(_errors.ToList());
+        }
+    }
+
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

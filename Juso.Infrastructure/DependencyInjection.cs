@@ -1,0 +1,65 @@
+using Juso.Infrastructure.Persistence;
+using Juso.Infrastructure.Persistence.Interceptors;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Juso.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the database for the configured provider: SQLite (the embedded default, a file under
+    /// <paramref name="dataDirectory"/>) or SQL Server (ConnectionStrings:Juso required).
+    /// </summary>
+    public static IServiceCollection AddJusoInfrastructure(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        services.AddSingleton<VersionInterceptor>();
+
+        if (options.Provider == DatabaseProvider.SqlServer)
+        {
+            var connectionString = configuration.GetConnectionString("Juso")
+                ?? throw new InvalidOperationException("Database:Provider=SqlServer には ConnectionStrings:Juso の設定が必要です。");
+            services.AddDbContextFactory<SqlServerJusoDbContext>((sp, o) => o
+                .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>()));
+            services.AddSingleton<IDbContextFactory<JusoDbContext>, UpcastFactory<SqlServerJusoDbContext>>();
+        }
+        else
+        {
+            var connectionString = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), dataDirectory);
+            services.AddDbContextFactory<SqliteJusoDbContext>((sp, o) => o
+                .UseSqlite(connectionString)
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>()));
+            services.AddSingleton<IDbContextFactory<JusoDbContext>, UpcastFactory<SqliteJusoDbContext>>();
+        }
+
+        // Identity's stores need a scoped context; everything else opens one per operation from the factory.
+        services.AddScoped<JusoDbContext>(sp => sp.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContext());
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    /// <summary>The configured SQLite connection, or a file in the data folder; a relative path is taken from that folder.</summary>
+    public static string SqliteConnectionString(string? configured, string dataDirectory)
+    {
+        var builder = new SqliteConnectionStringBuilder(configured ?? "Data Source=juso.db");
+        if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")
+        {
+            builder.DataSource = Path.Combine(dataDirectory, builder.DataSource);
+        }
+        // Concurrent saves wait for the writer instead of failing with "database is locked".
+        builder.DefaultTimeout = 30;
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    private sealed class UpcastFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<JusoDbContext>
+        where TContext : JusoDbContext
+    {
+        public JusoDbContext CreateDbContext() => inner.CreateDbContext();
+    }
+}

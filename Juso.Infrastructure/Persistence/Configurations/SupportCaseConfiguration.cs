@@ -1,0 +1,48 @@
+using Juso.Domain.Agencies;
+using Juso.Domain.Cases;
+using Juso.Domain.Households;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Juso.Infrastructure.Persistence.Configurations;
+
+public sealed class SupportCaseConfiguration : IEntityTypeConfiguration<SupportCase>
+{
+    public void Configure(EntityTypeBuilder<SupportCase> builder)
+    {
+        builder.ToTable("Cases");
+        builder.Ignore(c => c.Number);
+        builder.Ignore(c => c.IsClosed);
+        builder.Property(c => c.Stage).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.IntakeRoute).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.CurrentConsent).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.IntakeSummary).HasMaxLength(SupportCase.SummaryMaxLength);
+        builder.Property(c => c.ConsulterName).HasMaxLength(SupportCase.ConsulterMaxLength);
+        builder.Property(c => c.ClosureReason).HasMaxLength(SupportCase.ReasonMaxLength);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasIndex(c => new { c.FiscalYear, c.Sequence }).IsUnique();
+        builder.HasIndex(c => c.IntakeDate);
+        builder.HasIndex(c => c.Stage);
+
+        builder.HasOne<Household>().WithMany().HasForeignKey(c => c.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(c => c.ReferringAgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(c => c.LeadAgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Staff>().WithMany().HasForeignKey(c => c.CoordinatorStaffId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.OwnsMany(c => c.Concerns, concern =>
+        {
+            concern.ToTable("CaseConcerns");
+            concern.WithOwner().HasForeignKey("SupportCaseId");
+            concern.Property(x => x.Category).HasConversion<string>().HasMaxLength(30);
+            concern.HasKey("SupportCaseId", nameof(CaseConcern.Category));
+            concern.HasIndex(x => x.Category);
+        });
+        builder.HasMany(c => c.Agencies).WithOne().HasForeignKey(a => a.SupportCaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Consents).WithOne().HasForeignKey(r => r.SupportCaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.SupportCaseId).OnDelete(DeleteBehavior.Cascade);
+        foreach (var navigation in new[] { nameof(SupportCase.Concerns), nameof(SupportCase.Agencies), nameof(SupportCase.Consents), nameof(SupportCase.Events) })
+        {
+            builder.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Juso.Domain.Agencies;
+using Juso.Domain.Auditing;
+using Juso.Domain.Cases;
+using Juso.Domain.Households;
+using Juso.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Juso.Infrastructure.Persistence;
+
+/// <summary>
+/// The one context for Juso's data and its Identity tables. Each provider has a derived context
+/// (<see cref="SqliteJusoDbContext"/>, <see cref="SqlServerJusoDbContext"/>) that owns its migrations set.
+/// </summary>
+public abstract class JusoDbContext : IdentityDbContext<JusoUser>
+{
+    protected JusoDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<Staff> Staff => Set<Staff>();
+
+    public DbSet<Household> Households => Set<Household>();
+
+    public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
+
+    public DbSet<SupportCase> Cases => Set<SupportCase>();
+
+    public DbSet<CaseAgency> CaseAgencies => Set<CaseAgency>();
+
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(JusoDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every timestamp is UTC; SQLite forgets the kind, so it is restored on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+public sealed class SqliteJusoDbContext(DbContextOptions<SqliteJusoDbContext> options) : JusoDbContext(options);
+
+public sealed class SqlServerJusoDbContext(DbContextOptions<SqlServerJusoDbContext> options) : JusoDbContext(options);

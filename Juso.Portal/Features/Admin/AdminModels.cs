@@ -1,0 +1,61 @@
+using Juso.Domain.Agencies;
+using Juso.Domain.Auditing;
+
+namespace Juso.Portal.Features.Admin;
+
+public sealed record UserListItem(
+    string Id,
+    string UserName,
+    string DisplayName,
+    IReadOnlyList<string> Roles,
+    int? StaffId,
+    string? StaffName,
+    string? AgencyName,
+    bool IsActive,
+    bool IsLockedOut);
+
+public sealed class UserForm
+{
+    public string? UserName { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public string? Email { get; set; }
+
+    public HashSet<string> Roles { get; set; } = [];
+
+    public int? StaffId { get; set; }
+
+    /// <summary>Only for a new user or a password reset.</summary>
+    public string? Password { get; set; }
+}
+
+public sealed record StaffOption(int Id, string Name, string AgencyName, bool IsActive);
+
+public sealed record AgencyListItem(int Id, int Version, string Name, AgencyField Field, AgencyOperation Operation, string? Contact, bool IsActive, int StaffCount);
+
+public sealed class AgencyForm
+{
+    public string? Name { get; set; }
+
+    public AgencyField? Field { get; set; }
+
+    public AgencyOperation? Operation { get; set; }
+
+    public string? Contact { get; set; }
+}
+
+public sealed record StaffListItem(int Id, int Version, int AgencyId, string Name, string Kana, string? Title, bool IsActive, string? UserName);
+
+public sealed class StaffForm
+{
+    public string? Name { get; set; }
+
+    public string? Kana { get; set; }
+
+    public string? Title { get; set; }
+}
+
+public sealed record AuditSearch(string? UserName = null, AuditAction? Action = null, int? CaseId = null, DateTime? From = null, DateTime? To = null);
+
+public sealed record AuditRow(long Id, DateTime At, string UserName, AuditAction Action, int? CaseId, int? HouseholdId, string? Address, string? Detail);

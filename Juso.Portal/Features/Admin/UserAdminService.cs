@@ -1,0 +1,243 @@
+using Juso.Domain.Auditing;
+using Juso.Domain.Common;
+using Juso.Infrastructure.Identity;
+using Juso.Infrastructure.Persistence;
+using Juso.Portal.Common;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Juso.Portal.Features.Admin;
+
+/// <summary>Administrator's user management. Each operation gets its own Identity scope, never the circuit's.</summary>
+public sealed class UserAdminService(
+    IServiceScopeFactory scopeFactory,
+    IDbContextFactory<JusoDbContext> factory,
+    CurrentUser currentUser,
+    AuditLog audit,
+    SessionStore sessions,
+    TimeProvider time)
+{
+    public async Task<IReadOnlyList<UserListItem>> ListAsync()
+    {
+        await RequireAdministratorAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        var now = time.GetUtcNow();
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync();
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync();
+        var staff = await (from s in db.Staff join a in db.Agencies on s.AgencyId equals a.Id select new { s.Id, s.Name, AgencyName = a.Name })
+            .ToDictionaryAsync(s => s.Id);
+        return users.Select(u => new UserListItem(
+            u.Id,
+            u.UserName ?? string.Empty,
+            u.DisplayName,
+            roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(r => JusoRoles.All.ToList().IndexOf(r)).ToList(),
+            u.StaffId,
+            u.StaffId is { } sid && staff.TryGetValue(sid, out var s1) ? s1.Name : null,
+            u.StaffId is { } sid2 && staff.TryGetValue(sid2, out var s2) ? s2.AgencyName : null,
+            u.IsActive,
+            u.LockoutEnd is { } end && end > now)).ToList();
+    }
+
+    public async Task<IReadOnlyList<StaffOption>> StaffOptionsAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await (from s in db.Staff join a in db.Agencies on s.AgencyId equals a.Id
+                      orderby a.Name, s.Kana
+                      select new StaffOption(s.Id, s.Name, a.Name, s.IsActive && a.IsActive)).ToListAsync();
+    }
+
+    public async Task<SaveResult> CreateAsync(UserForm form)
+    {
+        var admin = await RequireAdministratorAsync();
+        var errors = Validate(form, requirePassword: true);
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
+        }
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>();
+        var user = new JusoUser
+        {
+            UserName = form.UserName!.Trim(),
+            Email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim(),
+            DisplayName = form.DisplayName!.Trim(),
+            StaffId = form.StaffId,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        // Identity saves the user and its roles in separate steps; one transaction keeps them all or nothing.
+        var db = scope.ServiceProvider.GetRequiredService<JusoDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var result = await users.CreateAsync(user, form.Password!);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRolesAsync(user, form.Roles);
+        }
+        if (!result.Succeeded)
+        {
+            return Failed(result);
+        }
+        await transaction.CommitAsync();
+        await audit.WriteAsync(admin, AuditAction.UserCreated, detail: $"{user.UserName}（{string.Join("・", form.Roles)}）");
+        return SaveResult.Saved(0, 0);
+    }
+
+    /// <summary>Changes name, roles and staff link. A new security stamp signs the user's open sessions out, so new rights apply at once.</summary>
+    public async Task<SaveResult> UpdateAsync(string userId, UserForm form)
+    {
+        var admin = await RequireAdministratorAsync();
+        var errors = Validate(form, requirePassword: false);
+        if (userId == admin.UserId && !form.Roles.Contains(JusoRoles.Administrator))
+        {
+            errors.Add(new DomainError(nameof(UserForm.Roles), "自分自身からシステム管理者の役割は外せません。"));
+        }
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
+        }
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return SaveResult.NotFound();
+        }
+        var db = scope.ServiceProvider.GetRequiredService<JusoDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        user.DisplayName = form.DisplayName!.Trim();
+        user.Email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim();
+        user.StaffId = form.StaffId;
+        var current = await users.GetRolesAsync(user);
+        var result = await users.UpdateAsync(user);
+        if (result.Succeeded)
+        {
+            result = await users.RemoveFromRolesAsync(user, current.Except(form.Roles));
+        }
+        if (result.Succeeded)
+        {
+            result = await users.AddToRolesAsync(user, form.Roles.Except(current));
+        }
+        if (result.Succeeded)
+        {
+            result = await users.UpdateSecurityStampAsync(user);
+        }
+        if (!result.Succeeded)
+        {
+            return Failed(result);
+        }
+        await transaction.CommitAsync();
+        await audit.WriteAsync(admin, AuditAction.UserUpdated, detail: $"{user.UserName}（{string.Join("・", form.Roles)}）");
+        return SaveResult.Saved(0, 0);
+    }
+
+    /// <summary>Disabling ends every open session of the user: cookies at the next request, open pages within the revalidation interval.</summary>
+    public async Task<SaveResult> SetActiveAsync(string userId, bool active)
+    {
+        var admin = await RequireAdministratorAsync();
+        if (userId == admin.UserId && !active)
+        {
+            return SaveResult.Invalid("自分自身のアカウントは無効にできません。");
+        }
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return SaveResult.NotFound();
+        }
+        user.IsActive = active;
+        var result = await users.UpdateAsync(user);
+        if (result.Succeeded)
+        {
+            result = await users.UpdateSecurityStampAsync(user);
+        }
+        if (!result.Succeeded)
+        {
+            return Failed(result);
+        }
+        if (!active)
+        {
+            await sessions.EndAllAsync(user.Id, "Disabled");
+        }
+        await audit.WriteAsync(admin, active ? AuditAction.UserEnabled : AuditAction.UserDisabled, detail: user.UserName);
+        return SaveResult.Saved(0, 0);
+    }
+
+    public async Task<SaveResult> UnlockAsync(string userId)
+    {
+        var admin = await RequireAdministratorAsync();
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return SaveResult.NotFound();
+        }
+        var result = await users.SetLockoutEndDateAsync(user, null);
+        if (result.Succeeded)
+        {
+            result = await users.ResetAccessFailedCountAsync(user);
+        }
+        if (!result.Succeeded)
+        {
+            return Failed(result);
+        }
+        await audit.WriteAsync(admin, AuditAction.UserUnlocked, detail: user.UserName);
+        return SaveResult.Saved(0, 0);
+    }
+
+    public async Task<SaveResult> ResetPasswordAsync(string userId, string? newPassword)
+    {
+        var admin = await RequireAdministratorAsync();
+        if (string.IsNullOrEmpty(newPassword))
+        {
+            return SaveResult.Invalid("新しいパスワードを入力してください。", nameof(UserForm.Password));
+        }
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return SaveResult.NotFound();
+        }
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, newPassword);
+        if (!result.Succeeded)
+        {
+            return Failed(result);
+        }
+        await sessions.EndAllAsync(user.Id, "PasswordReset");
+        await audit.WriteAsync(admin, AuditAction.PasswordReset, detail: user.UserName);
+        return SaveResult.Saved(0, 0);
+    }
+
+    private static List<DomainError> Validate(UserForm form, bool requirePassword)
+    {
+        var check = new RuleCheck()
+            .RequireText(form.UserName, nameof(UserForm.UserName), "ユーザー名", 100)
+            .RequireText(form.DisplayName, nameof(UserForm.DisplayName), "表示名", JusoUser.DisplayNameMaxLength)
+            .OptionalText(form.Email, nameof(UserForm.Email), "メールアドレス", 256)
+            .Require(form.Roles.Count > 0, nameof(UserForm.Roles), "役割を1つ以上選択してください。")
+            .Require(form.Roles.All(JusoRoles.All.Contains), nameof(UserForm.Roles), "不明な役割が含まれています。")
+            .Require(!form.Roles.Contains(JusoRoles.AgencyMember) || form.StaffId is not null, nameof(UserForm.StaffId),
+                "支援関係機関の職員には、所属を決める職員情報の紐付けが必要です。");
+        if (requirePassword)
+        {
+            check.Require(!string.IsNullOrEmpty(form.Password), nameof(UserForm.Password), "初期パスワードを入力してください。");
+        }
+        return check.Errors.ToList();
+    }
+
+    private static SaveResult Failed(IdentityResult result) =>
+        SaveResult.Invalid(result.Errors.Select(e => new DomainError(
+            e.Code.StartsWith("Password", StringComparison.Ordinal) || e.Code == "CommonPassword" ? nameof(UserForm.Password)
+            : e.Code.Contains("UserName", StringComparison.Ordinal) ? nameof(UserForm.UserName)
+            : e.Code.Contains("Email", StringComparison.Ordinal) ? nameof(UserForm.Email)
+            : null,
+            e.Description)).ToList());
+
+    private async Task<UserContext> RequireAdministratorAsync()
+    {
+        var user = await currentUser.GetAsync();
+        return user.IsInRole(JusoRoles.Administrator) ? user : throw new AccessDeniedException();
+    }
+}

@@ -1,0 +1,88 @@
+using Juso.Domain.Cases;
+using Juso.Domain.Households;
+
+namespace Juso.Portal.Features.Cases;
+
+/// <summary>A household member as the forms edit it. Property names match the domain's error keys.</summary>
+public sealed class MemberForm
+{
+    public int? MemberId { get; set; }
+
+    public string? FamilyName { get; set; }
+
+    public string? GivenName { get; set; }
+
+    public string? FamilyNameKana { get; set; }
+
+    public string? GivenNameKana { get; set; }
+
+    public DateTime? BirthDate { get; set; }
+
+    public Relationship Relationship { get; set; } = Relationship.Principal;
+
+    public string? Note { get; set; }
+
+    public MemberDetails ToDetails() => new(FamilyName, GivenName, FamilyNameKana, GivenNameKana,
+        BirthDate is { } d ? DateOnly.FromDateTime(d) : null, Relationship, Note);
+}
+
+/// <summary>The household part shared by the intake form and the household page.</summary>
+public class HouseholdForm
+{
+    public string? Address { get; set; }
+
+    public string? Phone { get; set; }
+
+    /// <summary>世帯の備考.</summary>
+    public string? Note { get; set; }
+
+    public List<MemberForm> Members { get; set; } = [new MemberForm()];
+
+    public IReadOnlyList<MemberDetails> MemberDetails() => Members.Select(m => m.ToDetails()).ToList();
+}
+
+public sealed class ConsentForm
+{
+    public ConsentStatus? Status { get; set; }
+
+    public DateTime? Date { get; set; }
+
+    public ConsentMethod? Method { get; set; }
+
+    public string? Note { get; set; }
+
+    public ConsentDetails? ToDetails() => Status is { } status
+        ? new ConsentDetails(status, Date is { } d ? DateOnly.FromDateTime(d) : null, Method, Note)
+        : null;
+}
+
+/// <summary>相談受付: a new case, for a new household or one already known.</summary>
+public sealed class IntakeForm : HouseholdForm
+{
+    public int? ExistingHouseholdId { get; set; }
+
+    /// <summary>The version of the known household when the form was opened, to refuse a stale overwrite.</summary>
+    public int ExistingHouseholdVersion { get; set; }
+
+    public DateTime? IntakeDate { get; set; }
+
+    public IntakeRoute? IntakeRoute { get; set; }
+
+    public int? ReferringAgencyId { get; set; }
+
+    public HashSet<ConcernCategory> Concerns { get; set; } = [];
+
+    public string? IntakeSummary { get; set; }
+
+    public string? ConsulterName { get; set; }
+
+    public ConsentForm Consent { get; set; } = new();
+
+    public IntakeDetails ToIntakeDetails() => new(
+        IntakeDate is { } d ? DateOnly.FromDateTime(d) : null,
+        IntakeRoute,
+        ReferringAgencyId,
+        Concerns.ToList(),
+        IntakeSummary,
+        ConsulterName);
+}

@@ -1,0 +1,237 @@
+using Juso.Domain.Agencies;
+using Juso.Domain.Auditing;
+using Juso.Domain.Cases;
+using Juso.Domain.Common;
+using Juso.Domain.Households;
+using Juso.Infrastructure.Persistence;
+using Juso.Portal.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Juso.Portal.Features.Cases;
+
+/// <summary>Case list, case page and the changes made from the case page. Every call checks per-case access and is audited.</summary>
+public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
+{
+    public async Task<PagedResult<CaseListItem>> SearchAsync(CaseSearch search, int page, int pageSize)
+    {
+        var user = await currentUser.GetAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        var query = CaseAccess.Visible(db.Cases.AsNoTracking(), user);
+
+        if (!string.IsNullOrWhiteSpace(search.Text))
+        {
+            var text = string.Concat(search.Text.Where(c => !char.IsWhiteSpace(c)));
+            var kana = KanaText.ToKatakana(search.Text)?.Replace("\u3000", string.Empty, StringComparison.Ordinal);
+            query = query.Where(c =>
+                db.HouseholdMembers.Any(m => m.HouseholdId == c.HouseholdId
+                    && ((m.FamilyName + m.GivenName).Contains(text)
+                        || (kana != null && (m.FamilyNameKana + m.GivenNameKana).Contains(kana)))));
+        }
+        if (search.Category is { } category)
+        {
+            query = query.Where(c => c.Concerns.Any(x => x.Category == category));
+        }
+        if (search.Stage is { } stage)
+        {
+            query = query.Where(c => c.Stage == stage);
+        }
+        if (search.AgencyId is { } agencyId)
+        {
+            query = query.Where(c => c.Agencies.Any(a => a.AgencyId == agencyId));
+        }
+        if (search.FiscalYear is { } fiscalYear)
+        {
+            query = query.Where(c => c.FiscalYear == fiscalYear);
+        }
+
+        var total = await query.CountAsync();
+        var rows = await query
+            .OrderByDescending(c => c.IntakeDate).ThenByDescending(c => c.Id)
+            .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
+            .Select(c => new
+            {
+                c.Id,
+                c.FiscalYear,
+                c.Sequence,
+                c.HouseholdId,
+                c.Stage,
+                c.CurrentConsent,
+                c.IntakeDate,
+                c.LeadAgencyId,
+                Categories = c.Concerns.Select(x => x.Category).ToList(),
+                Principal = db.HouseholdMembers
+                    .Where(m => m.HouseholdId == c.HouseholdId && m.Relationship == Relationship.Principal)
+                    .Select(m => new { m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana })
+                    .FirstOrDefault(),
+            })
+            .ToListAsync();
+        var agencyNames = await AgencyNamesAsync(db);
+        var items = rows.Select(r => new CaseListItem(
+            r.Id,
+            SupportCase.FormatNumber(r.FiscalYear, r.Sequence),
+            r.HouseholdId,
+            r.Principal is null ? "（本人未登録）" : $"{r.Principal.FamilyName}\u3000{r.Principal.GivenName}",
+            r.Principal is null ? string.Empty : $"{r.Principal.FamilyNameKana}\u3000{r.Principal.GivenNameKana}",
+            r.Categories,
+            r.Stage,
+            r.CurrentConsent,
+            r.IntakeDate,
+            r.LeadAgencyId is { } lead ? agencyNames.GetValueOrDefault(lead) : null)).ToList();
+
+        await audit.WriteAsync(user, AuditAction.CaseListViewed, detail: $"{Describe(search)} 該当{total}件、{items.Count}件表示");
+        return new PagedResult<CaseListItem>(items, total);
+    }
+
+    /// <summary>The case page's data, or null when the case does not exist or the user may not see it (the page shows "not found" either way).</summary>
+    public async Task<CaseDetail?> GetAsync(int caseId)
+    {
+        var user = await currentUser.GetAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        var supportCase = await db.Cases.AsNoTracking().AsSplitQuery()
+            .Include(c => c.Agencies).Include(c => c.Consents).Include(c => c.Events)
+            .SingleOrDefaultAsync(c => c.Id == caseId);
+        if (supportCase is null)
+        {
+            return null;
+        }
+        if (!CaseAccess.CanRead(user, supportCase))
+        {
+            await audit.WriteAsync(user, AuditAction.AccessDenied, caseId, detail: "ケースの閲覧");
+            return null;
+        }
+        var household = await db.Households.AsNoTracking().Include(h => h.Members).SingleAsync(h => h.Id == supportCase.HouseholdId);
+        var agencyNames = await AgencyNamesAsync(db);
+        var coordinator = supportCase.CoordinatorStaffId is { } staffId
+            ? await db.Staff.Where(s => s.Id == staffId).Select(s => s.Name).SingleOrDefaultAsync()
+            : null;
+        var today = JapanDate.Today(time.GetUtcNow());
+
+        await audit.WriteAsync(user, AuditAction.CaseViewed, caseId, household.Id);
+        return new CaseDetail(
+            supportCase.Id,
+            supportCase.Number,
+            supportCase.Version,
+            supportCase.Stage,
+            supportCase.IntakeDate,
+            supportCase.IntakeRoute,
+            supportCase.ReferringAgencyId is { } referring ? agencyNames.GetValueOrDefault(referring) : null,
+            supportCase.Concerns.Select(c => c.Category).ToList(),
+            supportCase.IntakeSummary,
+            supportCase.ConsulterName,
+            supportCase.CurrentConsent,
+            supportCase.LeadAgencyId is { } lead ? agencyNames.GetValueOrDefault(lead) : null,
+            coordinator,
+            household.Id,
+            household.Address,
+            HouseholdService.Members(household, today),
+            supportCase.Agencies.OrderBy(a => a.Role).ThenBy(a => a.Since)
+                .Select(a => new CaseAgencyView(a.AgencyId, agencyNames.GetValueOrDefault(a.AgencyId, "（不明な機関）"), a.Role, a.Since)).ToList(),
+            supportCase.Consents.OrderBy(r => r.Date).ThenBy(r => r.Id)
+                .Select(r => new ConsentView(r.Status, r.Date, r.Method, r.Note, r.RecordedByName, r.RecordedAt)).ToList(),
+            supportCase.Events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+                .Select(e => new TimelineEntry(e.At, e.Kind, e.Description, e.ActorName)).ToList(),
+            CaseAccess.CanEdit(user, supportCase));
+    }
+
+    public Task<SaveResult> RecordConsentAsync(int caseId, int expectedVersion, ConsentForm form) =>
+        ChangeAsync(caseId, expectedVersion, AuditAction.ConsentRecorded, (db, supportCase, user, now) =>
+        {
+            if (form.ToDetails() is not { } consent)
+            {
+                throw new DomainException("同意の状態を選択してください。", "Status");
+            }
+            supportCase.RecordConsent(consent, user.Actor, now);
+            return Task.FromResult($"本人同意: {consent.Status.Label()}");
+        });
+
+    public Task<SaveResult> SetLeadAgencyAsync(int caseId, int expectedVersion, int agencyId) =>
+        ChangeAsync(caseId, expectedVersion, AuditAction.CaseUpdated, async (db, supportCase, user, now) =>
+        {
+            var agency = await FindAgencyAsync(db, agencyId);
+            supportCase.SetLeadAgency(agency, user.Actor, now);
+            return $"主担当機関: {agency.Name}";
+        });
+
+    public Task<SaveResult> InvolveAgencyAsync(int caseId, int expectedVersion, int agencyId) =>
+        ChangeAsync(caseId, expectedVersion, AuditAction.CaseUpdated, async (db, supportCase, user, now) =>
+        {
+            var agency = await FindAgencyAsync(db, agencyId);
+            supportCase.InvolveAgency(agency, user.Actor, now);
+            return $"関わる機関を追加: {agency.Name}";
+        });
+
+    /// <summary>How many of the cases the user sees stand at each stage (counts only, so not audited as a read).</summary>
+    public async Task<IReadOnlyDictionary<CaseStage, int>> CountByStageAsync()
+    {
+        var user = await currentUser.GetAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        var counts = await CaseAccess.Visible(db.Cases.AsNoTracking(), user)
+            .GroupBy(c => c.Stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync();
+        return Enum.GetValues<CaseStage>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Stage == s)?.Count ?? 0);
+    }
+
+    public async Task<IReadOnlyList<AgencyOption>> GetAgencyOptionsAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Field).ThenBy(a => a.Name).ToListAsync();
+        return agencies.Select(a => new AgencyOption(a.Id, a.Name, a.Field.Label(), a.IsActive)).ToList();
+    }
+
+    /// <summary>
+    /// Loads a case the user may edit, checks the version the user saw, applies the change through the
+    /// domain and saves it with its audit row, or reports why not.
+    /// </summary>
+    private async Task<SaveResult> ChangeAsync(int caseId, int expectedVersion, AuditAction action,
+        Func<JusoDbContext, SupportCase, UserContext, DateTimeOffset, Task<string>> change)
+    {
+        var user = await currentUser.GetAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        var supportCase = await db.Cases.AsSplitQuery().Include(c => c.Agencies).Include(c => c.Consents).Include(c => c.Events)
+            .SingleOrDefaultAsync(c => c.Id == caseId);
+        if (supportCase is null || !CaseAccess.CanEdit(user, supportCase))
+        {
+            if (supportCase is not null)
+            {
+                await audit.WriteAsync(user, AuditAction.AccessDenied, caseId, detail: "ケースの変更");
+            }
+            return SaveResult.NotFound();
+        }
+        if (supportCase.Version != expectedVersion)
+        {
+            return SaveResult.Conflict();
+        }
+        try
+        {
+            var detail = await change(db, supportCase, user, time.GetUtcNow());
+            audit.Add(db, user, action, caseId, supportCase.HouseholdId, detail);
+            await db.SaveChangesAsync();
+            return SaveResult.Saved(supportCase.Id, supportCase.Version);
+        }
+        catch (DomainException ex)
+        {
+            return SaveResult.Invalid(ex.Errors);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult.Conflict();
+        }
+    }
+
+    private static async Task<Agency> FindAgencyAsync(JusoDbContext db, int agencyId) =>
+        await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId)
+        ?? throw new DomainException("指定された機関が見つかりません。", "AgencyId");
+
+    internal static async Task<Dictionary<int, string>> AgencyNamesAsync(JusoDbContext db) =>
+        await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name);
+
+    private static string Describe(CaseSearch search)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(search.Text)) parts.Add($"氏名「{search.Text.Trim()}」");
+        if (search.Category is { } category) parts.Add($"分類「{category.Label()}」");
+        if (search.Stage is { } stage) parts.Add($"段階「{stage.Label()}」");
+        if (search.AgencyId is { } agencyId) parts.Add($"機関ID {agencyId}");
+        if (search.FiscalYear is { } year) parts.Add($"{year}年度");
+        return parts.Count == 0 ? "条件なし。" : $"条件: {string.Join("、", parts)}。";
+    }
+}

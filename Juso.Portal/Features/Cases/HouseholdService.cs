@@ -1,0 +1,86 @@
+using Juso.Domain.Auditing;
+using Juso.Domain.Common;
+using Juso.Domain.Households;
+using Juso.Infrastructure.Persistence;
+using Juso.Portal.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Juso.Portal.Features.Cases;
+
+/// <summary>The household page: a household is visible to whoever sees one of its cases.</summary>
+public sealed class HouseholdService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
+{
+    public async Task<HouseholdDetail?> GetAsync(int householdId)
+    {
+        var user = await currentUser.GetAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        var household = await db.Households.AsNoTracking().Include(h => h.Members).SingleOrDefaultAsync(h => h.Id == householdId);
+        if (household is null)
+        {
+            return null;
+        }
+        var cases = await db.Cases.AsNoTracking().Include(c => c.Agencies).Where(c => c.HouseholdId == householdId).ToListAsync();
+        var visible = cases.Where(c => CaseAccess.CanRead(user, c)).ToList();
+        if (visible.Count == 0)
+        {
+            await audit.WriteAsync(user, AuditAction.AccessDenied, householdId: householdId, detail: "世帯の閲覧");
+            return null;
+        }
+        await audit.WriteAsync(user, AuditAction.HouseholdViewed, householdId: householdId);
+        return new HouseholdDetail(
+            household.Id,
+            household.Version,
+            household.Address,
+            household.Phone,
+            household.Note,
+            Members(household, JapanDate.Today(time.GetUtcNow())),
+            visible.OrderByDescending(c => c.IntakeDate)
+                .Select(c => new HouseholdCaseItem(c.Id, c.Number, c.Stage, c.IntakeDate, c.Concerns.Select(x => x.Category).ToList())).ToList(),
+            visible.Any(c => CaseAccess.CanEdit(user, c)),
+            household.UpdatedAt);
+    }
+
+    /// <summary>Saves the household form as a whole: refused with field messages, or as a conflict when someone saved first.</summary>
+    public async Task<SaveResult> UpdateAsync(int householdId, int expectedVersion, HouseholdForm form)
+    {
+        var user = await currentUser.GetAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        var household = await db.Households.Include(h => h.Members).SingleOrDefaultAsync(h => h.Id == householdId);
+        if (household is null)
+        {
+            return SaveResult.NotFound();
+        }
+        var cases = await db.Cases.AsNoTracking().Include(c => c.Agencies).Where(c => c.HouseholdId == householdId).ToListAsync();
+        if (!cases.Any(c => CaseAccess.CanEdit(user, c)))
+        {
+            await audit.WriteAsync(user, AuditAction.AccessDenied, householdId: householdId, detail: "世帯の変更");
+            return SaveResult.NotFound();
+        }
+        if (household.Version != expectedVersion)
+        {
+            return SaveResult.Conflict();
+        }
+        try
+        {
+            household.Revise(form.Address, form.Phone, form.Note,
+                form.Members.Select(m => (m.MemberId, m.ToDetails())).ToList(), time.GetUtcNow());
+            audit.Add(db, user, AuditAction.HouseholdUpdated, householdId: householdId, detail: $"世帯員{form.Members.Count}人");
+            await db.SaveChangesAsync();
+            return SaveResult.Saved(household.Id, household.Version);
+        }
+        catch (DomainException ex)
+        {
+            return SaveResult.Invalid(ex.Errors);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult.Conflict();
+        }
+    }
+
+    internal static IReadOnlyList<MemberView> Members(Household household, DateOnly today) =>
+        household.Members
+            .OrderBy(m => m.IsPrincipal ? 0 : 1).ThenBy(m => m.BirthDate ?? DateOnly.MaxValue)
+            .Select(m => new MemberView(m.Id, m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana, m.BirthDate, m.AgeOn(today), m.Relationship, m.Note))
+            .ToList();
+}

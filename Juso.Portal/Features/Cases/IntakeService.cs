@@ -1,0 +1,161 @@
+using Juso.Domain.Agencies;
+using Juso.Domain.Auditing;
+using Juso.Domain.Cases;
+using Juso.Domain.Common;
+using Juso.Domain.Households;
+using Juso.Infrastructure.Persistence;
+using Juso.Portal.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Juso.Portal.Features.Cases;
+
+/// <summary>相談受付: opens a case, with a new household or one the user already sees, all or nothing.</summary>
+public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
+{
+    private const int Attempts = 3;
+
+    public async Task<bool> CanTakeIntakeAsync() => CaseAccess.CanTakeIntake(await currentUser.GetAsync());
+
+    /// <summary>Prefills the household part from a household the user may see (a new consultation from a known household).</summary>
+    public async Task<IntakeForm?> NewFormForHouseholdAsync(int householdId)
+    {
+        var user = await currentUser.GetAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        var household = await FindVisibleHouseholdAsync(db, user, householdId, tracking: false);
+        if (household is null)
+        {
+            return null;
+        }
+        return new IntakeForm
+        {
+            ExistingHouseholdId = household.Id,
+            ExistingHouseholdVersion = household.Version,
+            Address = household.Address,
+            Phone = household.Phone,
+            Note = household.Note,
+            Members = household.Members.Select(m => new MemberForm
+            {
+                MemberId = m.Id,
+                FamilyName = m.FamilyName,
+                GivenName = m.GivenName,
+                FamilyNameKana = m.FamilyNameKana,
+                GivenNameKana = m.GivenNameKana,
+                BirthDate = m.BirthDate?.ToDateTime(TimeOnly.MinValue),
+                Relationship = m.Relationship,
+                Note = m.Note,
+            }).ToList(),
+        };
+    }
+
+    public async Task<SaveResult> OpenCaseAsync(IntakeForm form)
+    {
+        var user = await currentUser.GetAsync();
+        if (!CaseAccess.CanTakeIntake(user))
+        {
+            await audit.WriteAsync(user, AuditAction.AccessDenied, detail: "相談受付");
+            return SaveResult.NotFound();
+        }
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryOpenCaseAsync(form, user);
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                // Another intake took the same running number at the same moment; take the next one.
+            }
+        }
+    }
+
+    private async Task<SaveResult> TryOpenCaseAsync(IntakeForm form, UserContext user)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync();
+        var errors = new List<DomainError>();
+
+        Agency? referring = null;
+        if (form.ReferringAgencyId is { } referringId)
+        {
+            referring = await db.Agencies.SingleOrDefaultAsync(a => a.Id == referringId);
+            if (referring is null)
+            {
+                return SaveResult.Invalid("選択されたつなぎ元の機関が見つかりません。", nameof(IntakeForm.ReferringAgencyId));
+            }
+        }
+        var intakeAgency = user.AgencyId is { } agencyId && user.IsInRole(Infrastructure.Identity.JusoRoles.AgencyMember)
+            ? await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId)
+            : null;
+
+        Household? household = null;
+        if (form.ExistingHouseholdId is { } householdId)
+        {
+            household = await FindVisibleHouseholdAsync(db, user, householdId, tracking: true);
+            if (household is null)
+            {
+                return SaveResult.NotFound();
+            }
+            if (household.Version != form.ExistingHouseholdVersion)
+            {
+                return SaveResult.Conflict();
+            }
+            try
+            {
+                household.Revise(form.Address, form.Phone, form.Note, form.Members.Select(m => (m.MemberId, m.ToDetails())).ToList(), now);
+            }
+            catch (DomainException ex)
+            {
+                errors.AddRange(ex.Errors);
+            }
+        }
+        else
+        {
+            try
+            {
+                household = Household.Create(form.Address, form.Phone, form.Note, form.MemberDetails(), now);
+            }
+            catch (DomainException ex)
+            {
+                errors.AddRange(ex.Errors);
+            }
+        }
+
+        var intake = form.ToIntakeDetails();
+        var consent = form.Consent.ToDetails();
+        errors.AddRange(SupportCase.CheckIntake(intake, referring, consent,
+            form.Members.Select(m => m.ToDetails().BirthDate).ToList(), JapanDate.Today(now)));
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
+        }
+
+        // Household and case are saved in one transaction: a failure in either leaves nothing behind.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (household!.Id == 0)
+        {
+            db.Households.Add(household);
+        }
+        await db.SaveChangesAsync();
+
+        var fiscalYear = FiscalYear.Of(intake.Date!.Value).StartYear;
+        var sequence = (await db.Cases.Where(c => c.FiscalYear == fiscalYear).MaxAsync(c => (int?)c.Sequence) ?? 0) + 1;
+        var supportCase = SupportCase.Open(household, intake, referring, intakeAgency, consent, sequence, user.Actor, now);
+        db.Cases.Add(supportCase);
+        await db.SaveChangesAsync();
+        audit.Add(db, user, AuditAction.CaseOpened, supportCase.Id, household.Id, $"ケース番号 {supportCase.Number}");
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return SaveResult.Saved(supportCase.Id, supportCase.Version);
+    }
+
+    private static async Task<Household?> FindVisibleHouseholdAsync(JusoDbContext db, UserContext user, int householdId, bool tracking)
+    {
+        var visible = await CaseAccess.Visible(db.Cases, user).AnyAsync(c => c.HouseholdId == householdId);
+        if (!visible)
+        {
+            return null;
+        }
+        var households = tracking ? db.Households : db.Households.AsNoTracking();
+        return await households.Include(h => h.Members).SingleOrDefaultAsync(h => h.Id == householdId);
+    }
+}

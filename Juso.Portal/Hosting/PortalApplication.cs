@@ -1,0 +1,60 @@
+using Juso.Infrastructure.Identity;
+using Juso.Infrastructure.Persistence;
+using Juso.Portal.Components;
+using Juso.Portal.Features.Account;
+
+namespace Juso.Portal.Hosting;
+
+public static class PortalApplication
+{
+    /// <summary>Migrates the database; fills an empty embedded database with the demo municipality when configured.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
+        if (options.SeedDemoData)
+        {
+            await ActivatorUtilities.CreateInstance<DemoDataSeeder>(scope.ServiceProvider).SeedAsync();
+        }
+        await ActivatorUtilities.CreateInstance<AdministratorBootstrap>(scope.ServiceProvider).RunAsync(app.Configuration);
+    }
+
+    public static WebApplication UseJusoPortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use(SecurityHeaders);
+        app.UseRequestLocalization(new RequestLocalizationOptions()
+            .SetDefaultCulture("ja-JP").AddSupportedCultures("ja-JP").AddSupportedUICultures("ja-JP"));
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        return app;
+    }
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        // MudBlazor sets inline styles; scripts come only from this site.
+        headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        headers.CacheControl = context.Request.Path.StartsWithSegments("/_content") || context.Request.Path.StartsWithSegments("/_framework")
+            ? headers.CacheControl
+            : "no-store";
+        return next();
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using Juso.Infrastructure;
+using Juso.Infrastructure.Identity;
+using Juso.Portal.Common;
+using Juso.Portal.Features.Admin;
+using Juso.Portal.Features.Cases;
+using Juso.Portal.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
+
+namespace Juso.Portal.Hosting;
+
+/// <summary>The composition root: everything the portal registers, in one place.</summary>
+public static class PortalServices
+{
+    public static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja-JP");
+
+    public static WebApplicationBuilder AddJusoPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        CultureInfo.DefaultThreadCurrentCulture = Japanese;
+        CultureInfo.DefaultThreadCurrentUICulture = Japanese;
+
+        var dataDirectory = configuration["Storage:DataDirectory"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
+            : Path.Combine(builder.Environment.ContentRootPath, "App_Data");
+        services.AddJusoInfrastructure(configuration, dataDirectory);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        AddSecurity(services, configuration);
+        AddFeatures(services);
+        return builder;
+    }
+
+    private static void AddSecurity(IServiceCollection services, IConfiguration configuration)
+    {
+        var sessionOptions = configuration.GetSection(SessionLimits.Section).Get<SessionLimits>() ?? new SessionLimits();
+        services.AddSingleton(sessionOptions);
+        services.AddSingleton<SessionStore>();
+        services.AddScoped<ClientInfo>();
+        services.AddScoped<CurrentUser>();
+        services.AddSingleton<AuditLog>();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<CircuitActivity>();
+        services.AddScoped<CircuitHandler, ActivityCircuitHandler>();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidatingAuthenticationStateProvider>();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddScoped<SessionCookieEvents>();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "Juso.Auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = "/account/login";
+            cookie.AccessDeniedPath = "/account/access-denied";
+            // The cookie lives no longer than the absolute limit; idle and revocation are checked on the server session.
+            cookie.ExpireTimeSpan = sessionOptions.AbsoluteTimeout;
+            cookie.SlidingExpiration = false;
+            cookie.EventsType = typeof(SessionCookieEvents);
+        });
+
+        services.AddIdentityCore<JusoUser>(options =>
+            {
+                // ASVS 2.1: length, not composition; common passwords are refused by CommonPasswordValidator.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<Infrastructure.Persistence.JusoDbContext>()
+            .AddSignInManager<JusoSignInManager>()
+            .AddClaimsPrincipalFactory<JusoClaimsPrincipalFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddErrorDescriber<JapaneseIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
+        // ASVS 2.4.2 / OWASP: PBKDF2-HMAC-SHA512 (Identity's V3 format) with at least 210,000 iterations.
+        services.Configure<PasswordHasherOptions>(options =>
+        {
+            options.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
+            options.IterationCount = 210_000;
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Administrator, policy => policy.RequireRole(JusoRoles.Administrator))
+            .AddPolicy(Policies.CaseWork, policy => policy.RequireRole(JusoRoles.Coordinator, JusoRoles.Supervisor, JusoRoles.Chair, JusoRoles.AgencyMember));
+        services.AddAntiforgery();
+    }
+
+    private static void AddFeatures(IServiceCollection services)
+    {
+        services.AddScoped<CaseService>();
+        services.AddScoped<IntakeService>();
+        services.AddScoped<HouseholdService>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<AgencyAdminService>();
+        services.AddScoped<AuditLogService>();
+    }
+}
+
+public static class Policies
+{
+    public const string Administrator = nameof(Administrator);
+
+    /// <summary>Case pages: every role but the administrator's (what each sees is decided per case).</summary>
+    public const string CaseWork = nameof(CaseWork);
+}

@@ -1,0 +1,12 @@
+using Juso.Portal.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddJusoPortal();
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync();
+app.UseJusoPortal();
+app.Run();
+
+/// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
