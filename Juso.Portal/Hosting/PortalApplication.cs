@@ -52,9 +52,12 @@ public static class PortalApplication
         // MudBlazor sets inline styles; scripts come only from this site.
         headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
-        headers.CacheControl = context.Request.Path.StartsWithSegments("/_content") || context.Request.Path.StartsWithSegments("/_framework")
-            ? headers.CacheControl
-            : "no-store";
+        if (!context.Request.Path.StartsWithSegments("/_content") && !context.Request.Path.StartsWithSegments("/_framework"))
+        {
+            // Pages hold personal data: never cached (the same values antiforgery insists on).
+            headers.CacheControl = "no-cache, no-store";
+            headers.Pragma = "no-cache";
+        }
         return next();
     }
 }

@@ -20,15 +20,19 @@ public static class PortalServices
 
     public static WebApplicationBuilder AddJusoPortal(this WebApplicationBuilder builder)
     {
-        var services = builder.Services;
-        var configuration = builder.Configuration;
+        builder.Services.AddJusoPortal(builder.Configuration, builder.Environment.ContentRootPath);
+        return builder;
+    }
 
+    /// <summary>Everything but the host; tests call this directly to build the real services over their own database.</summary>
+    public static IServiceCollection AddJusoPortal(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
         CultureInfo.DefaultThreadCurrentCulture = Japanese;
         CultureInfo.DefaultThreadCurrentUICulture = Japanese;
 
         var dataDirectory = configuration["Storage:DataDirectory"] is { Length: > 0 } configured
-            ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
-            : Path.Combine(builder.Environment.ContentRootPath, "App_Data");
+            ? Path.GetFullPath(configured, contentRoot)
+            : Path.Combine(contentRoot, "App_Data");
         services.AddJusoInfrastructure(configuration, dataDirectory);
         services.TryAddSingleton(TimeProvider.System);
 
@@ -38,7 +42,7 @@ public static class PortalServices
 
         AddSecurity(services, configuration);
         AddFeatures(services);
-        return builder;
+        return services;
     }
 
     private static void AddSecurity(IServiceCollection services, IConfiguration configuration)

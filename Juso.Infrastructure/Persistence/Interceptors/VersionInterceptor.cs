@@ -1,13 +1,15 @@
 using Juso.Domain.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Juso.Infrastructure.Persistence.Interceptors;
 
 /// <summary>
-/// Increments <see cref="IVersioned.Version"/> on every save that changes a versioned entity. The column is
-/// the concurrency token, so an UPDATE made from a stale version matches no row and EF refuses it.
-/// SQLite has no rowversion; this works the same on both providers.
+/// Increments <see cref="IVersioned.Version"/> on every save that changes a versioned entity or one of its
+/// parts (a household's member, a case's consent record). The column is the concurrency token, so an
+/// UPDATE made from a stale version matches no row and EF refuses it. SQLite has no rowversion; this
+/// works the same on both providers.
 /// </summary>
 public sealed class VersionInterceptor : SaveChangesInterceptor
 {
@@ -29,6 +31,11 @@ public sealed class VersionInterceptor : SaveChangesInterceptor
         {
             return;
         }
+        context.ChangeTracker.DetectChanges();
+        foreach (var part in context.ChangeTracker.Entries().Where(e => e.Entity is not IVersioned && IsChanged(e.State)).ToList())
+        {
+            MarkOwnersModified(context, part);
+        }
         foreach (var entry in context.ChangeTracker.Entries<IVersioned>())
         {
             var version = entry.Property(e => e.Version);
@@ -42,4 +49,29 @@ public sealed class VersionInterceptor : SaveChangesInterceptor
             }
         }
     }
+
+    /// <summary>A changed part makes its aggregate root modified, so that the root's version moves too.</summary>
+    private static void MarkOwnersModified(DbContext context, EntityEntry part)
+    {
+        foreach (var foreignKey in part.Metadata.GetForeignKeys())
+        {
+            var isPartOf = foreignKey.IsOwnership || foreignKey.PrincipalToDependent is not null;
+            if (!isPartOf || !typeof(IVersioned).IsAssignableFrom(foreignKey.PrincipalEntityType.ClrType))
+            {
+                continue;
+            }
+            var keyValues = foreignKey.Properties
+                .Select(p => part.State == EntityState.Deleted ? part.Property(p.Name).OriginalValue : part.Property(p.Name).CurrentValue)
+                .ToArray();
+            var owner = context.ChangeTracker.Entries()
+                .FirstOrDefault(e => e.Metadata == foreignKey.PrincipalEntityType
+                    && foreignKey.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(keyValues));
+            if (owner is { State: EntityState.Unchanged })
+            {
+                owner.Property(nameof(IVersioned.Version)).IsModified = true;
+            }
+        }
+    }
+
+    private static bool IsChanged(EntityState state) => state is EntityState.Added or EntityState.Modified or EntityState.Deleted;
 }
