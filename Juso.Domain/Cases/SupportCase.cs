@@ -81,6 +81,8 @@ public class SupportCase : AggregateRoot
         DateTimeOffset now)
     {
         new RuleCheck().Add(CheckIntake(intake, referringAgency, consent, household.Members.Select(m => m.BirthDate).ToList(), JapanDate.Today(now)))
+            .Require(sequence > 0, nameof(Sequence), "ケース番号の連番が正しくありません。")
+            .Require(intakeAgency is null || intakeAgency.IsActive, nameof(Agencies), "休止中の機関では相談を受け付けられません。")
             .ThrowIfAny();
 
         var date = intake.Date!.Value;
@@ -171,7 +173,7 @@ public class SupportCase : AggregateRoot
         {
             throw new DomainException("休止中の機関は追加できません。", nameof(Agencies));
         }
-        if (_agencies.Any(a => a.AgencyId == agency.Id && a.Role == CaseAgencyRole.Assigned))
+        if (Involves(agency.Id))
         {
             return;
         }
@@ -234,10 +236,12 @@ public class SupportCase : AggregateRoot
 
     private void AppendConsent(ConsentDetails consent, Actor actor, DateTimeOffset now)
     {
-        var record = new ConsentRecord(consent.Status, consent.Date!.Value, consent.Method, RuleCheck.Clean(consent.Note), actor, now);
+        // "Not obtained" has no method: nothing was given.
+        var method = consent.Status == ConsentStatus.NotObtained ? null : consent.Method;
+        var record = new ConsentRecord(consent.Status, consent.Date!.Value, method, RuleCheck.Clean(consent.Note), actor, now);
         _consents.Add(record);
         CurrentConsent = consent.Status;
-        var how = consent.Method is { } method ? $"（{method.Label()}）" : string.Empty;
+        var how = method is { } given ? $"（{given.Label()}）" : string.Empty;
         _events.Add(new CaseEvent(CaseEventKind.ConsentRecorded, $"本人同意を「{consent.Status.Label()}」と記録しました{how}。", actor, now));
         Touch(now);
     }
@@ -253,6 +257,7 @@ public class SupportCase : AggregateRoot
             .Require(intake.Route != Cases.IntakeRoute.AgencyReferral || referringAgency is not null, nameof(ReferringAgencyId),
                 "関係機関からのつなぎの場合は、つなぎ元の機関を選択してください。")
             .Require(referringAgency is null || referringAgency.IsActive, nameof(ReferringAgencyId), "休止中の機関はつなぎ元に指定できません。")
+            .Require(intake.ReferringAgencyId == referringAgency?.Id, nameof(ReferringAgencyId), "つなぎ元の機関が見つかりません。選び直してください。")
             .Require(intake.Categories.Count > 0, nameof(Concerns), "相談分類を1つ以上選択してください。")
             .Require(intake.Categories.All(Enum.IsDefined), nameof(Concerns), "相談分類に不明な値が含まれています。")
             .RequireText(intake.Summary, nameof(IntakeSummary), "相談内容", SummaryMaxLength)

@@ -53,8 +53,9 @@ public class Household : AggregateRoot
             .Require(members.Count == 0 || members.Count(m => m.Details.Relationship == Relationship.Principal) == 1,
                 nameof(Members), "本人（続柄「本人」）を1人だけ指定してください。");
 
-        var unknown = members.Where(m => m.MemberId is { } id && _members.All(x => x.Id != id)).ToList();
-        check.Require(unknown.Count == 0, nameof(Members), "この世帯にいない世帯員が指定されました。画面を再読み込みしてください。");
+        var ids = members.Where(m => m.MemberId is not null).Select(m => m.MemberId!.Value).ToList();
+        check.Require(ids.All(id => _members.Any(x => x.Id == id)), nameof(Members), "この世帯にいない世帯員が指定されました。画面を再読み込みしてください。")
+            .Require(ids.Distinct().Count() == ids.Count, nameof(Members), "同じ世帯員が重複して指定されました。画面を再読み込みしてください。");
 
         // Validate every member before changing any, so a bad row leaves the household as it was.
         var staged = new List<(HouseholdMember? Existing, HouseholdMember Validated)>();

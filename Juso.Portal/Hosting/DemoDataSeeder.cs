@@ -168,14 +168,15 @@ public sealed class DemoDataSeeder(
         var random = new Random(2026);
         var sequences = new Dictionary<int, int>();
         var stages = new[] { CaseStage.Intake, CaseStage.Assessment, CaseStage.Planning, CaseStage.Support, CaseStage.Closed };
-        for (var n = 0; n < 30; n++)
+        // Oldest first, so that running numbers follow the intake dates.
+        for (var n = 29; n >= 0; n--)
         {
             var scenario = Scenarios[n % Scenarios.Length];
             var family = FamilyNames[(n * 7 + n / Scenarios.Length) % FamilyNames.Length].Split('|');
             var intakeDate = today.AddDays(-(5 + n * 31 + random.Next(0, 20)));
-            var members = scenario.Members.Select(m =>
+            var members = scenario.Members.Select((m, i) =>
             {
-                var given = (m.Male ? MaleNames : FemaleNames)[random.Next(0, 10)].Split('|');
+                var given = (m.Male ? MaleNames : FemaleNames)[(n * 3 + i * 7) % 10].Split('|');
                 var birth = intakeDate.AddYears(-m.Age).AddDays(-random.Next(0, 360));
                 return new MemberDetails(family[0], given[0], family[1], given[1], birth, m.Relation);
             }).ToList();

@@ -37,7 +37,8 @@ public static class PortalApplication
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our own CSP already says frame-ancestors 'none'; Blazor's default second header would only repeat it weaker.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;

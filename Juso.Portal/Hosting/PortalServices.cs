@@ -108,7 +108,8 @@ public static class PortalServices
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administrator, policy => policy.RequireRole(JusoRoles.Administrator))
             .AddPolicy(Policies.CaseWork, policy => policy.RequireRole(JusoRoles.Coordinator, JusoRoles.Supervisor, JusoRoles.Chair, JusoRoles.AgencyMember));
-        services.AddAntiforgery();
+        // The security headers middleware sends X-Frame-Options: DENY for every response already.
+        services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
     }
 
     private static void AddFeatures(IServiceCollection services)

@@ -1,0 +1,93 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Juso.Infrastructure.Persistence;
+using Juso.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Juso.Tests.Browser;
+
+/// <summary>Every page passes axe-core with no serious or critical violation (and is saved as a screenshot when asked).</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task SignInPage_HasNoSeriousViolations()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.Locator("#username").WaitForAsync();
+        await AssertAccessibleAsync(page, "login");
+    }
+
+    [Fact]
+    public async Task CaseWorkPages_HaveNoSeriousViolations()
+    {
+        var (caseId, householdId) = await FirstCaseAsync();
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "coordinator");
+        await page.Locator("h1", new() { HasText = "ホーム" }).WaitForAsync();
+        await AssertAccessibleAsync(page, "home");
+
+        await page.GotoAsync("/cases");
+        await page.GetByTestId("case-table").WaitForAsync();
+        await AssertAccessibleAsync(page, "cases");
+
+        await page.GotoAsync("/cases/new");
+        await page.Locator("#intake-summary").WaitForAsync();
+        await page.GetByTestId("submit-intake").ClickAsync();
+        await page.GetByTestId("form-errors").WaitForAsync();
+        await AssertAccessibleAsync(page, "intake-errors");
+
+        await page.GotoAsync($"/cases/{caseId}");
+        await page.GetByTestId("timeline").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await AssertAccessibleAsync(page, "case");
+
+        await page.GotoAsync($"/households/{householdId}");
+        await page.GetByTestId("edit-household").WaitForAsync();
+        await AssertAccessibleAsync(page, "household");
+    }
+
+    [Fact]
+    public async Task AdministratorPages_HaveNoSeriousViolations()
+    {
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "admin");
+
+        await page.GotoAsync("/admin/users");
+        await page.GetByTestId("user-table").WaitForAsync();
+        await AssertAccessibleAsync(page, "admin-users");
+
+        await page.GetByTestId("new-user").ClickAsync();
+        await page.Locator("#user-name").WaitForAsync();
+        await AssertAccessibleAsync(page, "admin-user-dialog");
+        await page.Keyboard.PressAsync("Escape");
+
+        await page.GotoAsync("/admin/agencies");
+        await page.GetByTestId("agency-table").WaitForAsync();
+        await AssertAccessibleAsync(page, "admin-agencies");
+
+        await page.GotoAsync("/admin/audit");
+        await page.GetByTestId("audit-table").WaitForAsync();
+        await AssertAccessibleAsync(page, "admin-audit");
+    }
+
+    private async Task<(int CaseId, int HouseholdId)> FirstCaseAsync()
+    {
+        await using var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
+        var supportCase = await db.Cases.OrderByDescending(c => c.Stage).ThenBy(c => c.Id).FirstAsync();
+        return (supportCase.Id, supportCase.HouseholdId);
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        await BrowserFixture.ScreenshotAsync(page, name);
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"{name}: " + string.Join("\n", serious.Select(Describe)));
+    }
+
+    private static string Describe(AxeResultItem violation) =>
+        $"{violation.Id} ({violation.Impact}): {violation.Help} at {string.Join(", ", violation.Nodes.Take(3).Select(n => n.Target?.ToString()))}";
+}

@@ -1,0 +1,95 @@
+using Juso.Domain.Agencies;
+using Juso.Infrastructure.Identity;
+using Juso.Infrastructure.Persistence;
+using Juso.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Juso.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class SecurityJourneyTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task DisabledUser_OpenPage_IsSignedOutWithinTheRevalidationInterval()
+    {
+        var member = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(member, "member.children", "/cases");
+        await member.GetByTestId("case-table").WaitForAsync();
+
+        var admin = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(admin, "admin", "/admin/users");
+        await admin.GetByTestId("toggle-member.children").ClickAsync();
+        await admin.GetByTestId("user-table").Locator("tr", new() { HasText = "member.children" }).GetByText("無効", new() { Exact = true }).WaitForAsync();
+
+        // Revalidation runs every 2 s in tests (1 min in production); allow a few rounds.
+        await member.WaitForURLAsync(url => url.Contains("/account/login"), new() { Timeout = 15_000 });
+        await member.GotoAsync("/cases");
+        Assert.Contains("/account/login", member.Url);
+
+        await BrowserFixture.SignInAsync(admin, "admin", "/admin/users");
+        await admin.GetByTestId("toggle-member.children").ClickAsync();
+        await admin.GetByTestId("user-table").Locator("tr", new() { HasText = "member.children" }).GetByText("有効", new() { Exact = true }).WaitForAsync();
+    }
+
+    [Fact]
+    public async Task AgencyMember_OpeningAnotherAgencysCaseByUrl_GetsTheNotFoundPage()
+    {
+        var foreignCase = await CaseNotInvolvingAsync("東部地域包括支援センター");
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "member.east");
+
+        await page.GotoAsync($"/cases/{foreignCase.CaseId}");
+
+        await page.GetByText("ページが見つかりません").WaitForAsync();
+        Assert.DoesNotContain(foreignCase.Number, await page.ContentAsync());
+        await page.GotoAsync($"/households/{foreignCase.HouseholdId}");
+        await page.GetByText("ページが見つかりません").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task TwoPeopleEditingTheSameHousehold_SecondSaveIsRefused_AndCanReload()
+    {
+        var (caseId, householdId) = await CaseInvolvingAsync("こども家庭センター");
+        var first = await fixture.NewPageAsync();
+        var second = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(first, "coordinator", $"/households/{householdId}");
+        await BrowserFixture.SignInAsync(second, "supervisor", $"/households/{householdId}");
+        await first.GetByTestId("edit-household").ClickAsync();
+        await second.GetByTestId("edit-household").ClickAsync();
+
+        await first.Locator("#household-note").FillAsync("週1回の訪問を継続（中川）");
+        await first.GetByTestId("save-household").ClickAsync();
+        await first.GetByText("週1回の訪問を継続（中川）").WaitForAsync();
+
+        await second.Locator("#household-note").FillAsync("別の内容で上書きしようとする");
+        await second.GetByTestId("save-household").ClickAsync();
+
+        var conflict = second.GetByTestId("conflict");
+        await conflict.WaitForAsync();
+        Assert.Contains("他の人が先に", await conflict.InnerTextAsync());
+        await second.GetByTestId("reload").ClickAsync();
+        await second.GetByText("週1回の訪問を継続（中川）").WaitForAsync();
+        Assert.True(caseId > 0);
+    }
+
+    private async Task<(int CaseId, int HouseholdId, string Number)> CaseNotInvolvingAsync(string agencyName)
+    {
+        await using var db = await Db();
+        var agencyId = await db.Agencies.Where(a => a.Name == agencyName).Select(a => a.Id).SingleAsync();
+        var supportCase = await db.Cases.Where(c => !c.Agencies.Any(a => a.AgencyId == agencyId)).OrderBy(c => c.Id).FirstAsync();
+        return (supportCase.Id, supportCase.HouseholdId, supportCase.Number);
+    }
+
+    private async Task<(int CaseId, int HouseholdId)> CaseInvolvingAsync(string agencyName)
+    {
+        await using var db = await Db();
+        var agencyId = await db.Agencies.Where(a => a.Name == agencyName).Select(a => a.Id).SingleAsync();
+        var supportCase = await db.Cases.Where(c => c.Agencies.Any(a => a.AgencyId == agencyId)).OrderByDescending(c => c.Id).FirstAsync();
+        return (supportCase.Id, supportCase.HouseholdId);
+    }
+
+    private Task<JusoDbContext> Db() =>
+        fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Juso.Tests.Support;
+
+/// <summary>
+/// The real portal on Kestrel at a free loopback port, with its own SQLite file filled with the demo
+/// municipality, and a 2-second revalidation so tests see sessions end without waiting a minute.
+/// </summary>
+public sealed class PortalServer : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "juso-tests", "server-" + Guid.NewGuid().ToString("N"));
+
+    public PortalServer()
+    {
+        Directory.CreateDirectory(_directory);
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+    }
+
+    public string BaseUrl { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Development serves the static web assets (MudBlazor's CSS and JS) straight from the build output.
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:DataDirectory", _directory);
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Security:RevalidationInterval", "00:00:02");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the temp cleaner; fictional data only.
+        }
+    }
+}
