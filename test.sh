@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test of Juso on a fresh Debian machine: installs what the browser tests need (Debian's
+# chromium and a Japanese font) when missing, builds, generates the SQL Server idempotent migrations
+# script (a broken SQL Server migration fails here), and runs the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if ! command -v fc-list >/dev/null 2>&1 || ! fc-list :lang=ja | grep -q .; then
+  missing+=(fonts-noto-cjk)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing from Debian: ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+dotnet tool restore >/dev/null
+dotnet build Juso.sln -c Release -nologo -clp:ErrorsOnly
+
+mkdir -p artifacts
+dotnet ef migrations script --idempotent --no-build --configuration Release \
+  --project Juso.Infrastructure --startup-project Juso.Infrastructure \
+  --context SqlServerJusoDbContext --output artifacts/sqlserver-idempotent.sql >/dev/null
+echo "SQL Server idempotent script: artifacts/sqlserver-idempotent.sql ($(wc -l < artifacts/sqlserver-idempotent.sql) lines)"
+
+set +e
+dotnet test Juso.Tests -c Release --no-build --nologo 2>&1 | tee artifacts/test.log
+status=${PIPESTATUS[0]}
+set -e
+summary=$(grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' artifacts/test.log | tail -n 1)
+if [ -n "$summary" ]; then
+  failed=$(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$summary")
+  passed=$(sed -E 's/.*Passed: +([0-9]+),.*/\1/' <<<"$summary")
+  skipped=$(sed -E 's/.*Skipped: +([0-9]+),.*/\1/' <<<"$summary")
+  echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+fi
+exit "$status"
