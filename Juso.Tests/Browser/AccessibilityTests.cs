@@ -82,6 +82,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
 
     private static async Task AssertAccessibleAsync(IPage page, string name)
     {
+        // MudBlazor writes its theme variables at runtime; scan only once colours are in place.
+        await page.WaitForFunctionAsync("() => !document.querySelector('.mud-layout') || getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-appbar-background').trim() !== ''");
         await BrowserFixture.ScreenshotAsync(page, name);
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
