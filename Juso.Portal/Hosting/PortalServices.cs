@@ -38,6 +38,8 @@ public static class PortalServices
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.TryAddTransient<MudBlazor.MudLocalizer>();
+        services.AddLocalizationInterceptor<Components.Layout.JapaneseMudLocalization>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         AddSecurity(services, configuration);
