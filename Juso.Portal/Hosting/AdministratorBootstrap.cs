@@ -7,11 +7,10 @@ namespace Juso.Portal.Hosting;
 /// Creates the first administrator of a production database from configuration (Bootstrap:AdministratorUserName
 /// and Bootstrap:AdministratorPassword), and only while there is no user at all.
 /// </summary>
-public sealed class AdministratorBootstrap(UserManager<JusoUser> users, RoleManager<IdentityRole> roles, TimeProvider time, ILogger<AdministratorBootstrap> logger)
+public sealed class AdministratorBootstrap(UserManager<JusoUser> users, TimeProvider time, ILogger<AdministratorBootstrap> logger)
 {
     public async Task RunAsync(IConfiguration configuration)
     {
-        await EnsureRolesAsync(roles);
         var userName = configuration["Bootstrap:AdministratorUserName"];
         var password = configuration["Bootstrap:AdministratorPassword"];
         if (string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password) || users.Users.Any())
@@ -29,16 +28,5 @@ public sealed class AdministratorBootstrap(UserManager<JusoUser> users, RoleMana
             throw new InvalidOperationException("初期管理者を作成できません: " + string.Join(" ", result.Errors.Select(e => e.Description)));
         }
         logger.LogWarning("Created the first administrator {UserName}; remove Bootstrap:AdministratorPassword from the configuration.", userName);
-    }
-
-    public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
-    {
-        foreach (var role in JusoRoles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-        }
     }
 }

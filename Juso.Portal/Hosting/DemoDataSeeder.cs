@@ -17,7 +17,6 @@ namespace Juso.Portal.Hosting;
 public sealed class DemoDataSeeder(
     IDbContextFactory<JusoDbContext> factory,
     UserManager<JusoUser> users,
-    RoleManager<IdentityRole> roles,
     TimeProvider time,
     ILogger<DemoDataSeeder> logger)
 {
@@ -144,7 +143,6 @@ public sealed class DemoDataSeeder(
         }
         await db.SaveChangesAsync(cancellationToken);
 
-        await AdministratorBootstrap.EnsureRolesAsync(roles);
         foreach (var seed in UserSeeds)
         {
             var user = new JusoUser

@@ -22,54 +22,25 @@ public sealed class AgencyAdminService(IDbContextFactory<JusoDbContext> factory,
             .ToListAsync();
     }
 
-    public async Task<SaveResult> CreateAsync(AgencyForm form)
-    {
-        var admin = await RequireAdministratorAsync();
-        await using var db = await factory.CreateDbContextAsync();
-        return await SaveAsync(db, admin, AuditAction.AgencyCreated, async () =>
+    public Task<SaveResult> CreateAsync(AgencyForm form) =>
+        SaveAsync(AuditAction.AgencyCreated, async db =>
         {
             await EnsureUniqueNameAsync(db, form.Name, exceptId: null);
-            var agency = Agency.Create(form.Name ?? string.Empty, form.Field ?? (AgencyField)(-1), form.Operation ?? (AgencyOperation)(-1), form.Contact, time.GetUtcNow());
+            var agency = Agency.Create(form.Name ?? string.Empty, FieldOf(form), OperationOf(form), form.Contact, time.GetUtcNow());
             db.Agencies.Add(agency);
             return (agency, agency.Name);
         });
-    }
 
-    public async Task<SaveResult> UpdateAsync(int agencyId, int expectedVersion, AgencyForm form)
-    {
-        var admin = await RequireAdministratorAsync();
-        await using var db = await factory.CreateDbContextAsync();
-        var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId);
-        if (agency is null)
-        {
-            return SaveResult.NotFound();
-        }
-        if (agency.Version != expectedVersion)
-        {
-            return SaveResult.Conflict();
-        }
-        return await SaveAsync(db, admin, AuditAction.AgencyUpdated, async () =>
+    public Task<SaveResult> UpdateAsync(int agencyId, int expectedVersion, AgencyForm form) =>
+        ChangeAsync(db => db.Agencies, agencyId, expectedVersion, AuditAction.AgencyUpdated, async (db, agency) =>
         {
             await EnsureUniqueNameAsync(db, form.Name, exceptId: agencyId);
-            agency.Update(form.Name ?? string.Empty, form.Field ?? (AgencyField)(-1), form.Operation ?? (AgencyOperation)(-1), form.Contact, time.GetUtcNow());
-            return (agency, agency.Name);
+            agency.Update(form.Name ?? string.Empty, FieldOf(form), OperationOf(form), form.Contact, time.GetUtcNow());
+            return agency.Name;
         });
-    }
 
-    public async Task<SaveResult> SetActiveAsync(int agencyId, int expectedVersion, bool active)
-    {
-        var admin = await RequireAdministratorAsync();
-        await using var db = await factory.CreateDbContextAsync();
-        var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId);
-        if (agency is null)
-        {
-            return SaveResult.NotFound();
-        }
-        if (agency.Version != expectedVersion)
-        {
-            return SaveResult.Conflict();
-        }
-        return await SaveAsync(db, admin, AuditAction.AgencyUpdated, () =>
+    public Task<SaveResult> SetActiveAsync(int agencyId, int expectedVersion, bool active) =>
+        ChangeAsync(db => db.Agencies, agencyId, expectedVersion, AuditAction.AgencyUpdated, (_, agency) =>
         {
             if (active)
             {
@@ -79,9 +50,8 @@ public sealed class AgencyAdminService(IDbContextFactory<JusoDbContext> factory,
             {
                 agency.Deactivate(time.GetUtcNow());
             }
-            return Task.FromResult<(AggregateRoot, string)>((agency, $"{agency.Name}を{(active ? "再開" : "休止")}"));
+            return Task.FromResult($"{agency.Name}を{(active ? "再開" : "休止")}");
         });
-    }
 
     public async Task<IReadOnlyList<StaffListItem>> ListStaffAsync(int agencyId)
     {
@@ -93,37 +63,18 @@ public sealed class AgencyAdminService(IDbContextFactory<JusoDbContext> factory,
             .ToListAsync();
     }
 
-    public async Task<SaveResult> CreateStaffAsync(int agencyId, StaffForm form)
-    {
-        var admin = await RequireAdministratorAsync();
-        await using var db = await factory.CreateDbContextAsync();
-        var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId);
-        if (agency is null)
+    public Task<SaveResult> CreateStaffAsync(int agencyId, StaffForm form) =>
+        SaveAsync(AuditAction.StaffCreated, async db =>
         {
-            return SaveResult.NotFound();
-        }
-        return await SaveAsync(db, admin, AuditAction.StaffCreated, () =>
-        {
+            var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId)
+                ?? throw new DomainException("機関が見つかりません。画面を再読み込みしてください。");
             var staff = Staff.Create(agency, form.Name ?? string.Empty, form.Kana ?? string.Empty, form.Title, time.GetUtcNow());
             db.Staff.Add(staff);
-            return Task.FromResult<(AggregateRoot, string)>((staff, $"{agency.Name}: {staff.Name}"));
+            return (staff, $"{agency.Name}: {staff.Name}");
         });
-    }
 
-    public async Task<SaveResult> UpdateStaffAsync(int staffId, int expectedVersion, StaffForm form, bool active)
-    {
-        var admin = await RequireAdministratorAsync();
-        await using var db = await factory.CreateDbContextAsync();
-        var staff = await db.Staff.SingleOrDefaultAsync(s => s.Id == staffId);
-        if (staff is null)
-        {
-            return SaveResult.NotFound();
-        }
-        if (staff.Version != expectedVersion)
-        {
-            return SaveResult.Conflict();
-        }
-        return await SaveAsync(db, admin, AuditAction.StaffUpdated, () =>
+    public Task<SaveResult> UpdateStaffAsync(int staffId, int expectedVersion, StaffForm form, bool active) =>
+        ChangeAsync(db => db.Staff, staffId, expectedVersion, AuditAction.StaffUpdated, (_, staff) =>
         {
             var now = time.GetUtcNow();
             staff.Update(form.Name ?? string.Empty, form.Kana ?? string.Empty, form.Title, now);
@@ -135,28 +86,51 @@ public sealed class AgencyAdminService(IDbContextFactory<JusoDbContext> factory,
             {
                 staff.Deactivate(now);
             }
-            return Task.FromResult<(AggregateRoot, string)>((staff, staff.Name));
+            return Task.FromResult(staff.Name);
         });
-    }
 
-    private async Task<SaveResult> SaveAsync(JusoDbContext db, UserContext admin, AuditAction action, Func<Task<(AggregateRoot Entity, string Detail)>> change)
+    /// <summary>Creates something new and audits it in the same save.</summary>
+    private async Task<SaveResult> SaveAsync(AuditAction action, Func<JusoDbContext, Task<(AggregateRoot Entity, string Detail)>> create)
     {
-        try
+        var admin = await RequireAdministratorAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        return await Saving.GuardAsync(async () =>
         {
-            var (entity, detail) = await change();
+            var (entity, detail) = await create(db);
             audit.Add(db, admin, action, detail: detail);
             await db.SaveChangesAsync();
             return SaveResult.Saved(entity.Id, entity.Version);
-        }
-        catch (DomainException ex)
+        });
+    }
+
+    /// <summary>Changes an existing row the administrator saw at <paramref name="expectedVersion"/>, or reports why not.</summary>
+    private async Task<SaveResult> ChangeAsync<T>(Func<JusoDbContext, IQueryable<T>> rows, int id, int expectedVersion, AuditAction action,
+        Func<JusoDbContext, T, Task<string>> change)
+        where T : AggregateRoot
+    {
+        var admin = await RequireAdministratorAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        var entity = await rows(db).SingleOrDefaultAsync(e => e.Id == id);
+        if (entity is null)
         {
-            return SaveResult.Invalid(ex.Errors);
+            return SaveResult.NotFound();
         }
-        catch (DbUpdateConcurrencyException)
+        if (entity.Version != expectedVersion)
         {
             return SaveResult.Conflict();
         }
+        return await Saving.GuardAsync(async () =>
+        {
+            audit.Add(db, admin, action, detail: await change(db, entity));
+            await db.SaveChangesAsync();
+            return SaveResult.Saved(entity.Id, entity.Version);
+        });
     }
+
+    // An empty choice reaches the domain as an undefined value, so the domain's own message is shown.
+    private static AgencyField FieldOf(AgencyForm form) => form.Field ?? (AgencyField)(-1);
+
+    private static AgencyOperation OperationOf(AgencyForm form) => form.Operation ?? (AgencyOperation)(-1);
 
     private static async Task EnsureUniqueNameAsync(JusoDbContext db, string? name, int? exceptId)
     {

@@ -200,21 +200,13 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
         {
             return SaveResult.Conflict();
         }
-        try
+        return await Saving.GuardAsync(async () =>
         {
             var detail = await change(db, supportCase, user, time.GetUtcNow());
             audit.Add(db, user, action, caseId, supportCase.HouseholdId, detail);
             await db.SaveChangesAsync();
             return SaveResult.Saved(supportCase.Id, supportCase.Version);
-        }
-        catch (DomainException ex)
-        {
-            return SaveResult.Invalid(ex.Errors);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult.Conflict();
-        }
+        });
     }
 
     private static async Task<Agency> FindAgencyAsync(JusoDbContext db, int agencyId) =>

@@ -60,22 +60,14 @@ public sealed class HouseholdService(IDbContextFactory<JusoDbContext> factory, C
         {
             return SaveResult.Conflict();
         }
-        try
+        return await Saving.GuardAsync(async () =>
         {
             household.Revise(form.Address, form.Phone, form.Note,
                 form.Members.Select(m => (m.MemberId, m.ToDetails())).ToList(), time.GetUtcNow());
             audit.Add(db, user, AuditAction.HouseholdUpdated, householdId: householdId, detail: $"世帯員{form.Members.Count}人");
             await db.SaveChangesAsync();
             return SaveResult.Saved(household.Id, household.Version);
-        }
-        catch (DomainException ex)
-        {
-            return SaveResult.Invalid(ex.Errors);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult.Conflict();
-        }
+        });
     }
 
     internal static IReadOnlyList<MemberView> Members(Household household, DateOnly today) =>

@@ -597,6 +597,43 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                         .HasFilter("[NormalizedName] IS NOT NULL");
 
                     b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "role-coordinator",
+                            ConcurrencyStamp = "juso-coordinator",
+                            Name = "Coordinator",
+                            NormalizedName = "COORDINATOR"
+                        },
+                        new
+                        {
+                            Id = "role-chair",
+                            ConcurrencyStamp = "juso-chair",
+                            Name = "Chair",
+                            NormalizedName = "CHAIR"
+                        },
+                        new
+                        {
+                            Id = "role-supervisor",
+                            ConcurrencyStamp = "juso-supervisor",
+                            Name = "Supervisor",
+                            NormalizedName = "SUPERVISOR"
+                        },
+                        new
+                        {
+                            Id = "role-agencymember",
+                            ConcurrencyStamp = "juso-agencymember",
+                            Name = "AgencyMember",
+                            NormalizedName = "AGENCYMEMBER"
+                        },
+                        new
+                        {
+                            Id = "role-administrator",
+                            ConcurrencyStamp = "juso-administrator",
+                            Name = "Administrator",
+                            NormalizedName = "ADMINISTRATOR"
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
@@ -445,6 +447,18 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                         principalTable: "Cases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "AspNetRoles",
+                columns: new[] { "Id", "ConcurrencyStamp", "Name", "NormalizedName" },
+                values: new object[,]
+                {
+                    { "role-administrator", "juso-administrator", "Administrator", "ADMINISTRATOR" },
+                    { "role-agencymember", "juso-agencymember", "AgencyMember", "AGENCYMEMBER" },
+                    { "role-chair", "juso-chair", "Chair", "CHAIR" },
+                    { "role-coordinator", "juso-coordinator", "Coordinator", "COORDINATOR" },
+                    { "role-supervisor", "juso-supervisor", "Supervisor", "SUPERVISOR" }
                 });
 
             migrationBuilder.CreateIndex(
