@@ -2,6 +2,7 @@ using Juso.Domain.Agencies;
 using Juso.Domain.Auditing;
 using Juso.Domain.Cases;
 using Juso.Domain.Households;
+using Juso.Domain.Plans;
 using Juso.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,10 @@ public abstract class JusoDbContext : IdentityDbContext<JusoUser>
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
 
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
+    public DbSet<SupportPlan> Plans => Set<SupportPlan>();
+
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
