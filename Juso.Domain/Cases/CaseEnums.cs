@@ -55,4 +55,5 @@ public enum CaseEventKind
     AgencyInvolved,
     CoordinatorAssigned,
     IntakeRevised,
+    PlanChanged,
 }

@@ -144,6 +144,13 @@ public class SupportCase : AggregateRoot
         AppendConsent(consent, actor, now);
     }
 
+    /// <summary>Puts a change of one of the case's plans on the case's timeline.</summary>
+    public void NotePlanChange(string description, Actor actor, DateTimeOffset now)
+    {
+        _events.Add(new CaseEvent(CaseEventKind.PlanChanged, description, actor, now));
+        Touch(now);
+    }
+
     /// <summary>Whether members of <paramref name="agencyId"/> may see this case: the agency has a part in it.</summary>
     public bool Involves(int agencyId) => _agencies.Any(a => a.AgencyId == agencyId);
 

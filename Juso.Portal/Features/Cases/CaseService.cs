@@ -3,6 +3,7 @@ using Juso.Domain.Auditing;
 using Juso.Domain.Cases;
 using Juso.Domain.Common;
 using Juso.Domain.Households;
+using Juso.Domain.Plans;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Common;
 using Microsoft.EntityFrameworkCore;
@@ -134,14 +135,25 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
     }
 
     public Task<SaveResult> RecordConsentAsync(int caseId, int expectedVersion, ConsentForm form) =>
-        ChangeAsync(caseId, expectedVersion, AuditAction.ConsentRecorded, (db, supportCase, user, now) =>
+        ChangeAsync(caseId, expectedVersion, AuditAction.ConsentRecorded, async (db, supportCase, user, now) =>
         {
             if (form.ToDetails() is not { } consent)
             {
-                throw new DomainException("同意の状態を選択してください。", "Status");
+                throw new DomainException("同意の状態を選択してください。", nameof(ConsentForm.Status));
             }
             supportCase.RecordConsent(consent, user.Actor, now);
-            return Task.FromResult($"本人同意: {consent.Status.Label()}");
+            if (consent.Status == ConsentStatus.Withdrawn)
+            {
+                // domain.md: from withdrawal on, the current 支援プラン stops; signed versions stay as records.
+                foreach (var plan in await db.Plans.Where(p => p.SupportCaseId == caseId).ToListAsync())
+                {
+                    if (plan.StopForWithdrawnConsent(now))
+                    {
+                        supportCase.NotePlanChange($"本人同意の撤回により、{plan.Kind.Label()}（第{plan.PlanVersion}版）を停止しました。", user.Actor, now);
+                    }
+                }
+            }
+            return $"本人同意: {consent.Status.Label()}";
         });
 
     public Task<SaveResult> SetLeadAgencyAsync(int caseId, int expectedVersion, int agencyId) =>
