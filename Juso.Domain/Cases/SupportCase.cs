@@ -165,7 +165,15 @@ public class SupportCase : AggregateRoot
         {
             return;
         }
-        _agencies.RemoveAll(a => a.Role == CaseAgencyRole.Lead);
+        // The former lead keeps its part (and so its access) as an assigned agency.
+        foreach (var former in _agencies.Where(a => a.Role == CaseAgencyRole.Lead).ToList())
+        {
+            _agencies.Remove(former);
+            if (!_agencies.Any(a => a.AgencyId == former.AgencyId))
+            {
+                _agencies.Add(new CaseAgency(former.AgencyId, CaseAgencyRole.Assigned, now));
+            }
+        }
         _agencies.Add(new CaseAgency(agency.Id, CaseAgencyRole.Lead, now));
         LeadAgencyId = agency.Id;
         _events.Add(new CaseEvent(CaseEventKind.LeadAgencySet, $"主担当機関を「{agency.Name}」にしました。", actor, now));

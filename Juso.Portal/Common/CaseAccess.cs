@@ -37,6 +37,10 @@ public static class CaseAccess
     public static bool CanEdit(UserContext user, SupportCase supportCase) =>
         user.IsInRole(JusoRoles.Coordinator) || user.IsInRole(JusoRoles.Supervisor) || IsMemberOfInvolvedAgency(user, supportCase);
 
+    /// <summary>Who may give agencies a part in a case (and so disclose it to them): the coordinating roles only.</summary>
+    public static bool CanManageAgencies(UserContext user, SupportCase supportCase) =>
+        user.IsInRole(JusoRoles.Coordinator) || user.IsInRole(JusoRoles.Supervisor);
+
     private static bool IsMemberOfInvolvedAgency(UserContext user, SupportCase supportCase) =>
         user.IsInRole(JusoRoles.AgencyMember) && user.AgencyId is { } agencyId && supportCase.Involves(agencyId);
 }

@@ -7,7 +7,7 @@ namespace Juso.Portal.Hosting;
 /// Creates the first administrator of a production database from configuration (Bootstrap:AdministratorUserName
 /// and Bootstrap:AdministratorPassword), and only while there is no user at all.
 /// </summary>
-public sealed class AdministratorBootstrap(UserManager<JusoUser> users, TimeProvider time, ILogger<AdministratorBootstrap> logger)
+public sealed class AdministratorBootstrap(UserManager<JusoUser> users, Infrastructure.Persistence.JusoDbContext db, TimeProvider time, ILogger<AdministratorBootstrap> logger)
 {
     public async Task RunAsync(IConfiguration configuration)
     {
@@ -17,6 +17,8 @@ public sealed class AdministratorBootstrap(UserManager<JusoUser> users, TimeProv
         {
             return;
         }
+        // User and role are created together or not at all, so a failed start can simply be retried.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var admin = new JusoUser { UserName = userName, DisplayName = "システム管理者", CreatedAt = time.GetUtcNow().UtcDateTime };
         var result = await users.CreateAsync(admin, password);
         if (result.Succeeded)
@@ -27,6 +29,7 @@ public sealed class AdministratorBootstrap(UserManager<JusoUser> users, TimeProv
         {
             throw new InvalidOperationException("初期管理者を作成できません: " + string.Join(" ", result.Errors.Select(e => e.Description)));
         }
+        await transaction.CommitAsync();
         logger.LogWarning("Created the first administrator {UserName}; remove Bootstrap:AdministratorPassword from the configuration.", userName);
     }
 }

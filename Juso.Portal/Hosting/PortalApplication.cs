@@ -22,6 +22,7 @@ public static class PortalApplication
 
     public static WebApplication UseJusoPortal(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -52,7 +53,7 @@ public static class PortalApplication
         headers["Referrer-Policy"] = "no-referrer";
         // MudBlazor sets inline styles; scripts come only from this site.
         headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            + "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+            + "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
         if (!context.Request.Path.StartsWithSegments("/_content") && !context.Request.Path.StartsWithSegments("/_framework"))
         {
             // Pages hold personal data: never cached (the same values antiforgery insists on).

@@ -7,6 +7,7 @@ using Juso.Portal.Features.Cases;
 using Juso.Portal.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
@@ -63,12 +64,14 @@ public static class PortalServices
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddScoped<SessionCookieEvents>();
+        // Cookies are HTTPS-only (with the __Host- prefix) unless Security:AllowHttp is set, as in Development.
+        var allowHttp = configuration.GetValue<bool>("Security:AllowHttp");
         services.ConfigureApplicationCookie(cookie =>
         {
-            cookie.Cookie.Name = "Juso.Auth";
+            cookie.Cookie.Name = allowHttp ? "Juso.Auth" : "__Host-Juso.Auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SecurePolicy = allowHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             cookie.LoginPath = "/account/login";
             cookie.AccessDeniedPath = "/account/access-denied";
             // The cookie lives no longer than the absolute limit; idle and revocation are checked on the server session.
@@ -111,7 +114,22 @@ public static class PortalServices
             .AddPolicy(Policies.Administrator, policy => policy.RequireRole(JusoRoles.Administrator))
             .AddPolicy(Policies.CaseWork, policy => policy.RequireRole(JusoRoles.Coordinator, JusoRoles.Supervisor, JusoRoles.Chair, JusoRoles.AgencyMember));
         // The security headers middleware sends X-Frame-Options: DENY for every response already.
-        services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
+        services.AddAntiforgery(options =>
+        {
+            options.SuppressXFrameOptionsHeader = true;
+            options.Cookie.Name = allowHttp ? "Juso.Antiforgery" : "__Host-Juso.Antiforgery";
+            options.Cookie.SecurePolicy = allowHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+        // Behind a TLS-terminating proxy the client address and scheme come from X-Forwarded-*, trusted only
+        // from the proxies listed in ReverseProxy:KnownProxies (loopback by default).
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
     }
 
     private static void AddFeatures(IServiceCollection services)

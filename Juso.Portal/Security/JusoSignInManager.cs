@@ -1,4 +1,6 @@
 using Juso.Infrastructure.Identity;
+using Juso.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -13,8 +15,10 @@ public sealed class JusoSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<JusoUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<JusoUser> confirmation)
+    IUserConfirmation<JusoUser> confirmation,
+    IDbContextFactory<JusoDbContext> dbFactory)
     : SignInManager<JusoUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
-    public override async Task<bool> CanSignInAsync(JusoUser user) => user.IsActive && await base.CanSignInAsync(user);
+    public override async Task<bool> CanSignInAsync(JusoUser user) =>
+        await AccountStatus.UnusableReasonAsync(user, dbFactory) is null && await base.CanSignInAsync(user);
 }

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Juso.Domain.Auditing;
 using Juso.Infrastructure.Identity;
+using Juso.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Juso.Portal.Common;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
@@ -46,13 +48,10 @@ public static class SessionValidator
         {
             return "ユーザーが削除されました";
         }
-        if (!user.IsActive)
+        // A lockout only blocks new sign-ins: otherwise anyone knowing a user name could sign that person out.
+        if (await AccountStatus.UnusableReasonAsync(user, services.GetRequiredService<IDbContextFactory<JusoDbContext>>()) is { } reason)
         {
-            return "ユーザーが無効化されました";
-        }
-        if (await userManager.IsLockedOutAsync(user))
-        {
-            return "ユーザーがロックされました";
+            return reason;
         }
         if (userManager.SupportsUserSecurityStamp)
         {

@@ -12,7 +12,8 @@ public sealed record UserListItem(
     string? StaffName,
     string? AgencyName,
     bool IsActive,
-    bool IsLockedOut);
+    bool IsLockedOut,
+    string? ConcurrencyStamp);
 
 public sealed class UserForm
 {
@@ -25,6 +26,9 @@ public sealed class UserForm
     public HashSet<string> Roles { get; set; } = [];
 
     public int? StaffId { get; set; }
+
+    /// <summary>The account's stamp when the form was opened, to refuse a stale overwrite.</summary>
+    public string? ConcurrencyStamp { get; set; }
 
     /// <summary>Only for a new user or a password reset.</summary>
     public string? Password { get; set; }

@@ -35,11 +35,13 @@ public sealed class UserAdminService(
             u.StaffId is { } sid && staff.TryGetValue(sid, out var s1) ? s1.Name : null,
             u.StaffId is { } sid2 && staff.TryGetValue(sid2, out var s2) ? s2.AgencyName : null,
             u.IsActive,
-            u.LockoutEnd is { } end && end > now)).ToList();
+            u.LockoutEnd is { } end && end > now,
+            u.ConcurrencyStamp)).ToList();
     }
 
     public async Task<IReadOnlyList<StaffOption>> StaffOptionsAsync()
     {
+        await RequireAdministratorAsync();
         await using var db = await factory.CreateDbContextAsync();
         return await (from s in db.Staff join a in db.Agencies on s.AgencyId equals a.Id
                       orderby a.Name, s.Kana
@@ -66,17 +68,24 @@ public sealed class UserAdminService(
         };
         // Identity saves the user and its roles in separate steps; one transaction keeps them all or nothing.
         var db = scope.ServiceProvider.GetRequiredService<JusoDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var result = await users.CreateAsync(user, form.Password!);
-        if (result.Succeeded)
+        var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            result = await users.AddToRolesAsync(user, form.Roles);
-        }
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var created = await users.CreateAsync(user, form.Password!);
+            if (created.Succeeded)
+            {
+                created = await users.AddToRolesAsync(user, form.Roles);
+            }
+            if (created.Succeeded)
+            {
+                await transaction.CommitAsync();
+            }
+            return created;
+        });
         if (!result.Succeeded)
         {
             return Failed(result);
         }
-        await transaction.CommitAsync();
         await audit.WriteAsync(admin, AuditAction.UserCreated, detail: $"{user.UserName}（{string.Join("・", form.Roles)}）");
         return SaveResult.Saved(0, 0);
     }
@@ -102,29 +111,42 @@ public sealed class UserAdminService(
             return SaveResult.NotFound();
         }
         var db = scope.ServiceProvider.GetRequiredService<JusoDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync();
         user.DisplayName = form.DisplayName!.Trim();
         user.Email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim();
         user.StaffId = form.StaffId;
-        var current = await users.GetRolesAsync(user);
-        var result = await users.UpdateAsync(user);
-        if (result.Succeeded)
+        // The stamp the administrator saw: refused if someone saved since, also in a race up to the UPDATE.
+        if (user.ConcurrencyStamp != form.ConcurrencyStamp)
         {
-            result = await users.RemoveFromRolesAsync(user, current.Except(form.Roles));
+            return SaveResult.Conflict();
         }
-        if (result.Succeeded)
+        db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = form.ConcurrencyStamp;
+        var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            result = await users.AddToRolesAsync(user, form.Roles.Except(current));
-        }
-        if (result.Succeeded)
-        {
-            result = await users.UpdateSecurityStampAsync(user);
-        }
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var current = await users.GetRolesAsync(user);
+            var updated = await users.UpdateAsync(user);
+            if (updated.Succeeded)
+            {
+                updated = await users.RemoveFromRolesAsync(user, current.Except(form.Roles));
+            }
+            if (updated.Succeeded)
+            {
+                updated = await users.AddToRolesAsync(user, form.Roles.Except(current));
+            }
+            if (updated.Succeeded)
+            {
+                updated = await users.UpdateSecurityStampAsync(user);
+            }
+            if (updated.Succeeded)
+            {
+                await transaction.CommitAsync();
+            }
+            return updated;
+        });
         if (!result.Succeeded)
         {
-            return Failed(result);
+            return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)) ? SaveResult.Conflict() : Failed(result);
         }
-        await transaction.CommitAsync();
         await audit.WriteAsync(admin, AuditAction.UserUpdated, detail: $"{user.UserName}（{string.Join("・", form.Roles)}）");
         return SaveResult.Saved(0, 0);
     }

@@ -54,7 +54,8 @@ public sealed record CaseDetail(
     IReadOnlyList<CaseAgencyView> Agencies,
     IReadOnlyList<ConsentView> ConsentHistory,
     IReadOnlyList<TimelineEntry> Timeline,
-    bool CanEdit)
+    bool CanEdit,
+    bool CanManageAgencies)
 {
     public MemberView? Principal => Members.FirstOrDefault(m => m.Relationship == Relationship.Principal);
 }

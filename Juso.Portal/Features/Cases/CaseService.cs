@@ -131,11 +131,12 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
                 .Select(r => new ConsentView(r.Status, r.Date, r.Method, r.Note, r.RecordedByName, r.RecordedAt)).ToList(),
             supportCase.Events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
                 .Select(e => new TimelineEntry(e.At, e.Kind, e.Description, e.ActorName)).ToList(),
-            CaseAccess.CanEdit(user, supportCase));
+            CaseAccess.CanEdit(user, supportCase),
+            CaseAccess.CanManageAgencies(user, supportCase));
     }
 
     public Task<SaveResult> RecordConsentAsync(int caseId, int expectedVersion, ConsentForm form) =>
-        ChangeAsync(caseId, expectedVersion, AuditAction.ConsentRecorded, async (db, supportCase, user, now) =>
+        ChangeAsync(caseId, expectedVersion, AuditAction.ConsentRecorded, CaseAccess.CanEdit, async (db, supportCase, user, now) =>
         {
             if (form.ToDetails() is not { } consent)
             {
@@ -157,7 +158,7 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
         });
 
     public Task<SaveResult> SetLeadAgencyAsync(int caseId, int expectedVersion, int agencyId) =>
-        ChangeAsync(caseId, expectedVersion, AuditAction.CaseUpdated, async (db, supportCase, user, now) =>
+        ChangeAsync(caseId, expectedVersion, AuditAction.CaseUpdated, CaseAccess.CanManageAgencies, async (db, supportCase, user, now) =>
         {
             var agency = await FindAgencyAsync(db, agencyId);
             supportCase.SetLeadAgency(agency, user.Actor, now);
@@ -165,7 +166,7 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
         });
 
     public Task<SaveResult> InvolveAgencyAsync(int caseId, int expectedVersion, int agencyId) =>
-        ChangeAsync(caseId, expectedVersion, AuditAction.CaseUpdated, async (db, supportCase, user, now) =>
+        ChangeAsync(caseId, expectedVersion, AuditAction.CaseUpdated, CaseAccess.CanManageAgencies, async (db, supportCase, user, now) =>
         {
             var agency = await FindAgencyAsync(db, agencyId);
             supportCase.InvolveAgency(agency, user.Actor, now);
@@ -184,6 +185,11 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
 
     public async Task<IReadOnlyList<AgencyOption>> GetAgencyOptionsAsync()
     {
+        var user = await currentUser.GetAsync();
+        if (!CaseAccess.SeesAllCases(user) && !CaseAccess.CanTakeIntake(user))
+        {
+            throw new AccessDeniedException();
+        }
         await using var db = await factory.CreateDbContextAsync();
         var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Field).ThenBy(a => a.Name).ToListAsync();
         return agencies.Select(a => new AgencyOption(a.Id, a.Name, a.Field.Label(), a.IsActive)).ToList();
@@ -194,13 +200,13 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
     /// domain and saves it with its audit row, or reports why not.
     /// </summary>
     private async Task<SaveResult> ChangeAsync(int caseId, int expectedVersion, AuditAction action,
-        Func<JusoDbContext, SupportCase, UserContext, DateTimeOffset, Task<string>> change)
+        Func<UserContext, SupportCase, bool> allowed, Func<JusoDbContext, SupportCase, UserContext, DateTimeOffset, Task<string>> change)
     {
         var user = await currentUser.GetAsync();
         await using var db = await factory.CreateDbContextAsync();
         var supportCase = await db.Cases.AsSplitQuery().Include(c => c.Agencies).Include(c => c.Consents).Include(c => c.Events)
             .SingleOrDefaultAsync(c => c.Id == caseId);
-        if (supportCase is null || !CaseAccess.CanEdit(user, supportCase))
+        if (supportCase is null || !CaseAccess.CanEdit(user, supportCase) || !allowed(user, supportCase))
         {
             if (supportCase is not null)
             {
@@ -231,7 +237,8 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
     private static string Describe(CaseSearch search)
     {
         var parts = new List<string>();
-        if (!string.IsNullOrWhiteSpace(search.Text)) parts.Add($"氏名「{search.Text.Trim()}」");
+        // The searched name itself stays out of the log: administrators read it and see no case data.
+        if (!string.IsNullOrWhiteSpace(search.Text)) parts.Add("氏名・フリガナ");
         if (search.Category is { } category) parts.Add($"分類「{category.Label()}」");
         if (search.Stage is { } stage) parts.Add($"段階「{stage.Label()}」");
         if (search.AgencyId is { } agencyId) parts.Add($"機関ID {agencyId}");

@@ -24,8 +24,10 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
         var household = await FindVisibleHouseholdAsync(db, user, householdId, tracking: false);
         if (household is null)
         {
+            await audit.WriteAsync(user, AuditAction.AccessDenied, householdId: householdId, detail: "相談受付（登録済み世帯）");
             return null;
         }
+        await audit.WriteAsync(user, AuditAction.HouseholdViewed, householdId: householdId, detail: "相談受付のため");
         return new IntakeForm
         {
             ExistingHouseholdId = household.Id,
@@ -59,11 +61,15 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
         {
             try
             {
-                return await TryOpenCaseAsync(form, user);
+                return await Saving.GuardAsync(() => Saving.InStrategyAsync(factory, () => TryOpenCaseAsync(form, user)));
             }
-            catch (DbUpdateException) when (attempt < Attempts)
+            catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
             {
-                // Another intake took the same running number at the same moment; take the next one.
+                // Most likely another intake took the same running number at the same moment: take the next one.
+                if (attempt == Attempts)
+                {
+                    return SaveResult.Invalid("混み合っているため保存できませんでした。入力内容はそのままです。もう一度「受け付ける」を押してください。");
+                }
             }
         }
     }

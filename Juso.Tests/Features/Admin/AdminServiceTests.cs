@@ -102,4 +102,46 @@ public sealed class AdminServiceTests : IAsyncLifetime
         Assert.Equal(["Name", "Field", "Operation"], result.Errors.Select(e => e.Field));
         Assert.Equal("機関名を入力してください。", result.Errors[0].Message);
     }
+
+    [Fact]
+    public async Task UpdateUser_TwoAdministratorsFromTheSameList_SecondIsAConflict()
+    {
+        await using var scope = _harness.As(TestUsers.Administrator());
+        var users = _harness.Get<UserAdminService>(scope);
+        await users.CreateAsync(new UserForm { UserName = "sato", DisplayName = "佐藤", Roles = [JusoRoles.Chair], Password = "a quiet river in spring" });
+        var seen = (await users.ListAsync()).Single(u => u.UserName == "sato");
+
+        var first = await users.UpdateAsync(seen.Id, new UserForm { UserName = "sato", DisplayName = "佐藤 一", Roles = [JusoRoles.Chair], ConcurrencyStamp = seen.ConcurrencyStamp });
+        var second = await users.UpdateAsync(seen.Id, new UserForm { UserName = "sato", DisplayName = "佐藤 二", Roles = [JusoRoles.Supervisor], ConcurrencyStamp = seen.ConcurrencyStamp });
+
+        Assert.True(first.Succeeded);
+        Assert.Equal(SaveStatus.Conflict, second.Status);
+        var now = (await users.ListAsync()).Single(u => u.UserName == "sato");
+        Assert.Equal("佐藤 一", now.DisplayName);
+        Assert.Equal([JusoRoles.Chair], now.Roles);
+    }
+
+    [Fact]
+    public async Task SuspendedAgency_MakesItsMembersAccountsUnusable()
+    {
+        var agency = await _harness.AddAgencyAsync("西部地域包括支援センター", AgencyField.Elderly);
+        int staffId;
+        await using (var db = _harness.NewContext())
+        {
+            var staff = Staff.Create(agency, "松田 隆", "マツダ タカシ", null, _harness.Time.GetUtcNow());
+            db.Staff.Add(staff);
+            await db.SaveChangesAsync();
+            staffId = staff.Id;
+        }
+        await using var scope = _harness.As(TestUsers.Administrator());
+        await _harness.Get<UserAdminService>(scope).CreateAsync(new UserForm { UserName = "matsuda", DisplayName = "松田", Roles = [JusoRoles.AgencyMember], StaffId = staffId, Password = "a quiet river in spring" });
+        var factory = _harness.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Juso.Infrastructure.Persistence.JusoDbContext>>();
+        var user = await _harness.NewContext().Users.SingleAsync(u => u.UserName == "matsuda");
+        Assert.Null(await Juso.Portal.Security.AccountStatus.UnusableReasonAsync(user, factory));
+
+        var listed = (await _harness.Get<AgencyAdminService>(scope).ListAsync()).Single(a => a.Id == agency.Id);
+        await _harness.Get<AgencyAdminService>(scope).SetActiveAsync(agency.Id, listed.Version, active: false);
+
+        Assert.Equal("所属機関が休止されました", await Juso.Portal.Security.AccountStatus.UnusableReasonAsync(user, factory));
+    }
 }

@@ -153,4 +153,58 @@ public sealed class CaseAccessTests : IAsyncLifetime
         var search = await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.CaseListViewed);
         Assert.Contains("該当1件", search.Detail);
     }
+
+    [Fact]
+    public async Task AgencyMember_CannotDiscloseTheirCaseToAnotherAgency_OrMoveTheLead()
+    {
+        await using var scope = _harness.As(TestUsers.MemberOf(_agencyB));
+        var cases = _harness.Get<CaseService>(scope);
+
+        var involve = await cases.InvolveAgencyAsync(_caseOfB, _versionOfB, _agencyA);
+        var lead = await cases.SetLeadAgencyAsync(_caseOfB, _versionOfB, _agencyA);
+        var detail = await cases.GetAsync(_caseOfB);
+
+        Assert.Equal(SaveStatus.NotFound, involve.Status);
+        Assert.Equal(SaveStatus.NotFound, lead.Status);
+        Assert.True(detail!.CanEdit);
+        Assert.False(detail.CanManageAgencies);
+        Assert.DoesNotContain(detail.Agencies, a => a.AgencyId == _agencyA);
+    }
+
+    [Fact]
+    public async Task NewLeadAgency_FormerLeadKeepsItsAccess()
+    {
+        var third = (await _harness.AddAgencyAsync("くらしサポートセンター")).Id;
+        await using (var coordinator = _harness.As(TestUsers.Coordinator()))
+        {
+            var cases = _harness.Get<CaseService>(coordinator);
+            var first = await cases.SetLeadAgencyAsync(_caseOfB, _versionOfB, _agencyA);
+            var second = await cases.SetLeadAgencyAsync(_caseOfB, first.Version, third);
+            Assert.True(second.Succeeded);
+        }
+        await using var scope = _harness.As(TestUsers.MemberOf(_agencyA));
+
+        var detail = await _harness.Get<CaseService>(scope).GetAsync(_caseOfB);
+
+        Assert.NotNull(detail);
+        Assert.Contains(detail.Agencies, a => a.AgencyId == _agencyA && a.Role == CaseAgencyRole.Assigned);
+        Assert.Contains(detail.Agencies, a => a.AgencyId == third && a.Role == CaseAgencyRole.Lead);
+    }
+
+    [Fact]
+    public async Task IntakePrefill_ForOtherAgencysHousehold_IsDeniedAndAudited_OwnIsAuditedAsARead()
+    {
+        await using (var other = _harness.As(TestUsers.MemberOf(_agencyA)))
+        {
+            Assert.Null(await _harness.Get<IntakeService>(other).NewFormForHouseholdAsync(_householdOfB));
+        }
+        await using (var own = _harness.As(TestUsers.MemberOf(_agencyB)))
+        {
+            Assert.NotNull(await _harness.Get<IntakeService>(own).NewFormForHouseholdAsync(_householdOfB));
+        }
+
+        await using var db = _harness.NewContext();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.AccessDenied && a.HouseholdId == _householdOfB && a.UserId == $"u-member-{_agencyA}"));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.HouseholdViewed && a.HouseholdId == _householdOfB && a.UserId == $"u-member-{_agencyB}"));
+    }
 }
