@@ -1,4 +1,6 @@
 using Juso.Domain.Agencies;
+using Juso.Domain.Assessments;
+using Juso.Domain.Plans;
 using Juso.Domain.Common;
 using Juso.Domain.Households;
 
@@ -10,6 +12,7 @@ public class SupportCase : AggregateRoot
     public const int SummaryMaxLength = 2000;
     public const int ConsulterMaxLength = 50;
     public const int ReasonMaxLength = 500;
+    public const int EvaluationMaxLength = 2000;
     public static readonly DateOnly EarliestIntakeDate = new(2000, 1, 1);
 
     private readonly List<CaseConcern> _concerns = [];
@@ -53,6 +56,15 @@ public class SupportCase : AggregateRoot
     public DateOnly? ClosedOn { get; private set; }
 
     public string? ClosureReason { get; private set; }
+
+    /// <summary>支援の経過と成果の評価 at closure.</summary>
+    public string? ClosureEvaluation { get; private set; }
+
+    /// <summary>Which meeting evaluated the case at closure (e.g. 第4回重層的支援会議).</summary>
+    public string? EvaluatedAt { get; private set; }
+
+    /// <summary>Closed by handing the case back to the intake agency rather than by an evaluated closure.</summary>
+    public bool IsHandedBack { get; private set; }
 
     public IReadOnlyList<CaseConcern> Concerns => _concerns;
 
@@ -209,37 +221,107 @@ public class SupportCase : AggregateRoot
         Touch(now);
     }
 
-    /// <summary>Moves the case along 受付 → アセスメント → プラン作成 → 支援中 → 終結 (支援中 → プラン作成 is 再プラン).</summary>
-    public void MoveTo(CaseStage target, string? reason, Actor actor, DateTimeOffset now)
+    /// <summary>受付 → アセスメント: coordination starts.</summary>
+    public void StartAssessment(Actor actor, DateTimeOffset now) =>
+        ChangeStage(CaseStage.Intake, CaseStage.Assessment, null, actor, now);
+
+    /// <summary>アセスメント → プラン作成: only once the household has been assessed.</summary>
+    public void StartPlanning(Assessment? latestAssessment, Actor actor, DateTimeOffset now)
+    {
+        EnsureStage(CaseStage.Assessment, CaseStage.Planning);
+        if (latestAssessment is null || latestAssessment.SupportCaseId != Id)
+        {
+            throw new DomainException("アセスメントを記録してからプラン作成に進んでください。", nameof(Stage));
+        }
+        ChangeStage(CaseStage.Assessment, CaseStage.Planning, $"アセスメント第{latestAssessment.AssessmentVersion}版にもとづいて", actor, now);
+    }
+
+    /// <summary>プラン作成 → 支援中: the plan agreed at the meeting starts on <paramref name="startOn"/>.</summary>
+    public void StartSupport(SupportPlan plan, DateOnly startOn, DateOnly? firstMonitoringDue, Actor actor, DateTimeOffset now)
+    {
+        EnsureStage(CaseStage.Planning, CaseStage.Support);
+        if (plan.SupportCaseId != Id || plan.Status != PlanStatus.Approved)
+        {
+            throw new DomainException("会議で承認されたプランがないため、支援を開始できません。", nameof(Stage));
+        }
+        plan.Start(startOn, firstMonitoringDue, now);
+        ChangeStage(CaseStage.Planning, CaseStage.Support, $"{plan.Kind.Label()}第{plan.PlanVersion}版で", actor, now);
+    }
+
+    /// <summary>支援中 → プラン作成 (再プラン): a new plan version is drafted; the current one is kept, evaluated.</summary>
+    public SupportPlan Replan(SupportPlan current, string? evaluation, Actor actor, DateTimeOffset now)
+    {
+        EnsureStage(CaseStage.Support, CaseStage.Planning);
+        var next = current.Replan(this, evaluation, now);
+        ChangeStage(CaseStage.Support, CaseStage.Planning, $"再プラン（第{next.PlanVersion}版を作成）のため", actor, now);
+        return next;
+    }
+
+    /// <summary>
+    /// 終結: the issues are sorted and the roles agreed. Needs the reason, the evaluation (by a 重層的支援会議 for a
+    /// case with consent) and the lead agency that carries on accompanying the household.
+    /// </summary>
+    public void Close(string? reason, string? evaluation, string? evaluatedAt, Agency? carryingOn, Actor actor, DateTimeOffset now)
+    {
+        EnsureStage(CaseStage.Support, CaseStage.Closed);
+        new RuleCheck()
+            .RequireText(reason, nameof(ClosureReason), "終結の理由", ReasonMaxLength)
+            .RequireText(evaluation, nameof(ClosureEvaluation), "支援の経過と成果の評価", EvaluationMaxLength)
+            .OptionalText(evaluatedAt, nameof(EvaluatedAt), "評価した会議", ReasonMaxLength)
+            .Require(carryingOn is not null, nameof(LeadAgencyId), "終結後も伴走する主担当機関を選択してください。")
+            .Require(carryingOn is null || carryingOn.IsActive, nameof(LeadAgencyId), "休止中の機関は主担当にできません。")
+            .ThrowIfAny();
+        SetLeadAgency(carryingOn!, actor, now);
+        ClosureEvaluation = evaluation!.Trim();
+        EvaluatedAt = RuleCheck.Clean(evaluatedAt);
+        EndCoordination(reason!.Trim(), actor, now);
+    }
+
+    /// <summary>包括的相談支援へ戻す: coordination ends and the agency that took the consultation leads again.</summary>
+    public void HandBack(string? reason, Agency intakeAgency, Actor actor, DateTimeOffset now)
     {
         EnsureOpen();
-        if (!CanMoveTo(target))
-        {
-            throw new DomainException($"「{Stage.Label()}」から「{target.Label()}」へは進められません。", nameof(Stage));
-        }
-        if (target == CaseStage.Closed)
-        {
-            new RuleCheck().RequireText(reason, nameof(ClosureReason), "終結の理由", ReasonMaxLength).ThrowIfAny();
-            ClosedOn = JapanDate.Today(now);
-            ClosureReason = reason!.Trim();
-        }
+        new RuleCheck()
+            .RequireText(reason, nameof(ClosureReason), "戻す理由", ReasonMaxLength)
+            .Require(_agencies.Any(a => a.AgencyId == intakeAgency.Id && a.Role == CaseAgencyRole.Intake), nameof(LeadAgencyId),
+                "相談を受け付けた（つないだ）機関にだけ戻せます。")
+            .Require(intakeAgency.IsActive, nameof(LeadAgencyId), "休止中の機関には戻せません。")
+            .ThrowIfAny();
+        SetLeadAgency(intakeAgency, actor, now);
+        IsHandedBack = true;
+        EndCoordination($"包括的相談支援へ戻す: {reason!.Trim()}", actor, now);
+    }
+
+    /// <summary>The agency that took or referred the consultation, to hand the case back to.</summary>
+    public int? IntakeAgencyId => ReferringAgencyId ?? _agencies.FirstOrDefault(a => a.Role == CaseAgencyRole.Intake)?.AgencyId;
+
+    private void EndCoordination(string reason, Actor actor, DateTimeOffset now)
+    {
         var from = Stage;
-        Stage = target;
-        _events.Add(new CaseEvent(CaseEventKind.StageChanged, $"段階を「{from.Label()}」から「{target.Label()}」に変更しました。"
-            + (target == CaseStage.Closed ? $"理由: {ClosureReason}" : string.Empty), actor, now));
+        Stage = CaseStage.Closed;
+        ClosedOn = JapanDate.Today(now);
+        ClosureReason = reason;
+        _events.Add(new CaseEvent(CaseEventKind.StageChanged, $"段階を「{from.Label()}」から「{CaseStage.Closed.Label()}」に変更しました。理由: {reason}", actor, now));
         Touch(now);
     }
 
-    public bool CanMoveTo(CaseStage target) => (Stage, target) switch
+    private void EnsureStage(CaseStage from, CaseStage to)
     {
-        (CaseStage.Closed, _) => false,
-        (_, CaseStage.Closed) => true,
-        (CaseStage.Intake, CaseStage.Assessment) => true,
-        (CaseStage.Assessment, CaseStage.Planning) => true,
-        (CaseStage.Planning, CaseStage.Support) => true,
-        (CaseStage.Support, CaseStage.Planning) => true,
-        _ => false,
-    };
+        EnsureOpen();
+        if (Stage != from)
+        {
+            throw new DomainException($"「{Stage.Label()}」から「{to.Label()}」へは進められません（「{from.Label()}」の段階からのみ進めます）。", nameof(Stage));
+        }
+    }
+
+    private void ChangeStage(CaseStage from, CaseStage to, string? why, Actor actor, DateTimeOffset now)
+    {
+        EnsureStage(from, to);
+        Stage = to;
+        _events.Add(new CaseEvent(CaseEventKind.StageChanged,
+            $"{(why is null ? string.Empty : why + "、")}段階を「{from.Label()}」から「{to.Label()}」に変更しました。", actor, now));
+        Touch(now);
+    }
 
     private void EnsureOpen()
     {

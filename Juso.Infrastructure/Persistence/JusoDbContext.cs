@@ -1,4 +1,7 @@
 using Juso.Domain.Agencies;
+using Juso.Domain.Assessments;
+using Juso.Domain.Contacts;
+using Juso.Domain.Monitoring;
 using Juso.Domain.Auditing;
 using Juso.Domain.Cases;
 using Juso.Domain.Households;
@@ -39,6 +42,12 @@ public abstract class JusoDbContext : IdentityDbContext<JusoUser>
     public DbSet<SupportPlan> Plans => Set<SupportPlan>();
 
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
+    public DbSet<ContactRecord> ContactRecords => Set<ContactRecord>();
+
+    public DbSet<MonitoringReview> MonitoringReviews => Set<MonitoringReview>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

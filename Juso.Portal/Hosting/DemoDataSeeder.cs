@@ -1,4 +1,6 @@
 using Juso.Domain.Agencies;
+using Juso.Domain.Assessments;
+using Juso.Domain.Plans;
 using Juso.Domain.Cases;
 using Juso.Domain.Common;
 using Juso.Domain.Households;
@@ -197,28 +199,85 @@ public sealed class DemoDataSeeder(
                 consent, sequences[fiscalYear], system, at);
             supportCase.AssignCoordinator(staff[0][0], system, at);
 
-            // Older cases have come further: spread them over the stages.
+            db.Cases.Add(supportCase);
+            await db.SaveChangesAsync(cancellationToken);
+
+            // Older cases have come further: spread them over the stages, each step by the real transitions.
             var target = stages[Math.Min(stages.Length - 1, n * stages.Length / 30)];
             if (n == 1 || n == 3)
             {
                 target = CaseStage.Support;
             }
             var step = at;
-            foreach (var stage in stages.Skip(1).TakeWhile(s => s <= target))
+            DateTimeOffset Next() => step = step.AddDays(14) < now ? step.AddDays(14) : now;
+            if (target >= CaseStage.Assessment)
             {
-                step = step.AddDays(14) < now ? step.AddDays(14) : now;
-                if (stage == CaseStage.Planning && scenario.LeadAgency is { } lead)
-                {
-                    supportCase.SetLeadAgency(agencies[lead], system, step);
-                    foreach (var assigned in scenario.Assigned)
-                    {
-                        supportCase.InvolveAgency(agencies[assigned], system, step);
-                    }
-                }
-                supportCase.MoveTo(stage, stage == CaseStage.Closed ? "世帯の課題が整理され、主担当機関による見守りに移行した。" : null, system, step);
+                supportCase.StartAssessment(system, Next());
             }
-            db.Cases.Add(supportCase);
+            if (target >= CaseStage.Planning)
+            {
+                AdvanceThroughPlan(db, supportCase, scenario, target, agencies, staff, household, system, Next, () => step);
+            }
             await db.SaveChangesAsync(cancellationToken);
         }
     }
+
+    /// <summary>Assessment, plan with role assignments, approval, support and closure, as the coordinator would record them.</summary>
+    private static void AdvanceThroughPlan(JusoDbContext db, SupportCase supportCase, Scenario scenario, CaseStage target, List<Agency> agencies,
+        List<List<Staff>> staff, Household household, Actor system, Func<DateTimeOffset> next, Func<DateTimeOffset> current)
+    {
+        var referring = supportCase.ReferringAgencyId ?? supportCase.IntakeAgencyId;
+        var assessment = Assessment.Record(supportCase, 1, new AssessmentDetails(
+                scenario.Summary, null, null, null, "家族の関係は概ね良好だが、支援の受け入れには時間がかかる。", null,
+                "本人・家族ともに地域で暮らし続けたいという思いがある。", "今の家で暮らし続けたい。",
+                [], [new SourceDetails(referring, null, supportCase.IntakeDate, "初回相談の内容と、これまでの関わりの経過。")]),
+            household.Members.Select(m => m.Id).ToList(), agencies.Select(a => a.Id).ToList(), system, next());
+        db.Assessments.Add(assessment);
+        supportCase.StartPlanning(assessment, system, current());
+
+        var lead = agencies[scenario.LeadAgency ?? 0];
+        supportCase.SetLeadAgency(lead, system, current());
+        var plan = SupportPlan.Draft(supportCase, current());
+        plan.ReviseDraft(
+            [new GoalDetails(GoalTerm.LongTerm, "世帯が地域の中で安心して暮らし続けられる。"), new GoalDetails(GoalTerm.ShortTerm, "困りごとを相談できる相手が世帯の外に2人以上いる。")],
+            lead,
+            usesParticipationSupport: scenario.Categories.Contains(ConcernCategory.Unemployment) || scenario.Categories.Contains(ConcernCategory.Hikikomori),
+            usesOutreach: scenario.Categories.Contains(ConcernCategory.Hikikomori),
+            monitoringIntervalDays: 90,
+            current());
+        foreach (var index in scenario.Assigned.Prepend(scenario.LeadAgency ?? 0).Distinct())
+        {
+            var agency = agencies[index];
+            if (index != scenario.LeadAgency)
+            {
+                supportCase.InvolveAgency(agency, system, current());
+            }
+            plan.AddAssignment(new AssignmentDetails(agency.Id, staff[index][0].Name, TaskFor(agency.Field), "月1回",
+                AssignmentStatus.Planned, JapanDate.Today(current()), null), agency, current());
+        }
+        db.Plans.Add(plan);
+        if (target < CaseStage.Support)
+        {
+            return;
+        }
+        var approved = next();
+        plan.Approve(JapanDate.Today(approved), supportCase.CurrentConsent == ConsentStatus.Obtained ? "重層的支援会議で承認" : "支援会議で協議", approved);
+        supportCase.StartSupport(plan, JapanDate.Today(approved), null, system, approved);
+        if (target == CaseStage.Closed)
+        {
+            var closed = next();
+            const string evaluation = "役割分担のとおり支援が進み、世帯の課題が整理された。主担当機関による見守りに移行する。";
+            plan.Evaluate(evaluation, closed);
+            supportCase.Close("世帯の課題が整理され、支援の見通しがついた。", evaluation, "重層的支援会議", lead, system, closed);
+        }
+    }
+
+    private static string TaskFor(AgencyField field) => field switch
+    {
+        AgencyField.Elderly => "介護サービスの調整と見守り",
+        AgencyField.Disability => "障害福祉サービスの利用支援",
+        AgencyField.Children => "子どもと保護者の相談、学校との連絡",
+        AgencyField.Poverty => "家計相談と就労準備支援",
+        _ => "訪問による関係づくりと地域の資源へのつなぎ",
+    };
 }

@@ -1,5 +1,7 @@
 using System.Reflection;
 using Juso.Domain.Agencies;
+using Juso.Domain.Assessments;
+using Juso.Domain.Plans;
 using Juso.Domain.Cases;
 using Juso.Domain.Common;
 using Juso.Domain.Households;
@@ -78,20 +80,42 @@ internal static class TestData
     public static SupportCase OpenCase(ConsentDetails? consent = null) =>
         SupportCase.Open(StoredHousehold(), Intake(), null, AgencyWithId(IntakeAgencyId), consent, 7, ActingUser, Now);
 
-    /// <summary>A case moved along to <paramref name="stage"/> by the legal path.</summary>
+    /// <summary>A case moved along to <paramref name="stage"/> by the legal path (assessment, approved plan, evaluated closure).</summary>
     public static SupportCase CaseIn(CaseStage stage)
     {
-        var supportCase = OpenCase();
-        CaseStage[] path = [CaseStage.Assessment, CaseStage.Planning, CaseStage.Support];
-        foreach (var next in path.TakeWhile(s => s <= stage))
+        var supportCase = OpenCase(Consent(ConsentStatus.Obtained));
+        if (stage >= CaseStage.Assessment)
         {
-            supportCase.MoveTo(next, null, ActingUser, Now);
+            supportCase.StartAssessment(ActingUser, Now);
+        }
+        if (stage >= CaseStage.Planning)
+        {
+            supportCase.StartPlanning(AssessmentOf(supportCase), ActingUser, Now);
+        }
+        if (stage >= CaseStage.Support)
+        {
+            supportCase.StartSupport(ApprovedPlan(supportCase), Today, null, ActingUser, Now);
         }
         if (stage == CaseStage.Closed)
         {
-            supportCase.MoveTo(CaseStage.Closed, "支援目標を達成したため", ActingUser, Now);
+            supportCase.Close("支援目標を達成したため", "就労につながり、家計も安定した。", "第4回重層的支援会議", AgencyWithId(IntakeAgencyId), ActingUser, Now);
         }
         return supportCase;
+    }
+
+    public static Assessment AssessmentOf(SupportCase supportCase, int version = 1) =>
+        Assessment.Record(supportCase, version,
+            new AssessmentDetails("母と長男の二人暮らし。長男は10年以上ひきこもり。", null, "年金収入のみ", null, null, null, "母は地域の集まりに参加している", "家で暮らし続けたい", [], []),
+            [], [], ActingUser, Now);
+
+    /// <summary>A plan of the case with one goal and one assignment at agency 1, approved today.</summary>
+    public static SupportPlan ApprovedPlan(SupportCase supportCase)
+    {
+        var plan = SupportPlan.Draft(supportCase, Now);
+        plan.ReviseDraft([new GoalDetails(GoalTerm.LongTerm, "世帯が安心して暮らし続ける")], AgencyWithId(IntakeAgencyId), false, false, 60, Now);
+        plan.AddAssignment(new AssignmentDetails(IntakeAgencyId, "担当 花子", "月1回の訪問", "月1回", AssignmentStatus.Planned, Today, null), AgencyWithId(IntakeAgencyId), Now);
+        plan.Approve(Today, null, Now);
+        return plan;
     }
 
     /// <summary>Asserts that the refusal carries <paramref name="message"/> on <paramref name="field"/>.</summary>

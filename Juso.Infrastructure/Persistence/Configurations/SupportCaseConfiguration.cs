@@ -13,6 +13,9 @@ public sealed class SupportCaseConfiguration : IEntityTypeConfiguration<SupportC
         builder.ToTable("Cases");
         builder.Ignore(c => c.Number);
         builder.Ignore(c => c.IsClosed);
+        builder.Ignore(c => c.IntakeAgencyId);
+        builder.Property(c => c.ClosureEvaluation).HasMaxLength(SupportCase.EvaluationMaxLength);
+        builder.Property(c => c.EvaluatedAt).HasMaxLength(SupportCase.ReasonMaxLength);
         builder.Property(c => c.Stage).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.IntakeRoute).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.CurrentConsent).HasConversion<string>().HasMaxLength(20);

@@ -1,4 +1,5 @@
 using Juso.Domain.Cases;
+using Juso.Domain.Plans;
 using Juso.Domain.Common;
 using static Juso.Tests.Domain.TestData;
 
@@ -9,120 +10,141 @@ public class SupportCaseStageTests
     private const string ClosedCaseMessage = "終結したケースは変更できません。";
 
     [Fact]
-    public void MoveTo_LegalPathWithReplan_ReachesClosed()
+    public void Lifecycle_LegalPathWithReplan_ReachesClosed_AndRecordsEveryStep()
     {
-        var supportCase = OpenCase();
+        var supportCase = OpenCase(Consent(ConsentStatus.Obtained));
 
-        supportCase.MoveTo(CaseStage.Assessment, null, ActingUser, Now);
-        Assert.Equal(CaseStage.Assessment, supportCase.Stage);
-        supportCase.MoveTo(CaseStage.Planning, null, ActingUser, Now);
+        supportCase.StartAssessment(ActingUser, Now);
+        supportCase.StartPlanning(AssessmentOf(supportCase), ActingUser, Now);
+        var plan = ApprovedPlan(supportCase);
+        supportCase.StartSupport(plan, Today, null, ActingUser, Now);
+        Assert.Equal(PlanStatus.Active, plan.Status);
+        var next = supportCase.Replan(plan, "短期目標を達成", ActingUser, Now);
         Assert.Equal(CaseStage.Planning, supportCase.Stage);
-        supportCase.MoveTo(CaseStage.Support, null, ActingUser, Now);
-        Assert.Equal(CaseStage.Support, supportCase.Stage);
-        supportCase.MoveTo(CaseStage.Planning, null, ActingUser, Now);
-        Assert.Equal(CaseStage.Planning, supportCase.Stage);
-        supportCase.MoveTo(CaseStage.Support, null, ActingUser, Now);
-        Assert.Equal(CaseStage.Support, supportCase.Stage);
-        supportCase.MoveTo(CaseStage.Closed, "支援目標を達成したため", ActingUser, Now);
+        Assert.Equal(2, next.PlanVersion);
+        next.Approve(Today, null, Now);
+        supportCase.StartSupport(next, Today, null, ActingUser, Now);
+        supportCase.Close("課題が整理され、役割分担に合意した", "就労準備支援につながった。", "第4回重層的支援会議", AgencyWithId(ReferringAgencyId, "くらしサポートセンター"), ActingUser, Now);
 
         Assert.Equal(CaseStage.Closed, supportCase.Stage);
-        Assert.True(supportCase.IsClosed);
+        Assert.Equal(Today, supportCase.ClosedOn);
+        Assert.Equal("就労準備支援につながった。", supportCase.ClosureEvaluation);
+        Assert.Equal(ReferringAgencyId, supportCase.LeadAgencyId);
         Assert.Equal(6, supportCase.Events.Count(e => e.Kind == CaseEventKind.StageChanged));
+        Assert.All(supportCase.Events, e => Assert.Equal(ActingUser.Name, e.ActorName));
     }
 
     [Fact]
-    public void MoveTo_NextStage_AddsStageChangedEventNamingBothStages()
+    public void StartAssessment_AddsStageChangedEventNamingBothStages()
     {
         var supportCase = OpenCase();
         var later = Now.AddHours(2);
 
-        supportCase.MoveTo(CaseStage.Assessment, null, ActingUser, later);
+        supportCase.StartAssessment(ActingUser, later);
 
-        var changed = supportCase.Events[^1];
-        Assert.Equal(CaseEventKind.StageChanged, changed.Kind);
-        Assert.Equal("段階を「受付」から「アセスメント」に変更しました。", changed.Description);
-        Assert.Equal(later.UtcDateTime, supportCase.UpdatedAt);
-    }
-
-    [Theory]
-    [InlineData(CaseStage.Intake, CaseStage.Planning, "「受付」から「プラン作成」へは進められません。")]
-    [InlineData(CaseStage.Intake, CaseStage.Support, "「受付」から「支援中」へは進められません。")]
-    [InlineData(CaseStage.Assessment, CaseStage.Support, "「アセスメント」から「支援中」へは進められません。")]
-    [InlineData(CaseStage.Planning, CaseStage.Assessment, "「プラン作成」から「アセスメント」へは進められません。")]
-    [InlineData(CaseStage.Support, CaseStage.Intake, "「支援中」から「受付」へは進められません。")]
-    [InlineData(CaseStage.Assessment, CaseStage.Assessment, "「アセスメント」から「アセスメント」へは進められません。")]
-    public void MoveTo_IllegalMove_IsRefusedNamingBothStages(CaseStage from, CaseStage to, string message)
-    {
-        var supportCase = CaseIn(from);
-        var events = supportCase.Events.Count;
-
-        var ex = Assert.Throws<DomainException>(() => supportCase.MoveTo(to, null, ActingUser, Now));
-
-        Assert.Equal(new DomainError("Stage", message), Assert.Single(ex.Errors));
-        Assert.Equal(from, supportCase.Stage);
-        Assert.Equal(events, supportCase.Events.Count);
-    }
-
-    [Theory]
-    [InlineData(CaseStage.Intake)]
-    [InlineData(CaseStage.Assessment)]
-    [InlineData(CaseStage.Planning)]
-    [InlineData(CaseStage.Support)]
-    public void CanMoveTo_Closed_IsAllowedFromEveryOpenStage(CaseStage from)
-    {
-        Assert.True(CaseIn(from).CanMoveTo(CaseStage.Closed));
+        var last = supportCase.Events[^1];
+        Assert.Equal(CaseEventKind.StageChanged, last.Kind);
+        Assert.Equal("段階を「受付」から「アセスメント」に変更しました。", last.Description);
+        Assert.Equal(later.UtcDateTime, last.At);
     }
 
     [Fact]
-    public void MoveTo_ClosedWithReason_RecordsClosedOnAndReason()
+    public void StartPlanning_WithoutAssessment_IsRefused()
     {
-        var supportCase = CaseIn(CaseStage.Support);
+        var supportCase = CaseIn(CaseStage.Assessment);
 
-        supportCase.MoveTo(CaseStage.Closed, "  転居のため  ", ActingUser, Now);
+        var ex = Assert.Throws<DomainException>(() => supportCase.StartPlanning(null, ActingUser, Now));
 
-        Assert.Equal(CaseStage.Closed, supportCase.Stage);
-        Assert.Equal(Today, supportCase.ClosedOn);
-        Assert.Equal("転居のため", supportCase.ClosureReason);
-        Assert.Equal("段階を「支援中」から「終結」に変更しました。理由: 転居のため", supportCase.Events[^1].Description);
+        HasError(ex, "Stage", "アセスメントを記録してからプラン作成に進んでください。");
+        Assert.Equal(CaseStage.Assessment, supportCase.Stage);
     }
 
-    [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    [InlineData("   ")]
-    public void MoveTo_ClosedWithoutReason_IsRefusedAndCaseStaysOpen(string? reason)
+    [Fact]
+    public void StartSupport_WithDraftPlan_IsRefused_AndPlanStaysDraft()
+    {
+        var supportCase = CaseIn(CaseStage.Planning);
+        var draft = SupportPlan.Draft(supportCase, Now);
+
+        var ex = Assert.Throws<DomainException>(() => supportCase.StartSupport(draft, Today, null, ActingUser, Now));
+
+        HasError(ex, "Stage", "会議で承認されたプランがないため、支援を開始できません。");
+        Assert.Equal(PlanStatus.Draft, draft.Status);
+        Assert.Equal(CaseStage.Planning, supportCase.Stage);
+    }
+
+    [Fact]
+    public void TransitionsOutOfOrder_AreRefusedNamingTheStages()
+    {
+        var intake = OpenCase(Consent(ConsentStatus.Obtained));
+        var assessing = CaseIn(CaseStage.Assessment);
+        var supporting = CaseIn(CaseStage.Support);
+
+        var planningTooEarly = Assert.Throws<DomainException>(() => intake.StartPlanning(AssessmentOf(CaseIn(CaseStage.Assessment)), ActingUser, Now));
+        var supportTooEarly = Assert.Throws<DomainException>(() => assessing.StartSupport(ApprovedPlan(CaseIn(CaseStage.Planning)), Today, null, ActingUser, Now));
+        var assessAgain = Assert.Throws<DomainException>(() => supporting.StartAssessment(ActingUser, Now));
+        var closeTooEarly = Assert.Throws<DomainException>(() => assessing.Close("r", "e", null, AgencyWithId(IntakeAgencyId), ActingUser, Now));
+
+        Assert.Contains("「受付」から「プラン作成」へは進められません（「アセスメント」の段階からのみ進めます）。", planningTooEarly.Message);
+        Assert.Contains("「アセスメント」から「支援中」へは進められません", supportTooEarly.Message);
+        Assert.Contains("「支援中」から「アセスメント」へは進められません", assessAgain.Message);
+        Assert.Contains("「アセスメント」から「終結」へは進められません", closeTooEarly.Message);
+    }
+
+    [Fact]
+    public void Close_WithoutReasonEvaluationOrCarryingAgency_ListsAll_AndCaseStaysOpen()
     {
         var supportCase = CaseIn(CaseStage.Support);
 
-        var ex = Assert.Throws<DomainException>(() => supportCase.MoveTo(CaseStage.Closed, reason, ActingUser, Now));
+        var ex = Assert.Throws<DomainException>(() => supportCase.Close(" ", null, null, null, ActingUser, Now));
 
-        Assert.Equal(new DomainError("ClosureReason", "終結の理由を入力してください。"), Assert.Single(ex.Errors));
+        HasError(ex, "ClosureReason", "終結の理由を入力してください。");
+        HasError(ex, "ClosureEvaluation", "支援の経過と成果の評価を入力してください。");
+        HasError(ex, "LeadAgencyId", "終結後も伴走する主担当機関を選択してください。");
         Assert.Equal(CaseStage.Support, supportCase.Stage);
         Assert.Null(supportCase.ClosedOn);
-        Assert.Null(supportCase.ClosureReason);
     }
 
     [Fact]
-    public void MoveTo_ClosedWithReasonOverMaxLength_IsRefused()
+    public void Close_ReasonOverMaxLength_IsRefused()
     {
         var supportCase = CaseIn(CaseStage.Support);
 
-        var ex = Assert.Throws<DomainException>(() => supportCase.MoveTo(CaseStage.Closed, new string('理', SupportCase.ReasonMaxLength + 1), ActingUser, Now));
+        var ex = Assert.Throws<DomainException>(() => supportCase.Close(new string('理', SupportCase.ReasonMaxLength + 1), "評価", null, AgencyWithId(IntakeAgencyId), ActingUser, Now));
 
-        Assert.Equal(new DomainError("ClosureReason", "終結の理由は500文字以内で入力してください（現在501文字）。"), Assert.Single(ex.Errors));
-        Assert.False(supportCase.IsClosed);
+        HasError(ex, "ClosureReason", "終結の理由は500文字以内で入力してください（現在501文字）。");
     }
 
     [Fact]
-    public void MoveTo_ClosedCase_IsRefused()
+    public void HandBack_FromAnyOpenStage_ClosesWithTheIntakeAgencyAsLead()
+    {
+        var supportCase = CaseIn(CaseStage.Assessment);
+
+        supportCase.HandBack("単独の機関で対応できる見通しが立った", AgencyWithId(IntakeAgencyId), ActingUser, Now);
+
+        Assert.Equal(CaseStage.Closed, supportCase.Stage);
+        Assert.True(supportCase.IsHandedBack);
+        Assert.Equal(IntakeAgencyId, supportCase.LeadAgencyId);
+        Assert.StartsWith("包括的相談支援へ戻す", supportCase.ClosureReason);
+    }
+
+    [Fact]
+    public void HandBack_ToAnAgencyThatDidNotTakeTheConsultation_IsRefused()
+    {
+        var supportCase = CaseIn(CaseStage.Planning);
+
+        var ex = Assert.Throws<DomainException>(() => supportCase.HandBack("理由", AgencyWithId(OtherAgencyId), ActingUser, Now));
+
+        HasError(ex, "LeadAgencyId", "相談を受け付けた（つないだ）機関にだけ戻せます。");
+        Assert.Equal(CaseStage.Planning, supportCase.Stage);
+    }
+
+    [Fact]
+    public void ClosedCase_RefusesEveryTransition()
     {
         var supportCase = CaseIn(CaseStage.Closed);
 
-        var ex = Assert.Throws<DomainException>(() => supportCase.MoveTo(CaseStage.Planning, null, ActingUser, Now));
-
-        Assert.Equal(new DomainError(null, ClosedCaseMessage), Assert.Single(ex.Errors));
-        Assert.Equal(CaseStage.Closed, supportCase.Stage);
-        Assert.False(supportCase.CanMoveTo(CaseStage.Planning));
+        Assert.Throws<DomainException>(() => supportCase.StartAssessment(ActingUser, Now));
+        Assert.Throws<DomainException>(() => supportCase.HandBack("r", AgencyWithId(IntakeAgencyId), ActingUser, Now));
     }
 
     [Fact]
@@ -130,10 +152,10 @@ public class SupportCaseStageTests
     {
         var supportCase = CaseIn(CaseStage.Closed);
 
-        var ex = Assert.Throws<DomainException>(() => supportCase.RecordConsent(Consent(ConsentStatus.Obtained, Today), ActingUser, Now));
+        var ex = Assert.Throws<DomainException>(() => supportCase.RecordConsent(Consent(ConsentStatus.Withdrawn, Today, ConsentMethod.Verbal), ActingUser, Now));
 
         Assert.Equal(new DomainError(null, ClosedCaseMessage), Assert.Single(ex.Errors));
-        Assert.Empty(supportCase.Consents);
+        Assert.Single(supportCase.Consents);
     }
 
     [Fact]
@@ -144,7 +166,7 @@ public class SupportCaseStageTests
         var ex = Assert.Throws<DomainException>(() => supportCase.SetLeadAgency(AgencyWithId(OtherAgencyId), ActingUser, Now));
 
         Assert.Equal(ClosedCaseMessage, Assert.Single(ex.Errors).Message);
-        Assert.Null(supportCase.LeadAgencyId);
+        Assert.Equal(IntakeAgencyId, supportCase.LeadAgencyId);
         Assert.False(supportCase.Involves(OtherAgencyId));
     }
 
@@ -185,6 +207,8 @@ public class SupportCaseStageTests
         var lead = Assert.Single(supportCase.Agencies, a => a.Role == CaseAgencyRole.Lead);
         Assert.Equal(4, lead.AgencyId);
         Assert.True(supportCase.Involves(IntakeAgencyId));
+        // The former lead keeps its access as an assigned agency.
+        Assert.Contains(supportCase.Agencies, a => a.AgencyId == OtherAgencyId && a.Role == CaseAgencyRole.Assigned);
     }
 
     [Fact]

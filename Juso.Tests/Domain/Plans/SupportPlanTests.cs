@@ -206,8 +206,8 @@ public class SupportPlanTests
     private static SupportCase PlanningCase(ConsentStatus consent)
     {
         var supportCase = OpenCase(Consent(consent, method: consent == ConsentStatus.NotObtained ? null : ConsentMethod.Written));
-        supportCase.MoveTo(CaseStage.Assessment, null, ActingUser, Now);
-        supportCase.MoveTo(CaseStage.Planning, null, ActingUser, Now);
+        supportCase.StartAssessment(ActingUser, Now);
+        supportCase.StartPlanning(AssessmentOf(supportCase), ActingUser, Now);
         return supportCase;
     }
 

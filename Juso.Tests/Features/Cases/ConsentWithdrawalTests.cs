@@ -1,4 +1,5 @@
 using Juso.Domain.Agencies;
+using Juso.Domain.Assessments;
 using Juso.Domain.Cases;
 using Juso.Domain.Common;
 using Juso.Domain.Plans;
@@ -47,14 +48,18 @@ public sealed class ConsentWithdrawalTests : IAsyncLifetime
         var actor = new Actor("u-coordinator", "中川 浩二");
         await using var db = _harness.NewContext();
         var supportCase = await db.Cases.Include(c => c.Agencies).Include(c => c.Consents).Include(c => c.Events).SingleAsync(c => c.Id == caseId);
-        supportCase.MoveTo(CaseStage.Assessment, null, actor, now);
-        supportCase.MoveTo(CaseStage.Planning, null, actor, now);
+        supportCase.StartAssessment(actor, now);
+        var assessment = Assessment.Record(supportCase, 1,
+            new AssessmentDetails("家賃を滞納している", null, null, null, null, null, null, null, [], []), [], [], actor, now);
+        db.Assessments.Add(assessment);
+        supportCase.StartPlanning(assessment, actor, now);
         var plan = SupportPlan.Draft(supportCase, now);
         plan.ReviseDraft([new GoalDetails(GoalTerm.LongTerm, "生活の安定")], lead, false, false, 60, now);
         plan.AddAssignment(new AssignmentDetails(lead.Id, "高木", "家計相談", "月2回", AssignmentStatus.InProgress, today, null), lead, now);
         plan.Approve(today, null, now);
-        plan.Start(today, null, now);
         db.Plans.Add(plan);
+        await db.SaveChangesAsync();
+        supportCase.StartSupport(plan, today, null, actor, now);
         await db.SaveChangesAsync();
         return plan.Id;
     }

@@ -115,6 +115,139 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Staff", (string)null);
                 });
 
+            modelBuilder.Entity("Juso.Domain.Assessments.Assessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CommunityTies")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FamilyRelations")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Finances")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Health")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Housing")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Situation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Strengths")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("SupportCaseId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Wishes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupportCaseId", "AssessmentVersion")
+                        .IsUnique();
+
+                    b.ToTable("Assessments");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Assessments.InformationSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SourceName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.ToTable("AssessmentSources", (string)null);
+                });
+
+            modelBuilder.Entity("Juso.Domain.Assessments.MemberIssue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Issue")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("AssessmentMemberIssues", (string)null);
+                });
+
             modelBuilder.Entity("Juso.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -291,6 +424,10 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("ClosureEvaluation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<string>("ClosureReason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -308,6 +445,10 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("CurrentConsent")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("EvaluatedAt")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<int>("FiscalYear")
                         .HasColumnType("int");
@@ -327,6 +468,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool>("IsHandedBack")
+                        .HasColumnType("bit");
 
                     b.Property<int?>("LeadAgencyId")
                         .HasColumnType("int");
@@ -367,6 +511,61 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("Juso.Domain.Contacts.ContactRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("SupportCaseId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("WithWhom")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupportCaseId", "OccurredAt");
+
+                    b.ToTable("ContactRecords", (string)null);
                 });
 
             modelBuilder.Entity("Juso.Domain.Households.Household", b =>
@@ -454,6 +653,117 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("FamilyNameKana", "GivenNameKana");
 
                     b.ToTable("HouseholdMembers");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Monitoring.AssignmentReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MonitoringReviewId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("MonitoringReviewId");
+
+                    b.ToTable("MonitoringAssignmentReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Juso.Domain.Monitoring.GoalReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GoalId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MonitoringReviewId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("MonitoringReviewId");
+
+                    b.ToTable("MonitoringGoalReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Juso.Domain.Monitoring.MonitoringReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly>("NextDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReviewedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SupportCaseId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SupportPlanId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupportCaseId");
+
+                    b.HasIndex("SupportPlanId", "ReviewedOn");
+
+                    b.ToTable("MonitoringReviews");
                 });
 
             modelBuilder.Entity("Juso.Domain.Plans.Goal", b =>
@@ -911,6 +1221,38 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Juso.Domain.Assessments.Assessment", b =>
+                {
+                    b.HasOne("Juso.Domain.Cases.SupportCase", null)
+                        .WithMany()
+                        .HasForeignKey("SupportCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Juso.Domain.Assessments.InformationSource", b =>
+                {
+                    b.HasOne("Juso.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Juso.Domain.Assessments.Assessment", null)
+                        .WithMany("Sources")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Juso.Domain.Assessments.MemberIssue", b =>
+                {
+                    b.HasOne("Juso.Domain.Assessments.Assessment", null)
+                        .WithMany("MemberIssues")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Juso.Domain.Cases.CaseAgency", b =>
                 {
                     b.HasOne("Juso.Domain.Agencies.Agency", null)
@@ -989,12 +1331,66 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Concerns");
                 });
 
+            modelBuilder.Entity("Juso.Domain.Contacts.ContactRecord", b =>
+                {
+                    b.HasOne("Juso.Domain.Cases.SupportCase", null)
+                        .WithMany()
+                        .HasForeignKey("SupportCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Juso.Domain.Households.HouseholdMember", b =>
                 {
                     b.HasOne("Juso.Domain.Households.Household", null)
                         .WithMany("Members")
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Juso.Domain.Monitoring.AssignmentReview", b =>
+                {
+                    b.HasOne("Juso.Domain.Plans.RoleAssignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Juso.Domain.Monitoring.MonitoringReview", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("MonitoringReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Juso.Domain.Monitoring.GoalReview", b =>
+                {
+                    b.HasOne("Juso.Domain.Plans.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Juso.Domain.Monitoring.MonitoringReview", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("MonitoringReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Juso.Domain.Monitoring.MonitoringReview", b =>
+                {
+                    b.HasOne("Juso.Domain.Cases.SupportCase", null)
+                        .WithMany()
+                        .HasForeignKey("SupportCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Juso.Domain.Plans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("SupportPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1104,6 +1500,13 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Juso.Domain.Assessments.Assessment", b =>
+                {
+                    b.Navigation("MemberIssues");
+
+                    b.Navigation("Sources");
+                });
+
             modelBuilder.Entity("Juso.Domain.Cases.SupportCase", b =>
                 {
                     b.Navigation("Agencies");
@@ -1116,6 +1519,13 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Juso.Domain.Households.Household", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Monitoring.MonitoringReview", b =>
+                {
+                    b.Navigation("Assignments");
+
+                    b.Navigation("Goals");
                 });
 
             modelBuilder.Entity("Juso.Domain.Plans.SupportPlan", b =>

@@ -1,0 +1,49 @@
+using Juso.Domain.Cases;
+using Juso.Domain.Common;
+using Juso.Domain.Contacts;
+using static Juso.Tests.Domain.TestData;
+
+namespace Juso.Tests.Domain.Contacts;
+
+public class ContactRecordTests
+{
+    [Fact]
+    public void Record_Visit_KeepsWhoWhenWithWhomWhat()
+    {
+        var at = Now.AddHours(-3);
+
+        var record = ContactRecord.Record(CaseIn(CaseStage.Support), new ContactDetails(ContactKind.Visit, at, "本人と母", "自宅を訪問。長男と初めて短く話せた。"), ActingUser, Now);
+
+        Assert.Equal(ContactKind.Visit, record.Kind);
+        Assert.Equal(at.UtcDateTime, record.OccurredAt);
+        Assert.Equal("本人と母", record.WithWhom);
+        Assert.Equal(ActingUser.Name, record.RecordedByName);
+    }
+
+    [Fact]
+    public void Record_MissingKindFutureTimeAndNoContent_AreAllReported()
+    {
+        var ex = Assert.Throws<DomainException>(() =>
+            ContactRecord.Record(CaseIn(CaseStage.Support), new ContactDetails(null, Now.AddHours(1), null, " "), ActingUser, Now));
+
+        HasError(ex, "Kind", "種別（訪問・電話など）を選択してください。");
+        HasError(ex, "OccurredAt", "日時に未来の日時は入力できません。");
+        HasError(ex, "Content", "内容を入力してください。");
+    }
+
+    [Fact]
+    public void Record_BeforeIntakeDate_IsRefused()
+    {
+        var ex = Assert.Throws<DomainException>(() =>
+            ContactRecord.Record(OpenCase(), new ContactDetails(ContactKind.Call, Now.AddDays(-10), null, "電話"), ActingUser, Now));
+
+        HasError(ex, "OccurredAt", "日時は受付日以降にしてください。");
+    }
+
+    [Fact]
+    public void Record_ClosedCase_IsRefused()
+    {
+        Assert.Throws<DomainException>(() =>
+            ContactRecord.Record(CaseIn(CaseStage.Closed), new ContactDetails(ContactKind.Call, Now, null, "電話"), ActingUser, Now));
+    }
+}
