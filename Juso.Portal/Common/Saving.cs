@@ -26,7 +26,7 @@ public static class Saving
         {
             return SaveResult.Invalid(ex.Errors);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException or StaleVersionException)
         {
             return SaveResult.Conflict();
         }

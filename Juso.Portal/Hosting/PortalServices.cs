@@ -134,9 +134,12 @@ public static class PortalServices
 
     private static void AddFeatures(IServiceCollection services)
     {
+        services.AddScoped<CaseWork>();
         services.AddScoped<CaseService>();
         services.AddScoped<IntakeService>();
         services.AddScoped<HouseholdService>();
+        services.AddScoped<CoordinationService>();
+        services.AddScoped<Features.Plans.PlanService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<AgencyAdminService>();
         services.AddScoped<AuditLogService>();

@@ -32,7 +32,11 @@ public sealed class VersionInterceptor : SaveChangesInterceptor
             return;
         }
         context.ChangeTracker.DetectChanges();
-        foreach (var part in context.ChangeTracker.Entries().Where(e => e.Entity is not IVersioned && IsChanged(e.State)).ToList())
+        // A part that is added or removed changes its aggregate; a versioned part that is only modified
+        // (a role assignment edited in a meeting) is guarded by its own version and leaves its owner alone.
+        foreach (var part in context.ChangeTracker.Entries()
+                     .Where(e => e.State is EntityState.Added or EntityState.Deleted || (e.State == EntityState.Modified && e.Entity is not IVersioned))
+                     .ToList())
         {
             MarkOwnersModified(context, part);
         }
@@ -72,6 +76,4 @@ public sealed class VersionInterceptor : SaveChangesInterceptor
             }
         }
     }
-
-    private static bool IsChanged(EntityState state) => state is EntityState.Added or EntityState.Modified or EntityState.Deleted;
 }

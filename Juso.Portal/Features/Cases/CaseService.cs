@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Juso.Portal.Features.Cases;
 
 /// <summary>Case list, case page and the changes made from the case page. Every call checks per-case access and is audited.</summary>
-public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
+public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, CaseWork work, TimeProvider time)
 {
     public async Task<PagedResult<CaseListItem>> SearchAsync(CaseSearch search, int page, int pageSize)
     {
@@ -136,21 +136,21 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
     }
 
     public Task<SaveResult> RecordConsentAsync(int caseId, int expectedVersion, ConsentForm form) =>
-        ChangeAsync(caseId, expectedVersion, AuditAction.ConsentRecorded, CaseAccess.CanEdit, async (db, supportCase, user, now) =>
+        work.ChangeAsync(caseId, expectedVersion, AuditAction.ConsentRecorded, CaseAccess.CanEdit, async c =>
         {
             if (form.ToDetails() is not { } consent)
             {
                 throw new DomainException("同意の状態を選択してください。", nameof(ConsentForm.Status));
             }
-            supportCase.RecordConsent(consent, user.Actor, now);
+            c.Case.RecordConsent(consent, c.User.Actor, c.Now);
             if (consent.Status == ConsentStatus.Withdrawn)
             {
                 // domain.md: from withdrawal on, the current 支援プラン stops; signed versions stay as records.
-                foreach (var plan in await db.Plans.Where(p => p.SupportCaseId == caseId).ToListAsync())
+                foreach (var plan in await c.Db.Plans.Where(p => p.SupportCaseId == caseId).ToListAsync())
                 {
-                    if (plan.StopForWithdrawnConsent(now))
+                    if (plan.StopForWithdrawnConsent(c.Now))
                     {
-                        supportCase.NotePlanChange($"本人同意の撤回により、{plan.Kind.Label()}（第{plan.PlanVersion}版）を停止しました。", user.Actor, now);
+                        c.Case.NotePlanChange($"本人同意の撤回により、{plan.Kind.Label()}（第{plan.PlanVersion}版）を停止しました。", c.User.Actor, c.Now);
                     }
                 }
             }
@@ -158,18 +158,18 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
         });
 
     public Task<SaveResult> SetLeadAgencyAsync(int caseId, int expectedVersion, int agencyId) =>
-        ChangeAsync(caseId, expectedVersion, AuditAction.CaseUpdated, CaseAccess.CanManageAgencies, async (db, supportCase, user, now) =>
+        work.ChangeAsync(caseId, expectedVersion, AuditAction.CaseUpdated, CaseAccess.CanManageAgencies, async c =>
         {
-            var agency = await FindAgencyAsync(db, agencyId);
-            supportCase.SetLeadAgency(agency, user.Actor, now);
+            var agency = await FindAgencyAsync(c.Db, agencyId);
+            c.Case.SetLeadAgency(agency, c.User.Actor, c.Now);
             return $"主担当機関: {agency.Name}";
         });
 
     public Task<SaveResult> InvolveAgencyAsync(int caseId, int expectedVersion, int agencyId) =>
-        ChangeAsync(caseId, expectedVersion, AuditAction.CaseUpdated, CaseAccess.CanManageAgencies, async (db, supportCase, user, now) =>
+        work.ChangeAsync(caseId, expectedVersion, AuditAction.CaseUpdated, CaseAccess.CanManageAgencies, async c =>
         {
-            var agency = await FindAgencyAsync(db, agencyId);
-            supportCase.InvolveAgency(agency, user.Actor, now);
+            var agency = await FindAgencyAsync(c.Db, agencyId);
+            c.Case.InvolveAgency(agency, c.User.Actor, c.Now);
             return $"関わる機関を追加: {agency.Name}";
         });
 
@@ -195,39 +195,7 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
         return agencies.Select(a => new AgencyOption(a.Id, a.Name, a.Field.Label(), a.IsActive)).ToList();
     }
 
-    /// <summary>
-    /// Loads a case the user may edit, checks the version the user saw, applies the change through the
-    /// domain and saves it with its audit row, or reports why not.
-    /// </summary>
-    private async Task<SaveResult> ChangeAsync(int caseId, int expectedVersion, AuditAction action,
-        Func<UserContext, SupportCase, bool> allowed, Func<JusoDbContext, SupportCase, UserContext, DateTimeOffset, Task<string>> change)
-    {
-        var user = await currentUser.GetAsync();
-        await using var db = await factory.CreateDbContextAsync();
-        var supportCase = await db.Cases.AsSplitQuery().Include(c => c.Agencies).Include(c => c.Consents).Include(c => c.Events)
-            .SingleOrDefaultAsync(c => c.Id == caseId);
-        if (supportCase is null || !CaseAccess.CanEdit(user, supportCase) || !allowed(user, supportCase))
-        {
-            if (supportCase is not null)
-            {
-                await audit.WriteAsync(user, AuditAction.AccessDenied, caseId, detail: "ケースの変更");
-            }
-            return SaveResult.NotFound();
-        }
-        if (supportCase.Version != expectedVersion)
-        {
-            return SaveResult.Conflict();
-        }
-        return await Saving.GuardAsync(async () =>
-        {
-            var detail = await change(db, supportCase, user, time.GetUtcNow());
-            audit.Add(db, user, action, caseId, supportCase.HouseholdId, detail);
-            await db.SaveChangesAsync();
-            return SaveResult.Saved(supportCase.Id, supportCase.Version);
-        });
-    }
-
-    private static async Task<Agency> FindAgencyAsync(JusoDbContext db, int agencyId) =>
+    internal static async Task<Agency> FindAgencyAsync(JusoDbContext db, int agencyId) =>
         await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId)
         ?? throw new DomainException("指定された機関が見つかりません。", "AgencyId");
 

@@ -33,6 +33,7 @@ public sealed class IntakePageTests : BunitContext, IAsyncLifetime
         Services.AddScoped<CurrentUser>();
         Services.AddSingleton<AuditLog>();
         Services.AddScoped<IntakeService>();
+        Services.AddScoped<CaseWork>();
         Services.AddScoped<CaseService>();
         Services.AddScoped<AuthenticationStateProvider>(_ => new TestAuthenticationStateProvider { User = TestUsers.Coordinator() });
         JSInterop.Mode = JSRuntimeMode.Loose;

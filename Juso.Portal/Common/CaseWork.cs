@@ -1,0 +1,60 @@
+using Juso.Domain.Auditing;
+using Juso.Domain.Cases;
+using Juso.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Juso.Portal.Common;
+
+/// <summary>What a change to a case works with: one context, the tracked case, the user and the time.</summary>
+public sealed class CaseChange(JusoDbContext db, SupportCase supportCase, UserContext user, DateTimeOffset now)
+{
+    public JusoDbContext Db { get; } = db;
+
+    public SupportCase Case { get; } = supportCase;
+
+    public UserContext User { get; } = user;
+
+    public DateTimeOffset Now { get; } = now;
+
+    /// <summary>Set by a change that creates something (a plan, a record): its id, read after the save.</summary>
+    public Func<int>? Created { get; set; }
+}
+
+/// <summary>The version the user saw of something other than the case (a plan, an assignment) is out of date.</summary>
+public sealed class StaleVersionException() : Exception(SaveResult.ConflictMessage);
+
+/// <summary>
+/// The one way feature services change a case or anything of it: load the case, check the user may do this,
+/// check the version the user saw, apply the domain change, save it together with its audit row.
+/// </summary>
+public sealed class CaseWork(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
+{
+    public async Task<SaveResult> ChangeAsync(int caseId, int? expectedCaseVersion, AuditAction action,
+        Func<UserContext, SupportCase, bool> allowed, Func<CaseChange, Task<string>> change)
+    {
+        var user = await currentUser.GetAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        var supportCase = await db.Cases.AsSplitQuery().Include(c => c.Agencies).Include(c => c.Consents).Include(c => c.Events)
+            .SingleOrDefaultAsync(c => c.Id == caseId);
+        if (supportCase is null || !CaseAccess.CanEdit(user, supportCase) || !allowed(user, supportCase))
+        {
+            if (supportCase is not null)
+            {
+                await audit.WriteAsync(user, AuditAction.AccessDenied, caseId, detail: action.Label());
+            }
+            return SaveResult.NotFound();
+        }
+        if (expectedCaseVersion is { } expected && supportCase.Version != expected)
+        {
+            return SaveResult.Conflict();
+        }
+        return await Saving.GuardAsync(async () =>
+        {
+            var context = new CaseChange(db, supportCase, user, time.GetUtcNow());
+            var detail = await change(context);
+            audit.Add(db, user, action, caseId, supportCase.HouseholdId, detail);
+            await db.SaveChangesAsync();
+            return SaveResult.Saved(context.Created?.Invoke() ?? supportCase.Id, supportCase.Version);
+        });
+    }
+}
