@@ -140,6 +140,7 @@ public static class PortalServices
         services.AddScoped<HouseholdService>();
         services.AddScoped<CoordinationService>();
         services.AddScoped<Features.Plans.PlanService>();
+        services.AddScoped<Features.Monitoring.MonitoringService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<AgencyAdminService>();
         services.AddScoped<AuditLogService>();

@@ -41,8 +41,15 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await AssertAccessibleAsync(page, "intake-errors");
 
         await page.GotoAsync($"/cases/{caseId}");
-        await page.GetByTestId("timeline").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Locator("h1", new() { HasText = "ケース" }).WaitForAsync();
         await AssertAccessibleAsync(page, "case");
+        foreach (var (tab, name) in new[] { ("アセスメント", "case-assessment"), ("プラン", "case-plan"), ("モニタリング", "case-monitoring"), ("支援経過", "case-contacts"), ("履歴", "case-timeline") })
+        {
+            await page.GetByRole(AriaRole.Tab, new() { Name = tab, Exact = true }).ClickAsync();
+            await page.Locator(".mud-tab-active", new() { HasText = tab }).WaitForAsync();
+            await page.Locator(".loading-view").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+            await AssertAccessibleAsync(page, name);
+        }
 
         await page.GotoAsync($"/households/{householdId}");
         await page.GetByTestId("edit-household").WaitForAsync();

@@ -39,7 +39,8 @@ public sealed partial class IntakeJourneyTests(BrowserFixture fixture)
 
         await page.WaitForURLAsync(CasePath());
         await page.Locator("h1", new() { HasText = "森川　拓真" }).WaitForAsync();
-        await page.GetByText("相談を受け付けました（窓口、ひきこもり・不就労）").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.GetByRole(AriaRole.Tab, new() { Name = "履歴" }).ClickAsync();
+        await page.GetByText("相談を受け付けました（窓口、ひきこもり・不就労）").First.WaitForAsync();
 
         await page.GotoAsync("/cases");
         await page.Locator("#filter-text").FillAsync("もりかわ");

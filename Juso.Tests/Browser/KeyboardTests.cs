@@ -31,13 +31,13 @@ public sealed partial class KeyboardTests(BrowserFixture fixture)
         // Tabs follow the ARIA pattern: Tab reaches the selected tab, arrow keys move between tabs.
         await TabUntilAsync(page, null, "mud-tab-active");
         // The focus moves after a round trip to the server: wait for each move before the next key.
-        for (var i = 0; i < 6 && await ActiveTextAsync(page) != "経過"; i++)
+        for (var i = 0; i < 12 && await ActiveTextAsync(page) != "履歴"; i++)
         {
             var before = await ActiveTextAsync(page);
             await page.Keyboard.PressAsync("ArrowRight");
             await page.WaitForFunctionAsync("before => (document.activeElement?.innerText ?? '') !== before", before);
         }
-        Assert.Equal("経過", await ActiveTextAsync(page));
+        Assert.Equal("履歴", await ActiveTextAsync(page));
         await page.Keyboard.PressAsync("Enter");
         await page.GetByTestId("timeline").WaitForAsync();
     }

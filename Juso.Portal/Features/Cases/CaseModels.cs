@@ -54,6 +54,9 @@ public sealed record CaseDetail(
     IReadOnlyList<CaseAgencyView> Agencies,
     IReadOnlyList<ConsentView> ConsentHistory,
     IReadOnlyList<TimelineEntry> Timeline,
+    DateOnly? ClosedOn,
+    string? ClosureReason,
+    string? ClosureEvaluation,
     bool CanEdit,
     bool CanManageAgencies)
 {

@@ -131,6 +131,9 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
                 .Select(r => new ConsentView(r.Status, r.Date, r.Method, r.Note, r.RecordedByName, r.RecordedAt)).ToList(),
             supportCase.Events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
                 .Select(e => new TimelineEntry(e.At, e.Kind, e.Description, e.ActorName)).ToList(),
+            supportCase.ClosedOn,
+            supportCase.ClosureReason,
+            supportCase.ClosureEvaluation,
             CaseAccess.CanEdit(user, supportCase),
             CaseAccess.CanManageAgencies(user, supportCase));
     }
