@@ -181,10 +181,19 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
     {
         var user = await currentUser.GetAsync();
         await using var db = await factory.CreateDbContextAsync();
-        var counts = await CaseAccess.Visible(db.Cases.AsNoTracking(), user)
+        var cases = CaseAccess.Visible(db.Cases.AsNoTracking(), user);
+        if (IsAssignedCoordinator(user))
+        {
+            // A coordinator's home shows the cases they are in charge of.
+            cases = cases.Where(c => c.CoordinatorStaffId == user.StaffId);
+        }
+        var counts = await cases
             .GroupBy(c => c.Stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync();
         return Enum.GetValues<CaseStage>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Stage == s)?.Count ?? 0);
     }
+
+    internal static bool IsAssignedCoordinator(UserContext user) =>
+        user.StaffId is not null && user.IsInRole(Infrastructure.Identity.JusoRoles.Coordinator);
 
     public async Task<IReadOnlyList<AgencyOption>> GetAgencyOptionsAsync()
     {

@@ -146,6 +146,10 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
         var fiscalYear = FiscalYear.Of(intake.Date!.Value).StartYear;
         var sequence = (await db.Cases.Where(c => c.FiscalYear == fiscalYear).MaxAsync(c => (int?)c.Sequence) ?? 0) + 1;
         var supportCase = SupportCase.Open(household, intake, referring, intakeAgency, consent, sequence, user.Actor, now);
+        if (CaseService.IsAssignedCoordinator(user) && await db.Staff.SingleOrDefaultAsync(s => s.Id == user.StaffId) is { IsActive: true } coordinator)
+        {
+            supportCase.AssignCoordinator(coordinator, user.Actor, now);
+        }
         db.Cases.Add(supportCase);
         await db.SaveChangesAsync();
         audit.Add(db, user, AuditAction.CaseOpened, supportCase.Id, household.Id, $"ケース番号 {supportCase.Number}");

@@ -87,9 +87,9 @@ public sealed class MonitoringService(IDbContextFactory<JusoDbContext> factory, 
         var until = today.AddDays(days);
         await using var db = await factory.CreateDbContextAsync();
         var cases = CaseAccess.Visible(db.Cases.AsNoTracking(), user);
-        if (user.StaffId is { } staffId && user.IsInRole(Infrastructure.Identity.JusoRoles.Coordinator))
+        if (CaseService.IsAssignedCoordinator(user))
         {
-            cases = cases.Where(c => c.CoordinatorStaffId == staffId);
+            cases = cases.Where(c => c.CoordinatorStaffId == user.StaffId);
         }
         var rows = await (from p in db.Plans.AsNoTracking()
                           join c in cases on p.SupportCaseId equals c.Id

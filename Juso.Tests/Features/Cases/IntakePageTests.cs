@@ -17,36 +17,8 @@ using MudBlazor.Services;
 namespace Juso.Tests.Features.Cases;
 
 /// <summary>The intake form shows the domain's messages on the fields they concern, and saves nothing while any is open.</summary>
-public sealed class IntakePageTests : BunitContext, IAsyncLifetime
+public sealed class IntakePageTests : PortalComponentTest
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "juso-tests", Guid.NewGuid().ToString("N"));
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_directory);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite" }).Build();
-        Services.AddLogging();
-        Services.AddSingleton<TimeProvider>(new FakeTimeProvider(PortalHarness.Start));
-        Services.AddJusoInfrastructure(configuration, _directory);
-        Services.AddMudServices();
-        Services.AddScoped<ClientInfo>();
-        Services.AddScoped<CurrentUser>();
-        Services.AddSingleton<AuditLog>();
-        Services.AddScoped<IntakeService>();
-        Services.AddScoped<CaseWork>();
-        Services.AddScoped<CaseService>();
-        Services.AddScoped<AuthenticationStateProvider>(_ => new TestAuthenticationStateProvider { User = TestUsers.Coordinator() });
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        await Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
-    }
-
-    public new async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
-
     [Fact]
     public async Task Submit_EmptyForm_ListsEveryMissingItem_AndSavesNothing()
     {
@@ -137,7 +109,7 @@ public sealed class IntakePageTests : BunitContext, IAsyncLifetime
 
     private async Task<int> CountCasesAsync()
     {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
+        await using var db = NewContext();
         return await db.Cases.CountAsync() + await db.Households.CountAsync();
     }
 }

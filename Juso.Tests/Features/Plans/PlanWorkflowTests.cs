@@ -6,6 +6,7 @@ using Juso.Domain.Plans;
 using Juso.Infrastructure.Identity;
 using Juso.Portal.Common;
 using Juso.Portal.Features.Cases;
+using Juso.Portal.Features.Monitoring;
 using Juso.Portal.Features.Plans;
 using Juso.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -173,6 +174,52 @@ public sealed class PlanWorkflowTests : IAsyncLifetime
         var result = await coordination.StartPlanningAsync(_caseId, await CaseVersionAsync());
 
         Assert.Equal("アセスメントを記録してからプラン作成に進んでください。", Assert.Single(result.Errors).Message);
+    }
+
+    [Fact]
+    public async Task OverdueMonitoring_IsListed_UntilAReviewSetsTheNextDate()
+    {
+        var planId = await DraftAsync();
+        await using var scope = _harness.As(TestUsers.Coordinator());
+        var plans = _harness.Get<PlanService>(scope);
+        var plan = await ReviseAsync(plans, (await plans.PlansAsync(_caseId)).Single());
+        Ok(await plans.AddAssignmentAsync(_caseId, planId, plan.Version, Assignment(_lead.Id, "家計相談")));
+        Ok(await plans.ApproveAsync(_caseId, planId, (await plans.PlansAsync(_caseId)).Single().Version, new DateTime(2026, 11, 23), null));
+        Ok(await plans.StartSupportAsync(_caseId, await CaseVersionAsync(), planId, new DateTime(2026, 11, 23), new DateTime(2026, 11, 25)));
+        var monitoring = _harness.Get<MonitoringService>(scope);
+
+        _harness.Time.Advance(TimeSpan.FromDays(10));
+        var due = Assert.Single(await monitoring.DueAsync());
+        Assert.Equal(8, due.DaysOverdue);
+
+        var active = (await plans.PlansAsync(_caseId)).Single();
+        var review = await monitoring.RecordAsync(_caseId, planId, active.Version, new MonitoringForm
+        {
+            ReviewedOn = new DateTime(2026, 12, 3), Findings = "家計相談を継続中", NextDueOn = new DateTime(2027, 2, 1),
+            GoalProgress = { [active.Goals[0].Id] = Juso.Domain.Monitoring.GoalProgress.Progressing },
+        });
+
+        Ok(review);
+        Assert.Empty(await monitoring.DueAsync());
+        var recorded = Assert.Single(await monitoring.ReviewsAsync(_caseId));
+        Assert.Equal(new DateOnly(2026, 11, 25), recorded.DueOn);
+        Assert.Equal(new DateOnly(2027, 2, 1), (await plans.PlansAsync(_caseId)).Single().NextMonitoringDue);
+    }
+
+    [Fact]
+    public async Task MonitoringDateBeforePlanStart_IsRefused()
+    {
+        var planId = await DraftAsync();
+        await using var scope = _harness.As(TestUsers.Coordinator());
+        var plans = _harness.Get<PlanService>(scope);
+        var plan = await ReviseAsync(plans, (await plans.PlansAsync(_caseId)).Single());
+        Ok(await plans.AddAssignmentAsync(_caseId, planId, plan.Version, Assignment(_lead.Id, "家計相談")));
+        Ok(await plans.ApproveAsync(_caseId, planId, (await plans.PlansAsync(_caseId)).Single().Version, new DateTime(2026, 11, 23), null));
+
+        var result = await plans.StartSupportAsync(_caseId, await CaseVersionAsync(), planId, new DateTime(2026, 11, 23), new DateTime(2026, 11, 1));
+
+        Assert.Equal("モニタリング予定日は計画の開始日以降の日付を入力してください。", Assert.Single(result.Errors).Message);
+        Assert.Equal(PlanStatus.Approved, (await plans.PlansAsync(_caseId)).Single().Status);
     }
 
     private async Task<int> DraftAsync()
