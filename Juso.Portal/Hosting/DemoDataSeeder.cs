@@ -4,6 +4,7 @@ using Juso.Domain.Plans;
 using Juso.Domain.Cases;
 using Juso.Domain.Common;
 using Juso.Domain.Households;
+using Juso.Domain.Monitoring;
 using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -216,15 +217,15 @@ public sealed class DemoDataSeeder(
             }
             if (target >= CaseStage.Planning)
             {
-                AdvanceThroughPlan(db, supportCase, scenario, target, agencies, staff, household, system, Next, () => step);
+                await AdvanceThroughPlanAsync(db, supportCase, scenario, target, agencies, staff, household, system, now, Next, () => step);
             }
             await db.SaveChangesAsync(cancellationToken);
         }
     }
 
     /// <summary>Assessment, plan with role assignments, approval, support and closure, as the coordinator would record them.</summary>
-    private static void AdvanceThroughPlan(JusoDbContext db, SupportCase supportCase, Scenario scenario, CaseStage target, List<Agency> agencies,
-        List<List<Staff>> staff, Household household, Actor system, Func<DateTimeOffset> next, Func<DateTimeOffset> current)
+    private static async Task AdvanceThroughPlanAsync(JusoDbContext db, SupportCase supportCase, Scenario scenario, CaseStage target, List<Agency> agencies,
+        List<List<Staff>> staff, Household household, Actor system, DateTimeOffset now, Func<DateTimeOffset> next, Func<DateTimeOffset> current)
     {
         var referring = supportCase.ReferringAgencyId ?? supportCase.IntakeAgencyId;
         var assessment = Assessment.Record(supportCase, 1, new AssessmentDetails(
@@ -263,6 +264,18 @@ public sealed class DemoDataSeeder(
         var approved = next();
         plan.Approve(JapanDate.Today(approved), supportCase.CurrentConsent == ConsentStatus.Obtained ? "重層的支援会議で承認" : "支援会議で協議", approved);
         supportCase.StartSupport(plan, JapanDate.Today(approved), null, system, approved);
+        if (target == CaseStage.Support && plan.StartOn is { } start && supportCase.Sequence % 2 == 0)
+        {
+            // Half the cases in support had a recent review, so the demo shows both kept and overdue schedules.
+            var reviewedAt = now.AddDays(-10);
+            if (JapanDate.Today(reviewedAt) > start)
+            {
+                await db.SaveChangesAsync(); // the review refers to the plan by its id
+                db.MonitoringReviews.Add(MonitoringReview.Record(plan, new MonitoringDetails(JapanDate.Today(reviewedAt),
+                    "役割分担のとおり訪問と相談が続いている。本人の表情が明るくなった。", [], [], JapanDate.Today(now).AddDays(supportCase.Sequence % 3 == 0 ? 5 : 40)),
+                    system, reviewedAt));
+            }
+        }
         if (target == CaseStage.Closed)
         {
             var closed = next();
