@@ -22,6 +22,18 @@ public sealed class MemberForm
 
     public string? Note { get; set; }
 
+    public static MemberForm From(MemberView member) => new()
+    {
+        MemberId = member.Id,
+        FamilyName = member.FamilyName,
+        GivenName = member.GivenName,
+        FamilyNameKana = member.FamilyNameKana,
+        GivenNameKana = member.GivenNameKana,
+        BirthDate = member.BirthDate?.ToDateTime(TimeOnly.MinValue),
+        Relationship = member.Relationship,
+        Note = member.Note,
+    };
+
     public MemberDetails ToDetails() => new(FamilyName, GivenName, FamilyNameKana, GivenNameKana,
         BirthDate is { } d ? DateOnly.FromDateTime(d) : null, Relationship, Note);
 }

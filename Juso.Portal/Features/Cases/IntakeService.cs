@@ -35,17 +35,7 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
             Address = household.Address,
             Phone = household.Phone,
             Note = household.Note,
-            Members = household.Members.Select(m => new MemberForm
-            {
-                MemberId = m.Id,
-                FamilyName = m.FamilyName,
-                GivenName = m.GivenName,
-                FamilyNameKana = m.FamilyNameKana,
-                GivenNameKana = m.GivenNameKana,
-                BirthDate = m.BirthDate?.ToDateTime(TimeOnly.MinValue),
-                Relationship = m.Relationship,
-                Note = m.Note,
-            }).ToList(),
+            Members = HouseholdService.Members(household, JapanDate.Today(time.GetUtcNow())).Select(MemberForm.From).ToList(),
         };
     }
 

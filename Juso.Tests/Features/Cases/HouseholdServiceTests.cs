@@ -100,16 +100,6 @@ public sealed class HouseholdServiceTests : IAsyncLifetime
         Address = address,
         Phone = detail.Phone,
         Note = detail.Note,
-        Members = detail.Members.Select(m => new MemberForm
-        {
-            MemberId = m.Id,
-            FamilyName = m.FamilyName,
-            GivenName = m.GivenName,
-            FamilyNameKana = m.FamilyNameKana,
-            GivenNameKana = m.GivenNameKana,
-            BirthDate = m.BirthDate?.ToDateTime(TimeOnly.MinValue),
-            Relationship = m.Relationship,
-            Note = m.Note,
-        }).ToList(),
+        Members = detail.Members.Select(MemberForm.From).ToList(),
     };
 }

@@ -179,12 +179,9 @@ public sealed class PlanWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task OverdueMonitoring_IsListed_UntilAReviewSetsTheNextDate()
     {
-        var planId = await DraftAsync();
+        var planId = await ApprovedPlanAsync();
         await using var scope = _harness.As(TestUsers.Coordinator());
         var plans = _harness.Get<PlanService>(scope);
-        var plan = await ReviseAsync(plans, (await plans.PlansAsync(_caseId)).Single());
-        Ok(await plans.AddAssignmentAsync(_caseId, planId, plan.Version, Assignment(_lead.Id, "家計相談")));
-        Ok(await plans.ApproveAsync(_caseId, planId, (await plans.PlansAsync(_caseId)).Single().Version, new DateTime(2026, 11, 23), null));
         Ok(await plans.StartSupportAsync(_caseId, await CaseVersionAsync(), planId, new DateTime(2026, 11, 23), new DateTime(2026, 11, 25)));
         var monitoring = _harness.Get<MonitoringService>(scope);
 
@@ -209,17 +206,26 @@ public sealed class PlanWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task MonitoringDateBeforePlanStart_IsRefused()
     {
+        var planId = await ApprovedPlanAsync();
+        await using var scope = _harness.As(TestUsers.Coordinator());
+        var plans = _harness.Get<PlanService>(scope);
+
+        var result = await plans.StartSupportAsync(_caseId, await CaseVersionAsync(), planId, new DateTime(2026, 11, 23), new DateTime(2026, 11, 1));
+
+        Assert.Equal("モニタリング予定日は計画の開始日以降の日付を入力してください。", Assert.Single(result.Errors).Message);
+        Assert.Equal(PlanStatus.Approved, (await plans.PlansAsync(_caseId)).Single().Status);
+    }
+
+    /// <summary>A draft with goals, a lead and one assignment, approved on 23 November.</summary>
+    private async Task<int> ApprovedPlanAsync()
+    {
         var planId = await DraftAsync();
         await using var scope = _harness.As(TestUsers.Coordinator());
         var plans = _harness.Get<PlanService>(scope);
         var plan = await ReviseAsync(plans, (await plans.PlansAsync(_caseId)).Single());
         Ok(await plans.AddAssignmentAsync(_caseId, planId, plan.Version, Assignment(_lead.Id, "家計相談")));
         Ok(await plans.ApproveAsync(_caseId, planId, (await plans.PlansAsync(_caseId)).Single().Version, new DateTime(2026, 11, 23), null));
-
-        var result = await plans.StartSupportAsync(_caseId, await CaseVersionAsync(), planId, new DateTime(2026, 11, 23), new DateTime(2026, 11, 1));
-
-        Assert.Equal("モニタリング予定日は計画の開始日以降の日付を入力してください。", Assert.Single(result.Errors).Message);
-        Assert.Equal(PlanStatus.Approved, (await plans.PlansAsync(_caseId)).Single().Status);
+        return planId;
     }
 
     private async Task<int> DraftAsync()
