@@ -213,6 +213,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     CurrentConsent = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ClosureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ClosureEvaluation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    EvaluatedAt = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    IsHandedBack = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
@@ -355,6 +358,38 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Assessments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SupportCaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssessmentVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Situation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Health = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Finances = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Housing = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    FamilyRelations = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CommunityTies = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Strengths = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Wishes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Assessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Assessments_Cases_SupportCaseId",
+                        column: x => x.SupportCaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseAgencies",
                 columns: table => new
                 {
@@ -449,6 +484,269 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ContactRecords",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SupportCaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WithWhom = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContactRecords_Cases_SupportCaseId",
+                        column: x => x.SupportCaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Plans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SupportCaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlanVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    LeadAgencyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UsesParticipationSupport = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UsesOutreach = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MonitoringIntervalDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NextMonitoringDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ApprovalNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Plans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Plans_Agencies_LeadAgencyId",
+                        column: x => x.LeadAgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Plans_Cases_SupportCaseId",
+                        column: x => x.SupportCaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AssessmentMemberIssues",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AssessmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Issue = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssessmentMemberIssues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssessmentMemberIssues_Assessments_AssessmentId",
+                        column: x => x.AssessmentId,
+                        principalTable: "Assessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AssessmentSources",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AssessmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SourceName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssessmentSources", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssessmentSources_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AssessmentSources_Assessments_AssessmentId",
+                        column: x => x.AssessmentId,
+                        principalTable: "Assessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitoringReviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SupportCaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SupportPlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReviewedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    NextDueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReviewedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitoringReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MonitoringReviews_Cases_SupportCaseId",
+                        column: x => x.SupportCaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MonitoringReviews_Plans_SupportPlanId",
+                        column: x => x.SupportPlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanGoals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SupportPlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Term = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanGoals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanGoals_Plans_SupportPlanId",
+                        column: x => x.SupportPlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoleAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SupportPlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonInCharge = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Task = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Frequency = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StartOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoleAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoleAssignments_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RoleAssignments_Plans_SupportPlanId",
+                        column: x => x.SupportPlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitoringGoalReviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MonitoringReviewId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GoalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Progress = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitoringGoalReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MonitoringGoalReviews_MonitoringReviews_MonitoringReviewId",
+                        column: x => x.MonitoringReviewId,
+                        principalTable: "MonitoringReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MonitoringGoalReviews_PlanGoals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "PlanGoals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitoringAssignmentReviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MonitoringReviewId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssignmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitoringAssignmentReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MonitoringAssignmentReviews_MonitoringReviews_MonitoringReviewId",
+                        column: x => x.MonitoringReviewId,
+                        principalTable: "MonitoringReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MonitoringAssignmentReviews_RoleAssignments_AssignmentId",
+                        column: x => x.AssignmentId,
+                        principalTable: "RoleAssignments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.InsertData(
                 table: "AspNetRoles",
                 columns: new[] { "Id", "ConcurrencyStamp", "Name", "NormalizedName" },
@@ -508,6 +806,32 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentMemberIssues_AssessmentId",
+                table: "AssessmentMemberIssues",
+                column: "AssessmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentMemberIssues_MemberId",
+                table: "AssessmentMemberIssues",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assessments_SupportCaseId_AssessmentVersion",
+                table: "Assessments",
+                columns: new[] { "SupportCaseId", "AssessmentVersion" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentSources_AgencyId",
+                table: "AssessmentSources",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentSources_AssessmentId",
+                table: "AssessmentSources",
+                column: "AssessmentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_At",
@@ -586,6 +910,11 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                 column: "SupportCaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContactRecords_SupportCaseId_OccurredAt",
+                table: "ContactRecords",
+                columns: new[] { "SupportCaseId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HouseholdMembers_FamilyNameKana_GivenNameKana",
                 table: "HouseholdMembers",
                 columns: new[] { "FamilyNameKana", "GivenNameKana" });
@@ -594,6 +923,67 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_HouseholdMembers_HouseholdId",
                 table: "HouseholdMembers",
                 column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringAssignmentReviews_AssignmentId",
+                table: "MonitoringAssignmentReviews",
+                column: "AssignmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringAssignmentReviews_MonitoringReviewId",
+                table: "MonitoringAssignmentReviews",
+                column: "MonitoringReviewId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringGoalReviews_GoalId",
+                table: "MonitoringGoalReviews",
+                column: "GoalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringGoalReviews_MonitoringReviewId",
+                table: "MonitoringGoalReviews",
+                column: "MonitoringReviewId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringReviews_SupportCaseId",
+                table: "MonitoringReviews",
+                column: "SupportCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringReviews_SupportPlanId_ReviewedOn",
+                table: "MonitoringReviews",
+                columns: new[] { "SupportPlanId", "ReviewedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanGoals_SupportPlanId",
+                table: "PlanGoals",
+                column: "SupportPlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_LeadAgencyId",
+                table: "Plans",
+                column: "LeadAgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_Status_NextMonitoringDue",
+                table: "Plans",
+                columns: new[] { "Status", "NextMonitoringDue" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_SupportCaseId_PlanVersion",
+                table: "Plans",
+                columns: new[] { "SupportCaseId", "PlanVersion" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoleAssignments_AgencyId",
+                table: "RoleAssignments",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoleAssignments_SupportPlanId",
+                table: "RoleAssignments",
+                column: "SupportPlanId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Staff_AgencyId",
@@ -625,6 +1015,12 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AssessmentMemberIssues");
+
+            migrationBuilder.DropTable(
+                name: "AssessmentSources");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -640,7 +1036,16 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ConsentRecords");
 
             migrationBuilder.DropTable(
+                name: "ContactRecords");
+
+            migrationBuilder.DropTable(
                 name: "HouseholdMembers");
+
+            migrationBuilder.DropTable(
+                name: "MonitoringAssignmentReviews");
+
+            migrationBuilder.DropTable(
+                name: "MonitoringGoalReviews");
 
             migrationBuilder.DropTable(
                 name: "UserSessions");
@@ -649,10 +1054,25 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Cases");
+                name: "Assessments");
+
+            migrationBuilder.DropTable(
+                name: "RoleAssignments");
+
+            migrationBuilder.DropTable(
+                name: "MonitoringReviews");
+
+            migrationBuilder.DropTable(
+                name: "PlanGoals");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Plans");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
 
             migrationBuilder.DropTable(
                 name: "Households");
