@@ -1,0 +1,52 @@
+namespace Juso.Domain.Meetings;
+
+/// <summary>重層的支援会議 (cases with consent) or 支援会議 (art. 106-6, members sworn to confidentiality).</summary>
+public enum MeetingKind
+{
+    MultiLayered,
+    Support,
+}
+
+/// <summary>定例 (regular, e.g. every two months) or 随時 (ad hoc, for a new or urgent case).</summary>
+public enum MeetingCadence
+{
+    Regular,
+    AdHoc,
+}
+
+/// <summary>Why a case is on this session's agenda.</summary>
+public enum AgendaPurpose
+{
+    PlanProposal,
+    Monitoring,
+    ClosureEvaluation,
+    InformationSharing,
+    ResourceGaps,
+}
+
+public static class MeetingLabels
+{
+    public static string Label(this MeetingKind kind) => kind switch
+    {
+        MeetingKind.MultiLayered => "重層的支援会議",
+        MeetingKind.Support => "支援会議",
+        _ => kind.ToString(),
+    };
+
+    public static string Label(this MeetingCadence cadence) => cadence switch
+    {
+        MeetingCadence.Regular => "定例",
+        MeetingCadence.AdHoc => "随時",
+        _ => cadence.ToString(),
+    };
+
+    public static string Label(this AgendaPurpose purpose) => purpose switch
+    {
+        AgendaPurpose.PlanProposal => "プラン案の協議",
+        AgendaPurpose.Monitoring => "モニタリング",
+        AgendaPurpose.ClosureEvaluation => "終結の評価",
+        AgendaPurpose.InformationSharing => "情報共有",
+        AgendaPurpose.ResourceGaps => "不足する資源の検討",
+        _ => purpose.ToString(),
+    };
+}
