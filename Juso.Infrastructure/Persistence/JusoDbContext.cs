@@ -5,6 +5,7 @@ using Juso.Domain.Monitoring;
 using Juso.Domain.Auditing;
 using Juso.Domain.Cases;
 using Juso.Domain.Households;
+using Juso.Domain.Meetings;
 using Juso.Domain.Plans;
 using Juso.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -48,6 +49,8 @@ public abstract class JusoDbContext : IdentityDbContext<JusoUser>
     public DbSet<ContactRecord> ContactRecords => Set<ContactRecord>();
 
     public DbSet<MonitoringReview> MonitoringReviews => Set<MonitoringReview>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
