@@ -34,6 +34,13 @@ public enum AuditAction
     StaffCreated,
     StaffUpdated,
     AuditLogViewed,
+    MeetingScheduled,
+    MeetingChanged,
+    PledgeRecorded,
+    MeetingBoardViewed,
+    MeetingBoardChanged,
+    MinutesViewed,
+    MinutesApproved,
 }
 
 /// <summary>An audit log row. Written once, never changed; administrators can browse them.</summary>

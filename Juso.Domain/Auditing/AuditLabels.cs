@@ -35,6 +35,13 @@ public static class AuditLabels
         AuditAction.StaffCreated => "職員の登録",
         AuditAction.StaffUpdated => "職員の変更",
         AuditAction.AuditLogViewed => "監査ログの閲覧",
+        AuditAction.MeetingScheduled => "会議の登録",
+        AuditAction.MeetingChanged => "会議の変更",
+        AuditAction.PledgeRecorded => "守秘義務の誓約",
+        AuditAction.MeetingBoardViewed => "会議ボードの閲覧",
+        AuditAction.MeetingBoardChanged => "会議ボードでの変更",
+        AuditAction.MinutesViewed => "議事録の閲覧",
+        AuditAction.MinutesApproved => "議事録の承認",
         _ => action.ToString(),
     };
 }

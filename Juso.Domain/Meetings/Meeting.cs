@@ -30,7 +30,12 @@ public class MeetingMember : Entity
     /// <summary>守秘義務の誓約: when this member pledged confidentiality for this meeting.</summary>
     public DateTime? PledgedAt { get; private set; }
 
+    /// <summary>出席: recorded on the board for the minutes.</summary>
+    public bool Attended { get; private set; }
+
     internal void Pledge(DateTimeOffset now) => PledgedAt ??= now.UtcDateTime;
+
+    internal void RecordAttendance(bool attended) => Attended = attended;
 }
 
 /// <summary>議題: one case in this session, with its purpose, place in the order and time budget.</summary>
@@ -61,7 +66,11 @@ public class AgendaItem : Entity, IVersioned
     /// <summary>Time budget in minutes.</summary>
     public int Minutes { get; private set; }
 
+    public AgendaOutcome Outcome { get; private set; }
+
     internal void MoveTo(int order) => Order = order;
+
+    internal void Conclude(AgendaOutcome outcome) => Outcome = outcome;
 }
 
 /// <summary>
@@ -77,6 +86,8 @@ public class Meeting : AggregateRoot
 
     private readonly List<MeetingMember> _members = [];
     private readonly List<AgendaItem> _agenda = [];
+    private readonly List<Decision> _decisions = [];
+    private readonly List<ActionItem> _actionItems = [];
 
     protected Meeting()
     {
@@ -99,6 +110,20 @@ public class Meeting : AggregateRoot
     public IReadOnlyList<MeetingMember> Members => _members;
 
     public IReadOnlyList<AgendaItem> Agenda => _agenda;
+
+    public IReadOnlyList<Decision> Decisions => _decisions;
+
+    public IReadOnlyList<ActionItem> ActionItems => _actionItems;
+
+    /// <summary>The agenda item under discussion, highlighted on the board, and when its timer started.</summary>
+    public int? CurrentAgendaItemId { get; private set; }
+
+    public DateTime? CurrentItemStartedAt { get; private set; }
+
+    /// <summary>議事録の承認: after it the meeting's record is final and its decisions have reached the cases.</summary>
+    public DateTime? MinutesApprovedAt { get; private set; }
+
+    public bool IsMinutesApproved => MinutesApprovedAt is not null;
 
     /// <summary>More than about 12 cases in a regular session (武豊町's figure): the agenda builder warns.</summary>
     public bool IsOverRecommendedSize => Cadence == MeetingCadence.Regular && _agenda.Count > RecommendedRegularSessionSize;
@@ -127,6 +152,7 @@ public class Meeting : AggregateRoot
 
     public void AddMember(string userId, string name, int? agencyId, DateTimeOffset now)
     {
+        EnsureOpen();
         if (_members.Any(m => m.UserId == userId))
         {
             return;
@@ -157,6 +183,7 @@ public class Meeting : AggregateRoot
 
     public AgendaItem AddAgendaItem(SupportCase supportCase, AgendaPurpose purpose, int minutes, DateTimeOffset now)
     {
+        EnsureOpen();
         new RuleCheck()
             .Require(!supportCase.IsClosed || purpose == AgendaPurpose.ClosureEvaluation, nameof(Agenda), "終結したケースは議題にできません。")
             .Require(Kind != MeetingKind.MultiLayered || supportCase.CurrentConsent == ConsentStatus.Obtained, nameof(Agenda),
@@ -175,6 +202,7 @@ public class Meeting : AggregateRoot
     /// <summary>Moves an item to <paramref name="position"/> (1-based); the others keep their relative order.</summary>
     public void MoveAgendaItem(int itemId, int position, DateTimeOffset now)
     {
+        EnsureOpen();
         var item = _agenda.FirstOrDefault(a => a.Id == itemId) ?? throw new DomainException("この議題は見つかりません。画面を再読み込みしてください。");
         var ordered = _agenda.OrderBy(a => a.Order).Where(a => a != item).ToList();
         ordered.Insert(Math.Clamp(position, 1, _agenda.Count) - 1, item);
@@ -184,4 +212,167 @@ public class Meeting : AggregateRoot
         }
         Touch(now);
     }
+
+    public void RemoveAgendaItem(int itemId, DateTimeOffset now)
+    {
+        EnsureOpen();
+        var item = FindItem(itemId);
+        if (_decisions.Any(d => d.AgendaItemId == itemId) || _actionItems.Any(a => a.AgendaItemId == itemId))
+        {
+            throw new DomainException("決定事項や宿題がある議題は外せません。", nameof(Agenda));
+        }
+        _agenda.Remove(item);
+        var order = 1;
+        foreach (var rest in _agenda.OrderBy(a => a.Order))
+        {
+            rest.MoveTo(order++);
+        }
+        if (CurrentAgendaItemId == itemId)
+        {
+            CurrentAgendaItemId = null;
+            CurrentItemStartedAt = null;
+        }
+        Touch(now);
+    }
+
+    public void RemoveMember(string userId, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (userId == ChairUserId)
+        {
+            throw new DomainException("議長は構成員から外せません。");
+        }
+        var member = _members.FirstOrDefault(m => m.UserId == userId) ?? throw new DomainException("この会議の構成員ではありません。");
+        _members.Remove(member);
+        Touch(now);
+    }
+
+    public void RecordAttendance(string userId, bool attended, DateTimeOffset now)
+    {
+        EnsureOpen();
+        var member = _members.FirstOrDefault(m => m.UserId == userId) ?? throw new DomainException("この会議の構成員ではありません。");
+        member.RecordAttendance(attended);
+        Touch(now);
+    }
+
+    public void MaskNames(bool masks, DateTimeOffset now)
+    {
+        MasksNames = masks;
+        Touch(now);
+    }
+
+    /// <summary>Moves the board to an agenda item and starts its timer.</summary>
+    public void StartItem(int itemId, DateTimeOffset now)
+    {
+        EnsureOpen();
+        FindItem(itemId);
+        CurrentAgendaItemId = itemId;
+        CurrentItemStartedAt = now.UtcDateTime;
+        Touch(now);
+    }
+
+    public void Conclude(int itemId, AgendaOutcome outcome)
+    {
+        EnsureOpen();
+        if (!Enum.IsDefined(outcome))
+        {
+            throw new DomainException("結論を選択してください。", nameof(AgendaItem.Outcome));
+        }
+        FindItem(itemId).Conclude(outcome);
+    }
+
+    public Decision RecordDecision(int itemId, string? text, DateTimeOffset now)
+    {
+        EnsureOpen();
+        FindItem(itemId);
+        CheckDecision(text);
+        var decision = new Decision(itemId, text!.Trim(), now);
+        _decisions.Add(decision);
+        Touch(now);
+        return decision;
+    }
+
+    /// <summary>Rewords a decision; guarded by the decision's own version, so the meeting itself is not touched.</summary>
+    public void ReviseDecision(int decisionId, string? text)
+    {
+        EnsureOpen();
+        var decision = _decisions.FirstOrDefault(d => d.Id == decisionId) ?? throw new DomainException("この決定事項は見つかりません。画面を再読み込みしてください。");
+        CheckDecision(text);
+        decision.Revise(text!.Trim());
+    }
+
+    public void RemoveDecision(int decisionId, DateTimeOffset now)
+    {
+        EnsureOpen();
+        _decisions.Remove(_decisions.FirstOrDefault(d => d.Id == decisionId) ?? throw new DomainException("この決定事項は見つかりません。画面を再読み込みしてください。"));
+        Touch(now);
+    }
+
+    public ActionItem AddActionItem(int itemId, ActionItemDetails details, DateTimeOffset now)
+    {
+        EnsureOpen();
+        FindItem(itemId);
+        CheckActionItem(details);
+        var action = new ActionItem(itemId);
+        action.Apply(details);
+        _actionItems.Add(action);
+        Touch(now);
+        return action;
+    }
+
+    public void ReviseActionItem(int actionItemId, ActionItemDetails details)
+    {
+        EnsureOpen();
+        var action = _actionItems.FirstOrDefault(a => a.Id == actionItemId) ?? throw new DomainException("この宿題は見つかりません。画面を再読み込みしてください。");
+        CheckActionItem(details);
+        action.Apply(details);
+    }
+
+    public void RemoveActionItem(int actionItemId, DateTimeOffset now)
+    {
+        EnsureOpen();
+        _actionItems.Remove(_actionItems.FirstOrDefault(a => a.Id == actionItemId) ?? throw new DomainException("この宿題は見つかりません。画面を再読み込みしてください。"));
+        Touch(now);
+    }
+
+    /// <summary>
+    /// 議事録の承認 by the chair, after the session: the record becomes final. The caller carries each item's
+    /// outcome back to its case in the same save.
+    /// </summary>
+    public void ApproveMinutes(string userId, DateTimeOffset now)
+    {
+        EnsureOpen();
+        new RuleCheck()
+            .Require(userId == ChairUserId, nameof(MinutesApprovedAt), "議事録を承認できるのは議長だけです。")
+            .Require(now.UtcDateTime >= ScheduledAt, nameof(MinutesApprovedAt), "開催日時より前には議事録を承認できません。")
+            .Require(_members.Any(m => m.Attended), nameof(Members), "出席者を記録してから承認してください。")
+            .ThrowIfAny();
+        MinutesApprovedAt = now.UtcDateTime;
+        CurrentAgendaItemId = null;
+        CurrentItemStartedAt = null;
+        Touch(now);
+    }
+
+    private AgendaItem FindItem(int itemId) =>
+        _agenda.FirstOrDefault(a => a.Id == itemId) ?? throw new DomainException("この議題は見つかりません。画面を再読み込みしてください。");
+
+    private void EnsureOpen()
+    {
+        if (IsMinutesApproved)
+        {
+            throw new DomainException("議事録が承認された会議は変更できません。");
+        }
+    }
+
+    private static void CheckDecision(string? text) =>
+        new RuleCheck().RequireText(text, nameof(Decision.Text), "決定事項", Decision.TextMaxLength).ThrowIfAny();
+
+    private void CheckActionItem(ActionItemDetails details) =>
+        new RuleCheck()
+            .RequireText(details.Text, nameof(ActionItem.Text), "宿題の内容", ActionItem.TextMaxLength)
+            .Require(details.OwnerAgencyId is not null, nameof(ActionItem.OwnerAgencyId), "宿題の担当機関を選択してください。")
+            .OptionalText(details.OwnerPerson, nameof(ActionItem.OwnerPerson), "担当者", ActionItem.PersonMaxLength)
+            .Require(details.DueOn is not null, nameof(ActionItem.DueOn), "宿題の期限を入力してください。")
+            .Require(details.DueOn is null || details.DueOn >= JapanDate.Today(JapanDate.FromUtc(ScheduledAt)), nameof(ActionItem.DueOn), "期限は会議の日以降にしてください。")
+            .ThrowIfAny();
 }

@@ -24,6 +24,16 @@ public enum AgendaPurpose
     ResourceGaps,
 }
 
+/// <summary>What the meeting concluded for an agenda item; approving the minutes carries it back to the case.</summary>
+public enum AgendaOutcome
+{
+    None,
+    PlanApproved,
+    ReplanRequested,
+    ClosureEvaluated,
+    Continued,
+}
+
 public static class MeetingLabels
 {
     public static string Label(this MeetingKind kind) => kind switch
@@ -48,5 +58,15 @@ public static class MeetingLabels
         AgendaPurpose.InformationSharing => "情報共有",
         AgendaPurpose.ResourceGaps => "不足する資源の検討",
         _ => purpose.ToString(),
+    };
+
+    public static string Label(this AgendaOutcome outcome) => outcome switch
+    {
+        AgendaOutcome.None => "未定",
+        AgendaOutcome.PlanApproved => "プランを承認",
+        AgendaOutcome.ReplanRequested => "再プランを求める",
+        AgendaOutcome.ClosureEvaluated => "終結を評価",
+        AgendaOutcome.Continued => "現在の支援を継続",
+        _ => outcome.ToString(),
     };
 }

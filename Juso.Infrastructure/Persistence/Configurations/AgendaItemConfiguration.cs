@@ -10,6 +10,7 @@ public sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaIte
     public void Configure(EntityTypeBuilder<AgendaItem> builder)
     {
         builder.Property(a => a.Purpose).HasConversion<string>().HasMaxLength(30);
+        builder.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(30);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => new { a.MeetingId, a.SupportCaseId }).IsUnique();
         builder.HasOne<SupportCase>().WithMany().HasForeignKey(a => a.SupportCaseId).OnDelete(DeleteBehavior.Restrict);

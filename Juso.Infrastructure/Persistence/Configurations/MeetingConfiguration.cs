@@ -9,6 +9,7 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
     public void Configure(EntityTypeBuilder<Meeting> builder)
     {
         builder.Ignore(m => m.IsOverRecommendedSize);
+        builder.Ignore(m => m.IsMinutesApproved);
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.Cadence).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.Place).HasMaxLength(Meeting.PlaceMaxLength);
@@ -17,7 +18,11 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.HasIndex(m => m.ScheduledAt);
         builder.HasMany(m => m.Members).WithOne().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Agenda).WithOne().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Decisions).WithOne().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.ActionItems).WithOne().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(m => m.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(m => m.Agenda).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(m => m.Decisions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(m => m.ActionItems).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -106,6 +106,88 @@ public class MeetingTests
         Assert.Equal([303, 301, 302], meeting.Agenda.OrderBy(a => a.Order).Select(a => a.SupportCaseId));
     }
 
+    [Fact]
+    public void AddActionItem_WithoutOwnerOrDueDate_IsRefusedWithBothMessages()
+    {
+        var (meeting, item) = WithOneItem();
+
+        var ex = Assert.Throws<DomainException>(() => meeting.AddActionItem(item.Id, new ActionItemDetails("家計の状況を確認する", null, null, null), Now));
+
+        HasError(ex, "OwnerAgencyId", "宿題の担当機関を選択してください。");
+        HasError(ex, "DueOn", "宿題の期限を入力してください。");
+        Assert.Empty(meeting.ActionItems);
+    }
+
+    [Fact]
+    public void AddActionItem_DueBeforeTheMeeting_IsRefused()
+    {
+        var (meeting, item) = WithOneItem();
+
+        var ex = Assert.Throws<DomainException>(() =>
+            meeting.AddActionItem(item.Id, new ActionItemDetails("訪問する", 3, null, Today), Now));
+
+        HasError(ex, "DueOn", "期限は会議の日以降にしてください。");
+    }
+
+    [Fact]
+    public void RecordDecision_Empty_IsRefused_AndAnItemWithDecisionsCannotBeRemoved()
+    {
+        var (meeting, item) = WithOneItem();
+
+        var empty = Assert.Throws<DomainException>(() => meeting.RecordDecision(item.Id, "  ", Now));
+        meeting.RecordDecision(item.Id, "主担当は東部包括とする。", Now);
+        var remove = Assert.Throws<DomainException>(() => meeting.RemoveAgendaItem(item.Id, Now));
+
+        HasError(empty, "Text", "決定事項を入力してください。");
+        HasError(remove, "Agenda", "決定事項や宿題がある議題は外せません。");
+    }
+
+    [Fact]
+    public void StartItem_HighlightsItAndStartsItsTimer()
+    {
+        var (meeting, item) = WithOneItem();
+
+        meeting.StartItem(item.Id, Now.AddDays(7));
+
+        Assert.Equal(item.Id, meeting.CurrentAgendaItemId);
+        Assert.Equal(Now.AddDays(7).UtcDateTime, meeting.CurrentItemStartedAt);
+    }
+
+    [Fact]
+    public void ApproveMinutes_OnlyTheChair_AfterTheSession_WithAttendance_ThenTheRecordIsFinal()
+    {
+        var (meeting, item) = WithOneItem();
+        meeting.AddMember("u-member", "藤井 由美", 2, Now);
+        var after = Now.AddDays(7).AddHours(2);
+
+        var early = Assert.Throws<DomainException>(() => meeting.ApproveMinutes(Chair.UserId, Now));
+        var notChair = Assert.Throws<DomainException>(() => meeting.ApproveMinutes("u-member", after));
+        meeting.RecordAttendance("u-member", true, after);
+        meeting.ApproveMinutes(Chair.UserId, after);
+        var changed = Assert.Throws<DomainException>(() => meeting.RecordDecision(item.Id, "追加の決定", after));
+
+        HasError(early, "MinutesApprovedAt", "開催日時より前には議事録を承認できません。");
+        HasError(early, "Members", "出席者を記録してから承認してください。");
+        HasError(notChair, "MinutesApprovedAt", "議事録を承認できるのは議長だけです。");
+        Assert.True(meeting.IsMinutesApproved);
+        Assert.Equal("議事録が承認された会議は変更できません。", changed.Message);
+    }
+
+    [Fact]
+    public void RemoveMember_TheChair_IsRefused()
+    {
+        var ex = Assert.Throws<DomainException>(() => Schedule(MeetingKind.Support).RemoveMember(Chair.UserId, Now));
+
+        Assert.Equal("議長は構成員から外せません。", ex.Message);
+    }
+
+    private static (Meeting Meeting, AgendaItem Item) WithOneItem()
+    {
+        var meeting = Schedule(MeetingKind.MultiLayered);
+        var item = WithId(meeting.AddAgendaItem(WithId(OpenCase(Consent(ConsentStatus.Obtained)), 500), AgendaPurpose.PlanProposal, 15, Now), 1);
+        return (meeting, item);
+    }
+
     private static Meeting Schedule(MeetingKind kind) =>
         Meeting.Schedule(kind, MeetingCadence.Regular, Now.AddDays(7), "市役所 第1会議室", Chair, "石田 美穂", 1, Now);
 }

@@ -655,6 +655,50 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("HouseholdMembers");
                 });
 
+            modelBuilder.Entity("Juso.Domain.Meetings.ActionItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OwnerAgencyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OwnerPerson")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("OwnerAgencyId", "DueOn");
+
+                    b.ToTable("ActionItem");
+                });
+
             modelBuilder.Entity("Juso.Domain.Meetings.AgendaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -671,6 +715,11 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<int>("Order")
                         .HasColumnType("int");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -694,6 +743,41 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AgendaItem");
                 });
 
+            modelBuilder.Entity("Juso.Domain.Meetings.Decision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("Decision");
+                });
+
             modelBuilder.Entity("Juso.Domain.Meetings.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -715,6 +799,12 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("CurrentAgendaItemId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("CurrentItemStartedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -722,6 +812,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<bool>("MasksNames")
                         .HasColumnType("bit");
+
+                    b.Property<DateTime?>("MinutesApprovedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Place")
                         .HasMaxLength(100)
@@ -754,6 +847,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<int?>("AgencyId")
                         .HasColumnType("int");
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("bit");
 
                     b.Property<int>("MeetingId")
                         .HasColumnType("int");
@@ -1475,6 +1571,27 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Juso.Domain.Meetings.ActionItem", b =>
+                {
+                    b.HasOne("Juso.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Juso.Domain.Meetings.Meeting", null)
+                        .WithMany("ActionItems")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Juso.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Juso.Domain.Meetings.AgendaItem", b =>
                 {
                     b.HasOne("Juso.Domain.Meetings.Meeting", null)
@@ -1487,6 +1604,21 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("SupportCaseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Juso.Domain.Meetings.Decision", b =>
+                {
+                    b.HasOne("Juso.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Juso.Domain.Meetings.Meeting", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1678,7 +1810,11 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Juso.Domain.Meetings.Meeting", b =>
                 {
+                    b.Navigation("ActionItems");
+
                     b.Navigation("Agenda");
+
+                    b.Navigation("Decisions");
 
                     b.Navigation("Members");
                 });

@@ -624,6 +624,48 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("HouseholdMembers");
                 });
 
+            modelBuilder.Entity("Juso.Domain.Meetings.ActionItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerPerson")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("OwnerAgencyId", "DueOn");
+
+                    b.ToTable("ActionItem");
+                });
+
             modelBuilder.Entity("Juso.Domain.Meetings.AgendaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -638,6 +680,11 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -661,6 +708,39 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AgendaItem");
                 });
 
+            modelBuilder.Entity("Juso.Domain.Meetings.Decision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("Decision");
+                });
+
             modelBuilder.Entity("Juso.Domain.Meetings.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -680,6 +760,12 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CurrentAgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CurrentItemStartedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -687,6 +773,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<bool>("MasksNames")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("MinutesApprovedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Place")
                         .HasMaxLength(100)
@@ -716,6 +805,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Attended")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MeetingId")
@@ -1420,6 +1512,27 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Juso.Domain.Meetings.ActionItem", b =>
+                {
+                    b.HasOne("Juso.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Juso.Domain.Meetings.Meeting", null)
+                        .WithMany("ActionItems")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Juso.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Juso.Domain.Meetings.AgendaItem", b =>
                 {
                     b.HasOne("Juso.Domain.Meetings.Meeting", null)
@@ -1432,6 +1545,21 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SupportCaseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Juso.Domain.Meetings.Decision", b =>
+                {
+                    b.HasOne("Juso.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Juso.Domain.Meetings.Meeting", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1623,7 +1751,11 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Juso.Domain.Meetings.Meeting", b =>
                 {
+                    b.Navigation("ActionItems");
+
                     b.Navigation("Agenda");
+
+                    b.Navigation("Decisions");
 
                     b.Navigation("Members");
                 });
