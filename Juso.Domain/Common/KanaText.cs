@@ -31,6 +31,36 @@ public static class KanaText
         return new Result(value, []);
     }
 
+    /// <summary>
+    /// The Latin initial (Hepburn) of a katakana reading, as used for masked names on a projected board:
+    /// ヤマダ → Y, シミズ → S, チバ → C. Anything else gives "＊".
+    /// </summary>
+    public static string Initial(string? katakana)
+    {
+        if (string.IsNullOrEmpty(katakana))
+        {
+            return "＊";
+        }
+        var first = katakana[0];
+        foreach (var (letter, kana) in Initials)
+        {
+            if (kana.Contains(first))
+            {
+                return letter;
+            }
+        }
+        return "＊";
+    }
+
+    private static readonly (string Letter, string Kana)[] Initials =
+    [
+        ("A", "アァ"), ("I", "イィ"), ("U", "ウゥ"), ("E", "エェ"), ("O", "オォヲ"),
+        ("K", "カキクケコ"), ("G", "ガギグゲゴ"), ("S", "サシスセソ"), ("Z", "ザズゼゾヅ"), ("J", "ジヂ"),
+        ("T", "タツテト"), ("C", "チ"), ("D", "ダデド"), ("N", "ナニヌネノン"), ("H", "ハヒヘホ"), ("F", "フ"),
+        ("B", "バビブベボ"), ("P", "パピプペポ"), ("M", "マミムメモ"), ("Y", "ヤユヨャュョ"), ("R", "ラリルレロ"),
+        ("W", "ワ"), ("V", "ヴ"),
+    ];
+
     /// <summary>The katakana form of a kana string, or null if it holds anything but kana and spaces.</summary>
     public static string? ToKatakana(string input)
     {

@@ -36,6 +36,9 @@ public class HouseholdMember : Entity
 
     public string FullName => $"{FamilyName}\u3000{GivenName}";
 
+    /// <summary>Initials from the reading (山田 太郎 → Y.T.), shown instead of the name on a masked board.</summary>
+    public string Initials => $"{KanaText.Initial(FamilyNameKana)}.{KanaText.Initial(GivenNameKana)}.";
+
     public string FullNameKana => $"{FamilyNameKana}\u3000{GivenNameKana}";
 
     /// <summary>Age in whole years on <paramref name="on"/>, if the birth date is known.</summary>

@@ -68,6 +68,16 @@ public class AgendaItem : Entity, IVersioned
 
     public AgendaOutcome Outcome { get; private set; }
 
+    public IReadOnlyList<AgreedAssignment> AgreedAssignments => _agreedAssignments;
+
+    private readonly List<AgreedAssignment> _agreedAssignments = [];
+
+    internal void Freeze(IEnumerable<AgreedAssignment> agreed)
+    {
+        _agreedAssignments.Clear();
+        _agreedAssignments.AddRange(agreed);
+    }
+
     internal void MoveTo(int order) => Order = order;
 
     internal void Conclude(AgendaOutcome outcome) => Outcome = outcome;
@@ -126,7 +136,9 @@ public class Meeting : AggregateRoot
     public bool IsMinutesApproved => MinutesApprovedAt is not null;
 
     /// <summary>More than about 12 cases in a regular session (武豊町's figure): the agenda builder warns.</summary>
-    public bool IsOverRecommendedSize => Cadence == MeetingCadence.Regular && _agenda.Count > RecommendedRegularSessionSize;
+    public bool IsOverRecommendedSize => IsOverRecommended(Cadence, _agenda.Count);
+
+    public static bool IsOverRecommended(MeetingCadence cadence, int items) => cadence == MeetingCadence.Regular && items > RecommendedRegularSessionSize;
 
     public static Meeting Schedule(MeetingKind kind, MeetingCadence cadence, DateTimeOffset? scheduledAt, string? place, Actor chair, string chairName, int? chairAgencyId, DateTimeOffset now)
     {
@@ -178,8 +190,10 @@ public class Meeting : AggregateRoot
 
     /// <summary>Whether the case details of this meeting may be shown to <paramref name="userId"/>.</summary>
     public bool MayShowCaseDetailsTo(string userId) =>
-        _members.FirstOrDefault(m => m.UserId == userId) is { } member
-        && (Kind == MeetingKind.MultiLayered || member.PledgedAt is not null);
+        _members.FirstOrDefault(m => m.UserId == userId) is { } member && MayShowCaseDetails(Kind, member.PledgedAt);
+
+    /// <summary>The same rule for a member read from a snapshot: a 支援会議 needs that member's pledge.</summary>
+    public static bool MayShowCaseDetails(MeetingKind kind, DateTime? pledgedAt) => kind == MeetingKind.MultiLayered || pledgedAt is not null;
 
     public AgendaItem AddAgendaItem(SupportCase supportCase, AgendaPurpose purpose, int minutes, DateTimeOffset now)
     {
@@ -336,10 +350,10 @@ public class Meeting : AggregateRoot
     }
 
     /// <summary>
-    /// 議事録の承認 by the chair, after the session: the record becomes final. The caller carries each item's
-    /// outcome back to its case in the same save.
+    /// 議事録の承認 by the chair, after the session: the record becomes final, with each case's role assignments
+    /// frozen as agreed. The caller carries each item's outcome back to its case in the same save.
     /// </summary>
-    public void ApproveMinutes(string userId, DateTimeOffset now)
+    public void ApproveMinutes(string userId, IReadOnlyDictionary<int, IReadOnlyList<AgreedAssignment>> agreedAssignments, DateTimeOffset now)
     {
         EnsureOpen();
         new RuleCheck()
@@ -347,6 +361,10 @@ public class Meeting : AggregateRoot
             .Require(now.UtcDateTime >= ScheduledAt, nameof(MinutesApprovedAt), "開催日時より前には議事録を承認できません。")
             .Require(_members.Any(m => m.Attended), nameof(Members), "出席者を記録してから承認してください。")
             .ThrowIfAny();
+        foreach (var item in _agenda)
+        {
+            item.Freeze(agreedAssignments.GetValueOrDefault(item.Id) ?? []);
+        }
         MinutesApprovedAt = now.UtcDateTime;
         CurrentAgendaItemId = null;
         CurrentItemStartedAt = null;

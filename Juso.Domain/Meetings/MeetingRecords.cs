@@ -73,3 +73,33 @@ public class ActionItem : Entity, IVersioned
 }
 
 public sealed record ActionItemDetails(string? Text, int? OwnerAgencyId, string? OwnerPerson, DateOnly? DueOn);
+
+/// <summary>A role assignment as the meeting agreed it, frozen into the minutes when the chair approves them.</summary>
+public class AgreedAssignment
+{
+    protected AgreedAssignment()
+    {
+        AgencyName = string.Empty;
+        Task = string.Empty;
+        Status = string.Empty;
+    }
+
+    public AgreedAssignment(string agencyName, string? personInCharge, string task, string? frequency, string status)
+    {
+        AgencyName = agencyName;
+        PersonInCharge = personInCharge;
+        Task = task;
+        Frequency = frequency;
+        Status = status;
+    }
+
+    public string AgencyName { get; private set; }
+
+    public string? PersonInCharge { get; private set; }
+
+    public string Task { get; private set; }
+
+    public string? Frequency { get; private set; }
+
+    public string Status { get; private set; }
+}

@@ -8,6 +8,9 @@ namespace Juso.Portal.Common;
 public sealed class ClientInfo
 {
     public string? Address { get; set; }
+
+    /// <summary>Set by a SignalR hub call, which has its user on the connection instead of an authentication state.</summary>
+    public ClaimsPrincipal? Principal { get; set; }
 }
 
 /// <summary>Reads the signed-in user of the current circuit (or request) for feature services.</summary>
@@ -15,6 +18,10 @@ public sealed class CurrentUser(AuthenticationStateProvider authenticationStateP
 {
     public async Task<UserContext> GetAsync()
     {
+        if (client.Principal is { } principal)
+        {
+            return FromPrincipal(principal, client.Address);
+        }
         var state = await authenticationStateProvider.GetAuthenticationStateAsync();
         return FromPrincipal(state.User, client.Address);
     }

@@ -41,6 +41,7 @@ public static class PortalApplication
         // Our own CSP already says frame-ancestors 'none'; Blazor's default second header would only repeat it weaker.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
+        app.MapHub<Features.Meetings.MeetingBoardHub>(Features.Meetings.MeetingBoardHub.Path);
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }

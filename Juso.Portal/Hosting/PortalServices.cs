@@ -4,11 +4,14 @@ using Juso.Infrastructure.Identity;
 using Juso.Portal.Common;
 using Juso.Portal.Features.Admin;
 using Juso.Portal.Features.Cases;
+using Juso.Portal.Features.Meetings;
 using Juso.Portal.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
@@ -45,7 +48,44 @@ public static class PortalServices
 
         AddSecurity(services, configuration);
         AddFeatures(services);
+        AddMeetingBoards(services, configuration);
         return services;
+    }
+
+    /// <summary>
+    /// Live boards: an in-process notifier, the board hub, and with Redis:Configuration set, the Redis backplane for
+    /// the board hub plus a Redis relay for the other instances' boards. Only the board hub goes through Redis, so
+    /// that Blazor's own circuits never depend on it (docs/adr/0007-live-meeting-boards.md).
+    /// </summary>
+    private static void AddMeetingBoards(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSignalR();
+        services.AddSingleton<BoardSnapshots>();
+        services.AddSingleton<MeetingBoardNotifier>();
+        services.AddSingleton<BoardPresence>();
+        services.AddScoped<MeetingWork>();
+        services.AddScoped<MeetingService>();
+        services.AddScoped<MeetingBoardService>();
+        if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
+        {
+            var options = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+            // Redis down at start or later: keep serving this instance, keep trying in the background.
+            options.AbortOnConnectFail = false;
+            options.ClientName = "juso-portal";
+            services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(options));
+            services.AddSingleton<IBoardRelay, RedisBoardRelay>();
+            services.Configure<RedisOptions>(o =>
+            {
+                o.Configuration = options.Clone();
+                o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("juso-hub");
+            });
+            services.AddSingleton<HubLifetimeManager<MeetingBoardHub>, RedisHubLifetimeManager<MeetingBoardHub>>();
+            services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+        }
+        else
+        {
+            services.AddSingleton<IBoardRelay, LocalBoardRelay>();
+        }
     }
 
     private static void AddSecurity(IServiceCollection services, IConfiguration configuration)

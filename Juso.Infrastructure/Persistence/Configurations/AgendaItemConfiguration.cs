@@ -13,6 +13,16 @@ public sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaIte
         builder.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(30);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => new { a.MeetingId, a.SupportCaseId }).IsUnique();
+        builder.OwnsMany(a => a.AgreedAssignments, agreed =>
+        {
+            agreed.ToTable("AgreedAssignments");
+            agreed.Property(x => x.AgencyName).HasMaxLength(Juso.Domain.Agencies.Agency.NameMaxLength);
+            agreed.Property(x => x.PersonInCharge).HasMaxLength(Juso.Domain.Plans.RoleAssignment.PersonMaxLength);
+            agreed.Property(x => x.Task).HasMaxLength(Juso.Domain.Plans.RoleAssignment.TaskMaxLength);
+            agreed.Property(x => x.Frequency).HasMaxLength(Juso.Domain.Plans.RoleAssignment.FrequencyMaxLength);
+            agreed.Property(x => x.Status).HasMaxLength(20);
+        });
+        builder.Navigation(a => a.AgreedAssignments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<SupportCase>().WithMany().HasForeignKey(a => a.SupportCaseId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -17,6 +17,7 @@ public sealed class HouseholdMemberConfiguration : IEntityTypeConfiguration<Hous
         builder.Ignore(m => m.IsPrincipal);
         builder.Ignore(m => m.FullName);
         builder.Ignore(m => m.FullNameKana);
+        builder.Ignore(m => m.Initials);
         builder.HasIndex(m => new { m.FamilyNameKana, m.GivenNameKana });
     }
 }

@@ -175,7 +175,7 @@ public sealed class PlanService(IDbContextFactory<JusoDbContext> factory, Curren
     private static async Task<Agency> ExistingAgencyAsync(JusoDbContext db, int id, string field) =>
         await db.Agencies.SingleOrDefaultAsync(a => a.Id == id) ?? throw new DomainException("選択された機関が見つかりません。", field);
 
-    private static PlanView View(SupportPlan p, IReadOnlyDictionary<int, string> names) => new(
+    internal static PlanView View(SupportPlan p, IReadOnlyDictionary<int, string> names) => new(
         p.Id, p.Version, p.PlanVersion, p.Kind, p.Status, p.LeadAgencyId, p.LeadAgencyId is { } lead ? names.GetValueOrDefault(lead) : null,
         p.UsesParticipationSupport, p.UsesOutreach, p.MonitoringIntervalDays, p.StartOn, p.NextMonitoringDue, p.ApprovedOn, p.ApprovalNote, p.EndedOn, p.EndNote,
         p.Goals.OrderBy(g => g.Term).ThenBy(g => g.Order).Select(g => new GoalView(g.Id, g.Term, g.Text)).ToList(),

@@ -1546,6 +1546,48 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("SupportCaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("Juso.Domain.Meetings.AgreedAssignment", "AgreedAssignments", b1 =>
+                        {
+                            b1.Property<int>("AgendaItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AgencyName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Frequency")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PersonInCharge")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Task")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("AgendaItemId", "Id");
+
+                            b1.ToTable("AgreedAssignments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgendaItemId");
+                        });
+
+                    b.Navigation("AgreedAssignments");
                 });
 
             modelBuilder.Entity("Juso.Domain.Meetings.Decision", b =>

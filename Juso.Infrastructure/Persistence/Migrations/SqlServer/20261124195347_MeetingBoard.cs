@@ -81,6 +81,30 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "AgreedAssignments",
+                columns: table => new
+                {
+                    AgendaItemId = table.Column<int>(type: "int", nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AgencyName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    PersonInCharge = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Task = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Frequency = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreedAssignments", x => new { x.AgendaItemId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_AgreedAssignments_AgendaItem_AgendaItemId",
+                        column: x => x.AgendaItemId,
+                        principalTable: "AgendaItem",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Decision",
                 columns: table => new
                 {
@@ -139,6 +163,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "ActionItem");
+
+            migrationBuilder.DropTable(
+                name: "AgreedAssignments");
 
             migrationBuilder.DropTable(
                 name: "Decision");

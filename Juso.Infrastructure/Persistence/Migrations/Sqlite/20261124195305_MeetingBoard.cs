@@ -81,6 +81,29 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AgreedAssignments",
+                columns: table => new
+                {
+                    AgendaItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PersonInCharge = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Task = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Frequency = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreedAssignments", x => new { x.AgendaItemId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_AgreedAssignments_AgendaItem_AgendaItemId",
+                        column: x => x.AgendaItemId,
+                        principalTable: "AgendaItem",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Decision",
                 columns: table => new
                 {
@@ -139,6 +162,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "ActionItem");
+
+            migrationBuilder.DropTable(
+                name: "AgreedAssignments");
 
             migrationBuilder.DropTable(
                 name: "Decision");

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+
+namespace Juso.Portal.Features.Meetings;
+
+/// <summary>Who has each meeting's board open: this instance's boards and hub connections, plus the other instances'.</summary>
+public sealed class BoardPresence(IBoardRelay relay, MeetingBoardNotifier notifier)
+{
+    private readonly ConcurrentDictionary<int, ConcurrentDictionary<string, string>> _here = new();
+
+    /// <summary>Adds a connection (a board component or a hub connection) and tells every board of the meeting.</summary>
+    public Task JoinAsync(int meetingId, string connection, string name)
+    {
+        _here.GetOrAdd(meetingId, _ => new())[connection] = name;
+        return AnnounceAsync(meetingId);
+    }
+
+    public Task LeaveAsync(int meetingId, string connection)
+    {
+        if (_here.TryGetValue(meetingId, out var connections) && connections.TryRemove(connection, out _))
+        {
+            return AnnounceAsync(meetingId);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The meetings a hub connection was in, for its disconnect.</summary>
+    public IReadOnlyList<int> MeetingsOf(string connection) => _here.Where(m => m.Value.ContainsKey(connection)).Select(m => m.Key).ToList();
+
+    public IReadOnlyList<string> Present(int meetingId) =>
+        Here(meetingId).Concat(relay.PresentElsewhere(meetingId)).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    private async Task AnnounceAsync(int meetingId)
+    {
+        await relay.PublishPresenceAsync(meetingId, Here(meetingId));
+        await notifier.PresenceChangedAsync(meetingId, Present(meetingId));
+    }
+
+    private IReadOnlyList<string> Here(int meetingId) =>
+        _here.TryGetValue(meetingId, out var connections) ? connections.Values.Distinct().ToList() : [];
+}

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Juso.Domain.Households;
+using Juso.Domain.Meetings;
+using Juso.Infrastructure.Persistence;
+using Juso.Portal.Features.Cases;
+using Juso.Portal.Features.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Juso.Portal.Features.Meetings;
+
+/// <summary>
+/// The committed state of each open board, loaded once per change and shared by every viewer on this instance
+/// (a projector and twenty laptops reload one query, not twenty-one). Who may see it is checked per viewer.
+/// </summary>
+public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
+{
+    private readonly ConcurrentDictionary<int, Lazy<Task<BoardSnapshot?>>> _loaded = new();
+
+    public async Task<BoardSnapshot?> GetAsync(int meetingId)
+    {
+        var entry = _loaded.GetOrAdd(meetingId, id => new Lazy<Task<BoardSnapshot?>>(() => LoadAsync(id)));
+        try
+        {
+            return await entry.Value;
+        }
+        catch
+        {
+            _loaded.TryRemove(new KeyValuePair<int, Lazy<Task<BoardSnapshot?>>>(meetingId, entry));
+            throw;
+        }
+    }
+
+    public void Invalidate(int meetingId) => _loaded.TryRemove(meetingId, out _);
+
+    public static MeetingAccess AccessOf(BoardSnapshot board, string userId) =>
+        board.Members.FirstOrDefault(m => m.UserId == userId) is not { } member ? MeetingAccess.Denied
+        : Meeting.MayShowCaseDetails(board.Kind, member.PledgedAt) ? MeetingAccess.Allowed
+        : MeetingAccess.NeedsPledge;
+
+    private async Task<BoardSnapshot?> LoadAsync(int meetingId)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var meeting = await db.Meetings.AsNoTracking().AsSplitQuery()
+            .Include(m => m.Members).Include(m => m.Agenda).ThenInclude(a => a.AgreedAssignments).Include(m => m.Decisions).Include(m => m.ActionItems)
+            .SingleOrDefaultAsync(m => m.Id == meetingId);
+        if (meeting is null)
+        {
+            return null;
+        }
+        var agencies = await CaseService.AgencyNamesAsync(db);
+        var caseIds = meeting.Agenda.Select(a => a.SupportCaseId).ToList();
+        var cases = await (from c in db.Cases.AsNoTracking()
+                           where caseIds.Contains(c.Id)
+                           select new
+                           {
+                               c.Id,
+                               c.FiscalYear,
+                               c.Sequence,
+                               Principal = db.HouseholdMembers.Where(m => m.HouseholdId == c.HouseholdId && m.Relationship == Relationship.Principal)
+                                   .Select(m => new { m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana }).FirstOrDefault(),
+                           }).ToDictionaryAsync(c => c.Id);
+        var plans = await db.Plans.AsNoTracking().AsSplitQuery().Include(p => p.Goals).Include(p => p.Assignments)
+            .Where(p => caseIds.Contains(p.SupportCaseId))
+            .ToListAsync();
+        var latestPlans = plans.GroupBy(p => p.SupportCaseId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.PlanVersion)!);
+
+        var items = meeting.Agenda.OrderBy(a => a.Order).Select(a =>
+        {
+            var c = cases[a.SupportCaseId];
+            var name = c.Principal is null ? "（本人未登録）" : $"{c.Principal.FamilyName}\u3000{c.Principal.GivenName}";
+            var initials = c.Principal is null ? "＊" : $"{Domain.Common.KanaText.Initial(c.Principal.FamilyNameKana)}.{Domain.Common.KanaText.Initial(c.Principal.GivenNameKana)}.";
+            return new BoardItem(a.Id, a.Version, a.Order, a.SupportCaseId, Domain.Cases.SupportCase.FormatNumber(c.FiscalYear, c.Sequence), name, initials,
+                a.Purpose, a.Minutes, a.Outcome,
+                latestPlans.TryGetValue(a.SupportCaseId, out var plan) ? PlanService.View(plan, agencies) : null,
+                meeting.Decisions.Where(d => d.AgendaItemId == a.Id).OrderBy(d => d.RecordedAt).ThenBy(d => d.Id).Select(d => new BoardDecision(d.Id, d.Version, d.Text)).ToList(),
+                meeting.ActionItems.Where(x => x.AgendaItemId == a.Id).OrderBy(x => x.DueOn).ThenBy(x => x.Id)
+                    .Select(x => new BoardActionItem(x.Id, x.Version, x.Text, x.OwnerAgencyId, agencies.GetValueOrDefault(x.OwnerAgencyId, "（不明な機関）"), x.OwnerPerson, x.DueOn)).ToList(),
+                a.AgreedAssignments.Select(x => new AgreedAssignmentView(x.AgencyName, x.PersonInCharge, x.Task, x.Frequency, x.Status)).ToList());
+        }).ToList();
+
+        var members = meeting.Members.OrderByDescending(m => m.UserId == meeting.ChairUserId).ThenBy(m => m.Id)
+            .Select(m => new MemberView(m.UserId, m.Name, m.AgencyId is { } id ? agencies.GetValueOrDefault(id) : null, m.UserId == meeting.ChairUserId, m.PledgedAt, m.Attended))
+            .ToList();
+        return new BoardSnapshot(meeting.Id, meeting.Version, meeting.Kind, meeting.Cadence, meeting.ScheduledAt, meeting.Place, meeting.ChairUserId, meeting.MasksNames,
+            meeting.MinutesApprovedAt, meeting.CurrentAgendaItemId, meeting.CurrentItemStartedAt, members, items);
+    }
+}

@@ -1,0 +1,71 @@
+using Juso.Domain.Auditing;
+using Juso.Portal.Common;
+using Juso.Portal.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Juso.Portal.Features.Meetings;
+
+/// <summary>
+/// The board's public contract for displays outside Blazor (a wall screen, a future app): join a meeting's group to
+/// receive <see cref="IMeetingBoardClient.BoardChanged"/>, then reload committed state. Joining is refused, audited
+/// and tells nothing about the meeting unless the user may see its board.
+/// </summary>
+[Authorize(Policy = Policies.CaseWork)]
+public sealed class MeetingBoardHub(BoardSnapshots snapshots, BoardPresence presence, AuditLog audit, ClientInfo client, MeetingBoardService board)
+    : Hub<IMeetingBoardClient>
+{
+    public const string Path = "/hubs/meeting-board";
+
+    public const string RefusedMessage = "この会議のボードを開けません。会議の構成員で、支援会議では守秘義務の誓約が必要です。";
+
+    /// <summary>Joins the board of a meeting; returns the version of its committed state.</summary>
+    public async Task<int> JoinBoard(int meetingId)
+    {
+        var user = User();
+        var snapshot = await snapshots.GetAsync(meetingId);
+        if (snapshot is null || BoardSnapshots.AccessOf(snapshot, user.UserId) != MeetingAccess.Allowed)
+        {
+            await audit.WriteAsync(user, AuditAction.AccessDenied, detail: $"会議 {meetingId}: 会議ボード（ハブ）");
+            throw new HubException(RefusedMessage);
+        }
+        await Groups.AddToGroupAsync(Context.ConnectionId, MeetingBoardNotifier.Group(meetingId));
+        await audit.WriteAsync(user, AuditAction.MeetingBoardViewed, detail: $"会議 {meetingId}: 会議ボード（ハブ）");
+        await presence.JoinAsync(meetingId, Context.ConnectionId, user.Name);
+        return snapshot.Version;
+    }
+
+    public async Task LeaveBoard(int meetingId)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, MeetingBoardNotifier.Group(meetingId));
+        await presence.LeaveAsync(meetingId, Context.ConnectionId);
+    }
+
+    /// <summary>The chair's remote: moves the board to an agenda item and starts its timer.</summary>
+    public async Task StartItem(int meetingId, int itemId)
+    {
+        User();
+        var result = await board.StartItemAsync(meetingId, itemId);
+        if (!result.Succeeded)
+        {
+            throw new HubException(result.Errors.FirstOrDefault()?.Message ?? RefusedMessage);
+        }
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var meetingId in presence.MeetingsOf(Context.ConnectionId))
+        {
+            await presence.LeaveAsync(meetingId, Context.ConnectionId);
+        }
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>The connection's user, also handed to the feature services of this call.</summary>
+    private UserContext User()
+    {
+        client.Principal = Context.User;
+        client.Address = Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString();
+        return CurrentUser.FromPrincipal(Context.User!, client.Address);
+    }
+}

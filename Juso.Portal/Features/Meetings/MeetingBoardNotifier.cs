@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Juso.Portal.Features.Meetings;
+
+/// <summary>The board events a hub client (a wall screen, a future app) receives: the public contract.</summary>
+public interface IMeetingBoardClient
+{
+    /// <summary>Meeting N has a newly committed state; reload it.</summary>
+    Task BoardChanged(BoardChange change);
+
+    /// <summary>Who has the board of meeting N open now.</summary>
+    Task PresenceChanged(int meetingId, IReadOnlyList<string> present);
+}
+
+/// <summary>
+/// Announces committed board changes. Inside this instance, board components subscribe and reload (sharing one
+/// snapshot load per change); hub clients get the event through their meeting's group; other instances hear it
+/// over the relay (Redis when configured). It is called after the save, so nothing travels that the database
+/// does not hold, and a lost message loses no data.
+/// </summary>
+public sealed class MeetingBoardNotifier
+{
+    private readonly ConcurrentDictionary<int, ConcurrentDictionary<Guid, Func<BoardChange?, Task>>> _subscribers = new();
+    private readonly IHubContext<MeetingBoardHub, IMeetingBoardClient> _hub;
+    private readonly BoardSnapshots _snapshots;
+    private readonly IBoardRelay _relay;
+    private readonly ILogger<MeetingBoardNotifier> _logger;
+
+    public MeetingBoardNotifier(IHubContext<MeetingBoardHub, IMeetingBoardClient> hub, BoardSnapshots snapshots, IBoardRelay relay, ILogger<MeetingBoardNotifier> logger)
+    {
+        _hub = hub;
+        _snapshots = snapshots;
+        _relay = relay;
+        _logger = logger;
+        relay.ChangeReceived += change =>
+        {
+            // Hub clients on this instance already have it through the backplane; only the local boards need telling.
+            _snapshots.Invalidate(change.MeetingId);
+            DeliverLocal(change.MeetingId, change);
+        };
+        relay.PresenceReceived += meetingId => DeliverLocal(meetingId, null);
+    }
+
+    public static string Group(int meetingId) => $"meeting-{meetingId}";
+
+    /// <summary>Calls <paramref name="onChange"/> (with null for a presence change) until the subscription is disposed.</summary>
+    public IDisposable Subscribe(int meetingId, Func<BoardChange?, Task> onChange)
+    {
+        var key = Guid.NewGuid();
+        _subscribers.GetOrAdd(meetingId, _ => new()).TryAdd(key, onChange);
+        return new Subscription(() =>
+        {
+            if (_subscribers.TryGetValue(meetingId, out var handlers) && handlers.TryRemove(key, out _) && handlers.IsEmpty)
+            {
+                _snapshots.Invalidate(meetingId);
+            }
+        });
+    }
+
+    public async Task PublishAsync(BoardChange change)
+    {
+        _snapshots.Invalidate(change.MeetingId);
+        DeliverLocal(change.MeetingId, change);
+        try
+        {
+            await _hub.Clients.Group(Group(change.MeetingId)).BoardChanged(change);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Board change of meeting {MeetingId} could not be sent to hub clients", change.MeetingId);
+        }
+        await _relay.PublishChangeAsync(change);
+    }
+
+    /// <summary>Tells this instance's boards of a meeting that someone opened or closed it.</summary>
+    public async Task PresenceChangedAsync(int meetingId, IReadOnlyList<string> present)
+    {
+        DeliverLocal(meetingId, null);
+        try
+        {
+            await _hub.Clients.Group(Group(meetingId)).PresenceChanged(meetingId, present);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Presence of meeting {MeetingId} could not be sent to hub clients", meetingId);
+        }
+    }
+
+    private void DeliverLocal(int meetingId, BoardChange? change)
+    {
+        if (!_subscribers.TryGetValue(meetingId, out var handlers))
+        {
+            return;
+        }
+        foreach (var handler in handlers.Values)
+        {
+            // Each board re-renders on its own circuit; one slow board must not hold up the saving user or the others.
+            _ = InvokeAsync(handler, change, meetingId);
+        }
+    }
+
+    private async Task InvokeAsync(Func<BoardChange?, Task> handler, BoardChange? change, int meetingId)
+    {
+        try
+        {
+            await handler(change);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "A board of meeting {MeetingId} failed to reload", meetingId);
+        }
+    }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        private Action? _dispose = dispose;
+
+        public void Dispose() => Interlocked.Exchange(ref _dispose, null)?.Invoke();
+    }
+}

@@ -1,0 +1,278 @@
+using Juso.Domain.Auditing;
+using Juso.Domain.Common;
+using Juso.Domain.Meetings;
+using Juso.Domain.Plans;
+using Juso.Infrastructure.Persistence;
+using Juso.Portal.Common;
+using Juso.Portal.Features.Cases;
+using Juso.Portal.Features.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Juso.Portal.Features.Meetings;
+
+/// <summary>
+/// The live board and the minutes. Only members of the meeting (for a 支援会議, after their pledge) open the board or
+/// change anything on it; the chair runs the session and approves the minutes, which carries each item's outcome
+/// back to its case. Every view and change is audited; every change is announced to every open board after it commits.
+/// </summary>
+public sealed class MeetingBoardService(CurrentUser currentUser, AuditLog audit, MeetingWork work, BoardSnapshots snapshots)
+{
+    private static bool OnBoard(UserContext user, Meeting meeting) => meeting.MayShowCaseDetailsTo(user.UserId);
+
+    private static bool Chairs(UserContext user, Meeting meeting) => user.UserId == meeting.ChairUserId;
+
+    /// <summary>Opens the board (or the minutes): the snapshot only for those who may see it; the opening is audited.</summary>
+    public async Task<(MeetingAccess Access, BoardSnapshot? Board)> OpenAsync(int meetingId, bool minutes = false)
+    {
+        var user = await currentUser.GetAsync();
+        var board = await snapshots.GetAsync(meetingId);
+        var access = board is null ? MeetingAccess.Denied : BoardSnapshots.AccessOf(board, user.UserId);
+        var what = minutes ? "議事録" : "会議ボード";
+        await audit.WriteAsync(user,
+            access == MeetingAccess.Allowed ? (minutes ? AuditAction.MinutesViewed : AuditAction.MeetingBoardViewed) : AuditAction.AccessDenied,
+            detail: $"会議 {meetingId}: {what}{(access == MeetingAccess.NeedsPledge ? "（誓約前）" : string.Empty)}");
+        return (access, access == MeetingAccess.Allowed ? board : null);
+    }
+
+    /// <summary>The committed state again after a change was announced; the viewer's access is checked again too.</summary>
+    public async Task<BoardSnapshot?> ReloadAsync(int meetingId, UserContext user)
+    {
+        var board = await snapshots.GetAsync(meetingId);
+        return board is not null && BoardSnapshots.AccessOf(board, user.UserId) == MeetingAccess.Allowed ? board : null;
+    }
+
+    public async Task<UserContext> UserAsync() => await currentUser.GetAsync();
+
+    public Task<SaveResult> StartItemAsync(int meetingId, int itemId) =>
+        work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, Chairs, c =>
+        {
+            c.Meeting.StartItem(itemId, c.Now);
+            c.CaseId = CaseOf(c, itemId);
+            return Task.FromResult("協議中の議題を変更");
+        });
+
+    public Task<SaveResult> MaskNamesAsync(int meetingId, bool masks) =>
+        work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, Chairs, c =>
+        {
+            c.Meeting.MaskNames(masks, c.Now);
+            return Task.FromResult(masks ? "氏名を伏せる" : "氏名を表示");
+        });
+
+    public Task<SaveResult> RecordAttendanceAsync(int meetingId, string userId, bool attended) =>
+        work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, (u, m) => Chairs(u, m) || (OnBoard(u, m) && u.UserId == userId), c =>
+        {
+            c.Meeting.RecordAttendance(userId, attended, c.Now);
+            return Task.FromResult($"出席: {c.Meeting.Members.First(m => m.UserId == userId).Name} {(attended ? "出席" : "欠席")}");
+        });
+
+    public Task<SaveResult> ConcludeAsync(int meetingId, int itemId, AgendaOutcome outcome) =>
+        work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, Chairs, c =>
+        {
+            c.Meeting.Conclude(itemId, outcome);
+            c.CaseId = CaseOf(c, itemId);
+            return Task.FromResult($"結論: {outcome.Label()}");
+        });
+
+    public Task<SaveResult> RecordDecisionAsync(int meetingId, int itemId, string? text) =>
+        work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, OnBoard, c =>
+        {
+            var decision = c.Meeting.RecordDecision(itemId, text, c.Now);
+            c.CaseId = CaseOf(c, itemId);
+            c.Created = () => decision.Id;
+            return Task.FromResult("決定事項を記録");
+        });
+
+    public Task<SaveResult> ReviseDecisionAsync(int meetingId, int decisionId, int expectedVersion, string? text) =>
+        work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, OnBoard, c =>
+        {
+            var decision = c.Meeting.Decisions.FirstOrDefault(d => d.Id == decisionId)
+                ?? throw new DomainException("この決定事項は見つかりません。画面を再読み込みしてください。");
+            Expect(c.Db.Entry(decision).Property(d => d.Version), expectedVersion);
+            c.Meeting.ReviseDecision(decisionId, text);
+            c.CaseId = CaseOf(c, decision.AgendaItemId);
+            return Task.FromResult("決定事項を修正");
+        });
+
+    public Task<SaveResult> RemoveDecisionAsync(int meetingId, int decisionId, int expectedVersion) =>
+        work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, OnBoard, c =>
+        {
+            var decision = c.Meeting.Decisions.FirstOrDefault(d => d.Id == decisionId)
+                ?? throw new DomainException("この決定事項は見つかりません。画面を再読み込みしてください。");
+            Expect(c.Db.Entry(decision).Property(d => d.Version), expectedVersion);
+            c.CaseId = CaseOf(c, decision.AgendaItemId);
+            c.Meeting.RemoveDecision(decisionId, c.Now);
+            return Task.FromResult("決定事項を削除");
+        });
+
+    public Task<SaveResult> AddActionItemAsync(int meetingId, int itemId, ActionItemForm form) =>
+        work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, OnBoard, async c =>
+        {
+            await ExpectAgencyAsync(c, form.OwnerAgencyId);
+            var action = c.Meeting.AddActionItem(itemId, form.ToDetails(), c.Now);
+            c.CaseId = CaseOf(c, itemId);
+            c.Created = () => action.Id;
+            return "宿題を追加";
+        });
+
+    public Task<SaveResult> ReviseActionItemAsync(int meetingId, int actionItemId, int expectedVersion, ActionItemForm form) =>
+        work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, OnBoard, async c =>
+        {
+            var action = c.Meeting.ActionItems.FirstOrDefault(a => a.Id == actionItemId)
+                ?? throw new DomainException("この宿題は見つかりません。画面を再読み込みしてください。");
+            Expect(c.Db.Entry(action).Property(a => a.Version), expectedVersion);
+            await ExpectAgencyAsync(c, form.OwnerAgencyId);
+            c.Meeting.ReviseActionItem(actionItemId, form.ToDetails());
+            c.CaseId = CaseOf(c, action.AgendaItemId);
+            return "宿題を修正";
+        });
+
+    public Task<SaveResult> RemoveActionItemAsync(int meetingId, int actionItemId, int expectedVersion) =>
+        work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, OnBoard, c =>
+        {
+            var action = c.Meeting.ActionItems.FirstOrDefault(a => a.Id == actionItemId)
+                ?? throw new DomainException("この宿題は見つかりません。画面を再読み込みしてください。");
+            Expect(c.Db.Entry(action).Property(a => a.Version), expectedVersion);
+            c.CaseId = CaseOf(c, action.AgendaItemId);
+            c.Meeting.RemoveActionItem(actionItemId, c.Now);
+            return Task.FromResult("宿題を削除");
+        });
+
+    /// <summary>
+    /// A member changes a role assignment of a case on the agenda, guarded by the assignment's own version: two members
+    /// changing the same one, the second is refused and sees the first one's value.
+    /// </summary>
+    public Task<SaveResult> UpdateAssignmentAsync(int meetingId, int itemId, int assignmentId, int expectedVersion, AssignmentForm form) =>
+        work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, OnBoard, async c =>
+        {
+            var (supportCase, plan) = await CaseAndPlanAsync(c, itemId);
+            var assignment = plan.Assignments.FirstOrDefault(a => a.Id == assignmentId)
+                ?? throw new DomainException("この役割分担は見つかりません。画面を再読み込みしてください。");
+            Expect(c.Db.Entry(assignment).Property(a => a.Version), expectedVersion);
+            var agency = form.AgencyId is { } id ? await c.Db.Agencies.SingleOrDefaultAsync(a => a.Id == id) : null;
+            plan.UpdateAssignment(assignmentId, form.ToDetails(), agency);
+            if (agency is not null)
+            {
+                // An agency given a role takes part in the case, and so may see it afterwards.
+                supportCase.InvolveAgency(agency, c.User.Actor, c.Now);
+            }
+            return $"役割分担を変更: {agency?.Name}";
+        });
+
+    public Task<SaveResult> AddAssignmentAsync(int meetingId, int itemId, AssignmentForm form) =>
+        work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, OnBoard, async c =>
+        {
+            var (supportCase, plan) = await CaseAndPlanAsync(c, itemId);
+            var agency = form.AgencyId is { } id ? await c.Db.Agencies.SingleOrDefaultAsync(a => a.Id == id) : null;
+            plan.AddAssignment(form.ToDetails(), agency, c.Now);
+            supportCase.InvolveAgency(agency!, c.User.Actor, c.Now);
+            return $"役割分担を追加: {agency!.Name}";
+        });
+
+    /// <summary>
+    /// 議事録の承認 by the chair: the minutes become final with the role assignments as agreed, and each item's outcome
+    /// reaches its case in the same save (plan approved, re-plan drafted, closure evaluation or continuation noted).
+    /// If one case refuses (a plan that cannot be approved yet), nothing is approved and the message names the case.
+    /// </summary>
+    public Task<SaveResult> ApproveMinutesAsync(int meetingId) =>
+        work.ChangeAsync(meetingId, AuditAction.MinutesApproved, Chairs, async c =>
+        {
+            var caseIds = c.Meeting.Agenda.Select(a => a.SupportCaseId).ToList();
+            var cases = await c.Db.Cases.AsSplitQuery().Include(x => x.Agencies).Include(x => x.Consents).Include(x => x.Events)
+                .Where(x => caseIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id);
+            var plans = (await c.Db.Plans.AsSplitQuery().Include(p => p.Goals).Include(p => p.Assignments)
+                    .Where(p => caseIds.Contains(p.SupportCaseId)).ToListAsync())
+                .GroupBy(p => p.SupportCaseId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.PlanVersion)!);
+            var agencies = await CaseService.AgencyNamesAsync(c.Db);
+            var agreed = c.Meeting.Agenda.ToDictionary(a => a.Id, a => (IReadOnlyList<AgreedAssignment>)(plans.TryGetValue(a.SupportCaseId, out var plan)
+                ? plan.Assignments.OrderBy(x => x.Id).Select(x => new AgreedAssignment(agencies.GetValueOrDefault(x.AgencyId, "（不明な機関）"), x.PersonInCharge, x.Task,
+                    x.Frequency, x.Status.Label())).ToList()
+                : []));
+            c.Meeting.ApproveMinutes(c.User.UserId, agreed, c.Now);
+
+            var meetingDay = JapanDate.Today(JapanDate.FromUtc(c.Meeting.ScheduledAt));
+            var label = $"{c.Meeting.Kind.Label()}（{meetingDay:yyyy/MM/dd}）";
+            foreach (var item in c.Meeting.Agenda.Where(a => a.Outcome != AgendaOutcome.None).OrderBy(a => a.Order))
+            {
+                var supportCase = cases[item.SupportCaseId];
+                plans.TryGetValue(item.SupportCaseId, out var plan);
+                var decisions = string.Join(" / ", c.Meeting.Decisions.Where(d => d.AgendaItemId == item.Id).OrderBy(d => d.Id).Select(d => d.Text));
+                try
+                {
+                    CarryBack(c, item.Outcome, supportCase, plan, meetingDay, label, decisions);
+                }
+                catch (DomainException ex)
+                {
+                    throw new DomainException(ex.Errors.Select(e => new DomainError(nameof(Meeting.Agenda), $"{supportCase.Number}（{item.Outcome.Label()}）: {e.Message}")).ToList());
+                }
+                audit.Add(c.Db, c.User, AuditAction.StageChanged, supportCase.Id, supportCase.HouseholdId, $"{label}の結論: {item.Outcome.Label()}");
+            }
+            return $"議事録を承認（{c.Meeting.Agenda.Count}件）";
+        });
+
+    private static void CarryBack(MeetingChange c, AgendaOutcome outcome, Domain.Cases.SupportCase supportCase, SupportPlan? plan, DateOnly meetingDay,
+        string label, string decisions)
+    {
+        var summary = decisions.Length > 0 ? decisions : $"{label}で協議";
+        switch (outcome)
+        {
+            case AgendaOutcome.PlanApproved:
+                if (plan is not { Status: PlanStatus.Draft })
+                {
+                    throw new DomainException("承認できるプラン案がありません。");
+                }
+                plan.Approve(meetingDay, Truncate(label), c.Now);
+                supportCase.NotePlanChange($"{plan.Kind.Label()}（第{plan.PlanVersion}版）が{label}で承認されました。", c.User.Actor, c.Now);
+                break;
+            case AgendaOutcome.ReplanRequested:
+                if (plan is null)
+                {
+                    throw new DomainException("再プランのもとになるプランがありません。");
+                }
+                c.Db.Plans.Add(supportCase.Replan(plan, Truncate(summary), c.User.Actor, c.Now));
+                break;
+            case AgendaOutcome.ClosureEvaluated:
+                supportCase.NotePlanChange(Truncate($"{label}で終結を評価しました: {summary}"), c.User.Actor, c.Now);
+                break;
+            case AgendaOutcome.Continued:
+                supportCase.NotePlanChange(Truncate($"{label}で現在の支援の継続を確認しました: {summary}"), c.User.Actor, c.Now);
+                break;
+        }
+    }
+
+    private static string Truncate(string text) => text.Length <= SupportPlan.NoteMaxLength ? text : text[..(SupportPlan.NoteMaxLength - 1)] + "…";
+
+    private static int? CaseOf(MeetingChange c, int itemId) => c.Meeting.Agenda.FirstOrDefault(a => a.Id == itemId)?.SupportCaseId;
+
+    private static async Task<(Domain.Cases.SupportCase Case, SupportPlan Plan)> CaseAndPlanAsync(MeetingChange c, int itemId)
+    {
+        var caseId = CaseOf(c, itemId) ?? throw new DomainException("この議題は見つかりません。画面を再読み込みしてください。");
+        if (c.Meeting.IsMinutesApproved)
+        {
+            throw new DomainException("議事録が承認された会議は変更できません。");
+        }
+        c.CaseId = caseId;
+        var supportCase = await c.Db.Cases.Include(x => x.Agencies).Include(x => x.Events).SingleAsync(x => x.Id == caseId);
+        var plan = await c.Db.Plans.AsSplitQuery().Include(p => p.Goals).Include(p => p.Assignments)
+                       .Where(p => p.SupportCaseId == caseId).OrderByDescending(p => p.PlanVersion).FirstOrDefaultAsync()
+                   ?? throw new DomainException("このケースにはまだプランがありません。");
+        return (supportCase, plan);
+    }
+
+    private static async Task ExpectAgencyAsync(MeetingChange c, int? agencyId)
+    {
+        if (agencyId is { } id && !await c.Db.Agencies.AnyAsync(a => a.Id == id))
+        {
+            throw new DomainException("選択された機関が見つかりません。", nameof(ActionItem.OwnerAgencyId));
+        }
+    }
+
+    /// <summary>Refuses a stale edit now, and makes the UPDATE itself check the version the user saw.</summary>
+    private static void Expect<T>(Microsoft.EntityFrameworkCore.ChangeTracking.PropertyEntry<T, int> version, int expected) where T : class
+    {
+        if (version.CurrentValue != expected)
+        {
+            throw new StaleVersionException();
+        }
+        version.OriginalValue = expected;
+    }
+}

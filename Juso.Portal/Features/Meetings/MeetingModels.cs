@@ -1,0 +1,117 @@
+using Juso.Domain.Meetings;
+using Juso.Domain.Plans;
+
+namespace Juso.Portal.Features.Meetings;
+
+/// <summary>What a user may see of one meeting: everything, nothing until they pledge, or nothing at all.</summary>
+public enum MeetingAccess
+{
+    Denied,
+    NeedsPledge,
+    Allowed,
+}
+
+public sealed record MeetingSummary(int Id, MeetingKind Kind, MeetingCadence Cadence, DateTime ScheduledAt, string? Place, string ChairName,
+    int MemberCount, int ItemCount, bool IsMinutesApproved, bool IsMember);
+
+public sealed record MemberView(string UserId, string Name, string? AgencyName, bool IsChair, DateTime? PledgedAt, bool Attended);
+
+/// <summary>A case whose monitoring falls due before (or soon after) the meeting, offered for the agenda.</summary>
+public sealed record AgendaSuggestion(int CaseId, string CaseNumber, string HouseholdLabel, DateOnly Due, bool HasConsent);
+
+public sealed record CaseOption(int CaseId, string CaseNumber, string HouseholdLabel, bool HasConsent);
+
+public sealed record MemberOption(string UserId, string Name, int? AgencyId, string? AgencyName);
+
+public sealed class MeetingForm
+{
+    public MeetingKind Kind { get; set; } = MeetingKind.MultiLayered;
+
+    public MeetingCadence Cadence { get; set; } = MeetingCadence.Regular;
+
+    public DateTime? Date { get; set; }
+
+    public TimeSpan? Time { get; set; } = new(14, 0, 0);
+
+    public string? Place { get; set; }
+
+    public MemberOption? Chair { get; set; }
+}
+
+public sealed class AgendaItemForm
+{
+    public CaseOption? Case { get; set; }
+
+    public AgendaPurpose Purpose { get; set; } = AgendaPurpose.Monitoring;
+
+    public int Minutes { get; set; } = 10;
+}
+
+public sealed class ActionItemForm
+{
+    public string? Text { get; set; }
+
+    public int? OwnerAgencyId { get; set; }
+
+    public string? OwnerPerson { get; set; }
+
+    public DateTime? DueOn { get; set; }
+
+    public ActionItemDetails ToDetails() => new(Text, OwnerAgencyId, OwnerPerson, DueOn is { } due ? DateOnly.FromDateTime(due) : null);
+}
+
+// The board: one committed state of a meeting, shared by every viewer of it on this instance.
+
+public sealed record BoardSnapshot(
+    int MeetingId,
+    int Version,
+    MeetingKind Kind,
+    MeetingCadence Cadence,
+    DateTime ScheduledAt,
+    string? Place,
+    string ChairUserId,
+    bool MasksNames,
+    DateTime? MinutesApprovedAt,
+    int? CurrentItemId,
+    DateTime? CurrentItemStartedAt,
+    IReadOnlyList<MemberView> Members,
+    IReadOnlyList<BoardItem> Items)
+{
+    public BoardItem? Current => Items.FirstOrDefault(i => i.Id == CurrentItemId);
+
+    public bool IsMinutesApproved => MinutesApprovedAt is not null;
+
+    public string ChairName => Members.FirstOrDefault(m => m.IsChair)?.Name ?? string.Empty;
+
+    public bool IsOverRecommendedSize => Meeting.IsOverRecommended(Cadence, Items.Count);
+
+    public int TotalMinutes => Items.Sum(i => i.Minutes);
+}
+
+public sealed record BoardItem(
+    int Id,
+    int Version,
+    int Order,
+    int CaseId,
+    string CaseNumber,
+    string HouseholdName,
+    string HouseholdInitials,
+    AgendaPurpose Purpose,
+    int Minutes,
+    AgendaOutcome Outcome,
+    Plans.PlanView? Plan,
+    IReadOnlyList<BoardDecision> Decisions,
+    IReadOnlyList<BoardActionItem> ActionItems,
+    IReadOnlyList<AgreedAssignmentView> AgreedAssignments)
+{
+    public string Household(bool masked) => masked ? HouseholdInitials : HouseholdName;
+}
+
+public sealed record BoardDecision(int Id, int Version, string Text);
+
+public sealed record BoardActionItem(int Id, int Version, string Text, int OwnerAgencyId, string OwnerAgencyName, string? OwnerPerson, DateOnly DueOn);
+
+public sealed record AgreedAssignmentView(string AgencyName, string? PersonInCharge, string Task, string? Frequency, string Status);
+
+/// <summary>"Meeting N changed": what travels between instances and to hub clients. The database holds the rest.</summary>
+public sealed record BoardChange(int MeetingId, int Version, string What, long CommittedAtUnixMs);

@@ -1,0 +1,84 @@
+using Juso.Domain.Auditing;
+using Juso.Domain.Meetings;
+using Juso.Infrastructure.Persistence;
+using Juso.Portal.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Juso.Portal.Features.Meetings;
+
+/// <summary>What a change to a meeting works with: one context, the tracked meeting, the user and the time.</summary>
+public sealed class MeetingChange(JusoDbContext db, Meeting meeting, UserContext user, DateTimeOffset now)
+{
+    public JusoDbContext Db { get; } = db;
+
+    public Meeting Meeting { get; } = meeting;
+
+    public UserContext User { get; } = user;
+
+    public DateTimeOffset Now { get; } = now;
+
+    /// <summary>The case the change concerns, for the audit row.</summary>
+    public int? CaseId { get; set; }
+
+    public Func<int>? Created { get; set; }
+}
+
+/// <summary>
+/// The one way meeting services change a meeting: load it, check the user may do this, apply the domain change,
+/// save it with its audit row, then announce "meeting N changed" to every board. A lost race on the meeting
+/// itself (two members adding decisions at once) is retried on fresh state; a lost race on something the user
+/// edited (an assignment, a decision, an action item, guarded by its own version) is reported as a conflict.
+/// </summary>
+public sealed class MeetingWork(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider time, MeetingBoardNotifier notifier)
+{
+    private const int Attempts = 3;
+
+    public async Task<SaveResult> ChangeAsync(int meetingId, AuditAction action, Func<UserContext, Meeting, bool> allowed, Func<MeetingChange, Task<string>> change)
+    {
+        var user = await currentUser.GetAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            var meeting = await LoadAsync(db, meetingId);
+            if (meeting is null || !allowed(user, meeting))
+            {
+                if (meeting is not null)
+                {
+                    await audit.WriteAsync(user, AuditAction.AccessDenied, detail: $"会議 {meetingId}: {action.Label()}");
+                }
+                return SaveResult.NotFound();
+            }
+            var retry = attempt < Attempts;
+            try
+            {
+                return await Saving.GuardAsync(async () =>
+                {
+                    var context = new MeetingChange(db, meeting, user, time.GetUtcNow());
+                    var detail = await change(context);
+                    audit.Add(db, user, action, context.CaseId, detail: $"会議 {meetingId}: {detail}");
+                    try
+                    {
+                        await db.SaveChangesAsync();
+                    }
+                    catch (DbUpdateConcurrencyException ex) when (retry && ex.Entries.All(e => e.Entity is Meeting))
+                    {
+                        throw new MeetingMovedException();
+                    }
+                    await notifier.PublishAsync(new BoardChange(meetingId, meeting.Version, detail, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds()));
+                    return SaveResult.Saved(context.Created?.Invoke() ?? meeting.Id, meeting.Version);
+                });
+            }
+            catch (MeetingMovedException)
+            {
+                // Only the meeting's own version moved (someone else added something); the user's edit was not
+                // stale, so it is applied again on fresh state.
+            }
+        }
+    }
+
+    private sealed class MeetingMovedException : Exception;
+
+    public static Task<Meeting?> LoadAsync(JusoDbContext db, int meetingId) =>
+        db.Meetings.AsSplitQuery().Include(m => m.Members).Include(m => m.Agenda).Include(m => m.Decisions).Include(m => m.ActionItems)
+            .SingleOrDefaultAsync(m => m.Id == meetingId);
+}
