@@ -4,6 +4,7 @@ using Juso.Domain.Plans;
 using Juso.Domain.Cases;
 using Juso.Domain.Common;
 using Juso.Domain.Households;
+using Juso.Domain.Meetings;
 using Juso.Domain.Monitoring;
 using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
@@ -146,6 +147,7 @@ public sealed class DemoDataSeeder(
         }
         await db.SaveChangesAsync(cancellationToken);
 
+        var demoUsers = new Dictionary<string, (string Id, string Name, int? AgencyId)>();
         foreach (var seed in UserSeeds)
         {
             var user = new JusoUser
@@ -164,6 +166,7 @@ public sealed class DemoDataSeeder(
             {
                 throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
             }
+            demoUsers[seed.UserName] = (user.Id, seed.DisplayName, seed.Staff is { } st ? agencies[st.Agency].Id : null);
         }
 
         var random = new Random(2026);
@@ -221,6 +224,45 @@ public sealed class DemoDataSeeder(
             }
             await db.SaveChangesAsync(cancellationToken);
         }
+        await SeedMeetingsAsync(db, demoUsers, today, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Next week's regular 重層的支援会議 with plan proposals and monitoring of cases with consent, and an ad hoc 支援会議
+    /// for cases without consent, whose members have not pledged yet.
+    /// </summary>
+    private static async Task SeedMeetingsAsync(JusoDbContext db, Dictionary<string, (string Id, string Name, int? AgencyId)> users, DateOnly today,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cases = await db.Cases.Include(c => c.Consents).Where(c => c.Stage != CaseStage.Closed).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var chair = users["chair"];
+        Meeting Schedule(MeetingKind kind, MeetingCadence cadence, int inDays, int hour, string place, params string[] members)
+        {
+            var at = new DateTimeOffset(today.AddDays(inDays).ToDateTime(new TimeOnly(hour, 0)), JapanDate.Offset);
+            var meeting = Meeting.Schedule(kind, cadence, at, place, new Actor(chair.Id, chair.Name), chair.Name, chair.AgencyId, now);
+            foreach (var name in members)
+            {
+                meeting.AddMember(users[name].Id, users[name].Name, users[name].AgencyId, now);
+            }
+            return meeting;
+        }
+
+        var regular = Schedule(MeetingKind.MultiLayered, MeetingCadence.Regular, 7, 14, "ひばり野市役所 第1会議室", "coordinator", "supervisor", "member.east", "member.children");
+        foreach (var c in cases.Where(c => c.CurrentConsent == ConsentStatus.Obtained && c.Stage == CaseStage.Planning).Take(2))
+        {
+            regular.AddAgendaItem(c, AgendaPurpose.PlanProposal, 15, now);
+        }
+        foreach (var c in cases.Where(c => c.CurrentConsent == ConsentStatus.Obtained && c.Stage == CaseStage.Support).Take(3))
+        {
+            regular.AddAgendaItem(c, AgendaPurpose.Monitoring, 10, now);
+        }
+        var adHoc = Schedule(MeetingKind.Support, MeetingCadence.AdHoc, 3, 10, "福祉総合相談課 相談室", "coordinator", "member.east");
+        foreach (var c in cases.Where(c => c.CurrentConsent != ConsentStatus.Obtained).Take(2))
+        {
+            adHoc.AddAgendaItem(c, AgendaPurpose.InformationSharing, 20, now);
+        }
+        db.Meetings.AddRange(regular, adHoc);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Assessment, plan with role assignments, approval, support and closure, as the coordinator would record them.</summary>

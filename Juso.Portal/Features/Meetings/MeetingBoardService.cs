@@ -1,3 +1,4 @@
+using Juso.Domain.Agencies;
 using Juso.Domain.Auditing;
 using Juso.Domain.Common;
 using Juso.Domain.Meetings;
@@ -15,7 +16,7 @@ namespace Juso.Portal.Features.Meetings;
 /// change anything on it; the chair runs the session and approves the minutes, which carries each item's outcome
 /// back to its case. Every view and change is audited; every change is announced to every open board after it commits.
 /// </summary>
-public sealed class MeetingBoardService(CurrentUser currentUser, AuditLog audit, MeetingWork work, BoardSnapshots snapshots)
+public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, MeetingWork work, BoardSnapshots snapshots)
 {
     private static bool OnBoard(UserContext user, Meeting meeting) => meeting.MayShowCaseDetailsTo(user.UserId);
 
@@ -42,6 +43,14 @@ public sealed class MeetingBoardService(CurrentUser currentUser, AuditLog audit,
     }
 
     public async Task<UserContext> UserAsync() => await currentUser.GetAsync();
+
+    /// <summary>Active agencies, for role assignments and action item owners chosen on the board.</summary>
+    public async Task<IReadOnlyList<AgencyOption>> AgencyOptionsAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Field).ThenBy(a => a.Name).ToListAsync();
+        return agencies.Select(a => new AgencyOption(a.Id, a.Name, a.Field.Label(), a.IsActive)).ToList();
+    }
 
     public Task<SaveResult> StartItemAsync(int meetingId, int itemId) =>
         work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, Chairs, c =>

@@ -8,5 +8,8 @@ window.juso = {
             summary.focus();
             summary.scrollIntoView({ block: 'start' });
         }
+    },
+    print: function () {
+        window.print();
     }
 };
