@@ -16,6 +16,9 @@ public sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaIte
         builder.OwnsMany(a => a.AgreedAssignments, agreed =>
         {
             agreed.ToTable("AgreedAssignments");
+            // A key of its own (not EF's default composite one), so that SQLite can number the rows.
+            agreed.Property<int>("Id").ValueGeneratedOnAdd();
+            agreed.HasKey("Id");
             agreed.Property(x => x.AgencyName).HasMaxLength(Juso.Domain.Agencies.Agency.NameMaxLength);
             agreed.Property(x => x.PersonInCharge).HasMaxLength(Juso.Domain.Plans.RoleAssignment.PersonMaxLength);
             agreed.Property(x => x.Task).HasMaxLength(Juso.Domain.Plans.RoleAssignment.TaskMaxLength);

@@ -1608,9 +1608,6 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.OwnsMany("Juso.Domain.Meetings.AgreedAssignment", "AgreedAssignments", b1 =>
                         {
-                            b1.Property<int>("AgendaItemId")
-                                .HasColumnType("int");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("int");
@@ -1621,6 +1618,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                                 .IsRequired()
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)");
+
+                            b1.Property<int>("AgendaItemId")
+                                .HasColumnType("int");
 
                             b1.Property<string>("Frequency")
                                 .HasMaxLength(50)
@@ -1640,7 +1640,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasMaxLength(500)
                                 .HasColumnType("nvarchar(500)");
 
-                            b1.HasKey("AgendaItemId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgendaItemId");
 
                             b1.ToTable("AgreedAssignments", (string)null);
 

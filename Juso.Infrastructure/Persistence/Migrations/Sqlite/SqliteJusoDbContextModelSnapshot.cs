@@ -1549,9 +1549,6 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.OwnsMany("Juso.Domain.Meetings.AgreedAssignment", "AgreedAssignments", b1 =>
                         {
-                            b1.Property<int>("AgendaItemId")
-                                .HasColumnType("INTEGER");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
@@ -1560,6 +1557,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                                 .IsRequired()
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int>("AgendaItemId")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Frequency")
                                 .HasMaxLength(50)
@@ -1579,7 +1579,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasMaxLength(500)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("AgendaItemId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgendaItemId");
 
                             b1.ToTable("AgreedAssignments", (string)null);
 

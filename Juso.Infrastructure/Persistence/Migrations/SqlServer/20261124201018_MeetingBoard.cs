@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
+namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class MeetingBoard : Migration
@@ -14,32 +14,32 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "CurrentAgendaItemId",
                 table: "Meetings",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "CurrentItemStartedAt",
                 table: "Meetings",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "MinutesApprovedAt",
                 table: "Meetings",
-                type: "TEXT",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Attended",
                 table: "MeetingMember",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "Outcome",
                 table: "AgendaItem",
-                type: "TEXT",
+                type: "nvarchar(30)",
                 maxLength: 30,
                 nullable: false,
                 defaultValue: "");
@@ -48,15 +48,15 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ActionItem",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgendaItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    OwnerAgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OwnerPerson = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MeetingId = table.Column<int>(type: "int", nullable: false),
+                    AgendaItemId = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    OwnerAgencyId = table.Column<int>(type: "int", nullable: false),
+                    OwnerPerson = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -84,17 +84,18 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AgreedAssignments",
                 columns: table => new
                 {
-                    AgendaItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PersonInCharge = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Task = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Frequency = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AgencyName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    PersonInCharge = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Task = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Frequency = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    AgendaItemId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AgreedAssignments", x => new { x.AgendaItemId, x.Id });
+                    table.PrimaryKey("PK_AgreedAssignments", x => x.Id);
                     table.ForeignKey(
                         name: "FK_AgreedAssignments_AgendaItem_AgendaItemId",
                         column: x => x.AgendaItemId,
@@ -107,13 +108,13 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Decision",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgendaItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MeetingId = table.Column<int>(type: "int", nullable: false),
+                    AgendaItemId = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -145,6 +146,11 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_ActionItem_OwnerAgencyId_DueOn",
                 table: "ActionItem",
                 columns: new[] { "OwnerAgencyId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreedAssignments_AgendaItemId",
+                table: "AgreedAssignments",
+                column: "AgendaItemId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Decision_AgendaItemId",
