@@ -41,7 +41,11 @@ public static class PortalServices
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddMudServices(mud =>
+        {
+            // Snackbars only confirm what the page already shows, and hide themselves; MudBlazor's close button has no accessible name.
+            mud.SnackbarConfiguration.ShowCloseIcon = false;
+        });
         services.TryAddTransient<MudBlazor.MudLocalizer>();
         services.AddLocalizationInterceptor<Components.Layout.JapaneseMudLocalization>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -87,7 +87,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         return (supportCase.Id, supportCase.HouseholdId);
     }
 
-    private static async Task AssertAccessibleAsync(IPage page, string name)
+    internal static async Task AssertAccessibleAsync(IPage page, string name)
     {
         // MudBlazor writes its theme variables at runtime; scan only once colours are in place.
         await page.WaitForFunctionAsync("() => !document.querySelector('.mud-layout') || getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-appbar-background').trim() !== ''");
