@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test of Juso on a fresh Debian machine: installs what the browser tests need (Debian's
-# chromium and a Japanese font) when missing, builds, generates the SQL Server idempotent migrations
+# Runs every test of Juso on a fresh Debian machine: installs what the tests need (Debian's chromium and a
+# Japanese font for the browser tests, redis-server for the two-instance scale-out test) when missing, builds, generates the SQL Server idempotent migrations
 # script (a broken SQL Server migration fails here), and runs the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
 if ! command -v fc-list >/dev/null 2>&1 || ! fc-list :lang=ja | grep -q .; then
   missing+=(fonts-noto-cjk)
 fi

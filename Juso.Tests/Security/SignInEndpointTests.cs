@@ -69,6 +69,17 @@ public sealed partial class SignInEndpointTests(BrowserFixture fixture)
         await using var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.LockedOut));
         Assert.Equal(4, await db.AuditEntries.CountAsync(a => a.Action == AuditAction.SignInFailed && a.UserName == "石田 美穂"));
+        await UnlockAsync("chair");
+    }
+
+    /// <summary>The browser tests share this server and sign in as the chair too: undo the lockout, as an administrator would.</summary>
+    private async Task UnlockAsync(string userName)
+    {
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Juso.Infrastructure.Identity.JusoUser>>();
+        var user = (await users.FindByNameAsync(userName))!;
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
     }
 
     [Fact]

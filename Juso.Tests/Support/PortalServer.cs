@@ -12,10 +12,15 @@ namespace Juso.Tests.Support;
 /// </summary>
 public sealed class PortalServer : WebApplicationFactory<Program>
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "juso-tests", "server-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public PortalServer()
+    /// <param name="directory">Shared by several instances to run them over one database.</param>
+    /// <param name="settings">Extra configuration, such as Redis:Configuration.</param>
+    public PortalServer(string? directory = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _directory = directory ?? Path.Combine(Path.GetTempPath(), "juso-tests", "server-" + Guid.NewGuid().ToString("N"));
+        _settings = settings ?? new Dictionary<string, string?>();
         Directory.CreateDirectory(_directory);
         UseKestrel(0);
         StartServer();
@@ -33,6 +38,10 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Security:RevalidationInterval", "00:00:02");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -52,7 +52,21 @@ public sealed class RedisBoardRelay : IBoardRelay, IDisposable
         _logger = logger;
         _redis.ConnectionFailed += (_, e) => _logger.LogError(e.Exception, "Redis connection failed ({FailureType}); boards on other instances will not see changes from here", e.FailureType);
         _redis.ConnectionRestored += (_, _) => _logger.LogInformation("Redis connection restored");
-        _redis.GetSubscriber().Subscribe(Channel, (_, value) => Receive(value));
+        // Not awaited: with Redis down the portal must still start. The multiplexer keeps the subscription and
+        // renews it when the connection comes back.
+        _ = SubscribeAsync();
+    }
+
+    private async Task SubscribeAsync()
+    {
+        try
+        {
+            await _redis.GetSubscriber().SubscribeAsync(Channel, (_, value) => Receive(value));
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Could not subscribe to board events on Redis; boards here will not see changes made on other instances until it is reachable");
+        }
     }
 
     public event Action<BoardChange>? ChangeReceived;
@@ -67,7 +81,7 @@ public sealed class RedisBoardRelay : IBoardRelay, IDisposable
     public IReadOnlyList<string> PresentElsewhere(int meetingId) =>
         _elsewhere.Where(e => e.Key.MeetingId == meetingId).SelectMany(e => e.Value).ToList();
 
-    public void Dispose() => _redis.GetSubscriber().Unsubscribe(Channel);
+    public void Dispose() => _redis.GetSubscriber().UnsubscribeAll(CommandFlags.FireAndForget);
 
     private async Task PublishAsync(RelayMessage message)
     {

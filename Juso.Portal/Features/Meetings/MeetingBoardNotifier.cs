@@ -58,10 +58,20 @@ public sealed class MeetingBoardNotifier
         });
     }
 
-    public async Task PublishAsync(BoardChange change)
+    /// <summary>
+    /// Tells this instance's boards at once; hub clients and other instances are told in the background, so that a slow
+    /// or unreachable Redis never holds up the user who saved.
+    /// </summary>
+    public Task PublishAsync(BoardChange change)
     {
         _snapshots.Invalidate(change.MeetingId);
         DeliverLocal(change.MeetingId, change);
+        _ = FanOutAsync(change);
+        return Task.CompletedTask;
+    }
+
+    private async Task FanOutAsync(BoardChange change)
+    {
         try
         {
             await _hub.Clients.Group(Group(change.MeetingId)).BoardChanged(change);

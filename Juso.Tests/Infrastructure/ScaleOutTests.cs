@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Juso.Domain.Meetings;
+using Juso.Infrastructure.Identity;
+using Juso.Infrastructure.Persistence;
+using Juso.Portal.Common;
+using Juso.Portal.Features.Meetings;
+using Juso.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Juso.Tests.Infrastructure;
+
+/// <summary>
+/// Two portal instances on loopback over one database and one Redis: a change saved on one reaches the board
+/// hub clients and the Blazor boards of the other. And with Redis configured but down, one instance still works.
+/// </summary>
+public sealed partial class ScaleOutTests : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "juso-tests", "scale-" + Guid.NewGuid().ToString("N"));
+    private readonly List<IDisposable> _disposables = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        foreach (var disposable in Enumerable.Reverse(_disposables))
+        {
+            disposable.Dispose();
+        }
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task AChangeSavedOnInstanceA_ReachesTheBoardsOnInstanceB()
+    {
+        var redis = Keep(await RedisServer.StartAsync());
+        var settings = new Dictionary<string, string?> { ["Redis:Configuration"] = redis.Configuration };
+        var a = Keep(new PortalServer(_directory, settings));
+        var b = Keep(new PortalServer(_directory, settings));
+        var (meetingId, itemId) = await DemoMeetingAsync(a);
+
+        var wallScreenOnB = await BoardClientAsync(b, "chair");
+        var hubReceived = new TaskCompletionSource<BoardChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        wallScreenOnB.On<BoardChange>(nameof(IMeetingBoardClient.BoardChanged), change => hubReceived.TrySetResult(change));
+        await wallScreenOnB.InvokeAsync<int>(nameof(MeetingBoardHub.JoinBoard), meetingId);
+        var blazorReceived = new TaskCompletionSource<BoardChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var boardOnB = b.Services.GetRequiredService<MeetingBoardNotifier>().Subscribe(meetingId, change =>
+        {
+            if (change is not null)
+            {
+                blazorReceived.TrySetResult(change);
+            }
+            return Task.CompletedTask;
+        });
+
+        var chairsRemoteOnA = await BoardClientAsync(a, "chair");
+        await chairsRemoteOnA.InvokeAsync(nameof(MeetingBoardHub.StartItem), meetingId, itemId);
+
+        var viaHub = await hubReceived.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        var viaRelay = await blazorReceived.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.Equal(meetingId, viaHub.MeetingId);
+        Assert.Equal("協議中の議題を変更", viaHub.What);
+        Assert.Equal(viaHub, viaRelay);
+        // The change is in the database both read: B's board reloads it.
+        await using var scope = b.Services.CreateAsyncScope();
+        var board = await scope.ServiceProvider.GetRequiredService<BoardSnapshots>().GetAsync(meetingId);
+        Assert.Equal(itemId, board!.CurrentItemId);
+    }
+
+    [Fact]
+    public async Task RedisConfiguredButDown_OneInstanceKeepsItsBoardsWorking_AndTheHealthCheckSaysSo()
+    {
+        var settings = new Dictionary<string, string?> { ["Redis:Configuration"] = $"127.0.0.1:{RedisServer.FreePort()},connectTimeout=500" };
+        var a = Keep(new PortalServer(_directory, settings));
+        var (meetingId, itemId) = await DemoMeetingAsync(a);
+        var received = new TaskCompletionSource<BoardChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var board = a.Services.GetRequiredService<MeetingBoardNotifier>().Subscribe(meetingId, change =>
+        {
+            if (change is not null)
+            {
+                received.TrySetResult(change);
+            }
+            return Task.CompletedTask;
+        });
+
+        await using (var scope = a.Services.CreateAsyncScope())
+        {
+            var chair = (await scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>().FindByNameAsync("chair"))!;
+            scope.ServiceProvider.GetRequiredService<ClientInfo>().Principal =
+                await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<JusoUser>>().CreateAsync(chair);
+            var result = await scope.ServiceProvider.GetRequiredService<MeetingBoardService>().StartItemAsync(meetingId, itemId);
+            Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));
+        }
+
+        Assert.Equal(meetingId, (await received.Task.WaitAsync(TimeSpan.FromSeconds(15))).MeetingId);
+        using var http = new HttpClient { BaseAddress = new Uri(a.BaseUrl) };
+        var health = await http.GetAsync("/health");
+        Assert.Equal("Degraded", await health.Content.ReadAsStringAsync());
+    }
+
+    private T Keep<T>(T disposable)
+        where T : IDisposable
+    {
+        _disposables.Add(disposable);
+        return disposable;
+    }
+
+    private static async Task<(int MeetingId, int ItemId)> DemoMeetingAsync(PortalServer server)
+    {
+        await using var db = await server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
+        var meeting = await db.Meetings.Include(m => m.Agenda).Where(m => m.Kind == MeetingKind.MultiLayered).OrderBy(m => m.Id).FirstAsync();
+        return (meeting.Id, meeting.Agenda.OrderBy(a => a.Order).Last().Id);
+    }
+
+    /// <summary>A hub client (a wall screen, a remote) signed in through the real sign-in form of that instance.</summary>
+    private async Task<HubConnection> BoardClientAsync(PortalServer server, string userName)
+    {
+        var cookies = new CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(server.BaseUrl) };
+        var form = await http.GetStringAsync("/account/login");
+        var signIn = await http.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value,
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = BrowserFixture.DemoPassword,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var connection = new HubConnectionBuilder()
+            .WithUrl(server.BaseUrl + MeetingBoardHub.Path, options => options.Cookies = cookies)
+            .Build();
+        await connection.StartAsync();
+        _disposables.Add(new Disposer(() => connection.DisposeAsync().AsTask().GetAwaiter().GetResult()));
+        return connection;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    private sealed class Disposer(Action dispose) : IDisposable
+    {
+        public void Dispose() => dispose();
+    }
+}
