@@ -35,6 +35,25 @@ public sealed class MeetingBoardHub(BoardSnapshots snapshots, BoardPresence pres
         return snapshot.Version;
     }
 
+    /// <summary>
+    /// The committed state, to draw the board and to reload it after <see cref="IMeetingBoardClient.BoardChanged"/>.
+    /// Names are replaced by initials while the meeting masks them: a display outside Blazor is a projection too.
+    /// The opening was audited by <see cref="JoinBoard"/>; reloads are not audited again, as on the Blazor board.
+    /// </summary>
+    public async Task<BoardSnapshot> GetBoard(int meetingId)
+    {
+        var user = User();
+        var snapshot = await snapshots.GetAsync(meetingId);
+        if (snapshot is null || BoardSnapshots.AccessOf(snapshot, user.UserId) != MeetingAccess.Allowed)
+        {
+            await audit.WriteAsync(user, AuditAction.AccessDenied, detail: $"会議 {meetingId}: 会議ボード（ハブ）");
+            throw new HubException(RefusedMessage);
+        }
+        return snapshot.MasksNames
+            ? snapshot with { Items = snapshot.Items.Select(i => i with { HouseholdName = i.HouseholdInitials }).ToList() }
+            : snapshot;
+    }
+
     public async Task LeaveBoard(int meetingId)
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, MeetingBoardNotifier.Group(meetingId));
