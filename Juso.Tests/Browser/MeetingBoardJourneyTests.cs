@@ -3,6 +3,7 @@ using Juso.Infrastructure.Persistence;
 using Juso.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 
 namespace Juso.Tests.Browser;
@@ -69,6 +70,19 @@ public sealed class MeetingBoardJourneyTests(BrowserFixture fixture)
         var items = await member.GetByTestId("board-item").AllInnerTextsAsync();
         Assert.Equal(caseNumbers.Count, items.Count);
         Assert.All(items, text => Assert.Matches(@"[A-Z＊]\.[A-Z＊]\.", text));
+    }
+
+    [Fact]
+    public async Task HubClient_NotInTheMeeting_IsRefusedWithAClearMessage_AndNothingOfTheMeeting()
+    {
+        var meetingId = await DemoMeetingAsync(MeetingKind.Support);
+        await using var outsider = await BoardHubClient.ConnectAsync(fixture.Server, "member.children");
+
+        var join = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => outsider.InvokeAsync<int>("JoinBoard", meetingId));
+        var read = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => outsider.InvokeAsync<object>("GetBoard", meetingId));
+
+        Assert.Contains(Juso.Portal.Features.Meetings.MeetingBoardHub.RefusedMessage, join.Message);
+        Assert.Contains(Juso.Portal.Features.Meetings.MeetingBoardHub.RefusedMessage, read.Message);
     }
 
     [Fact]

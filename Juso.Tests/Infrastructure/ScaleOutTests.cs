@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using Juso.Domain.Meetings;
 using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
@@ -17,7 +15,7 @@ namespace Juso.Tests.Infrastructure;
 /// Two portal instances on loopback over one database and one Redis: a change saved on one reaches the board
 /// hub clients and the Blazor boards of the other. And with Redis configured but down, one instance still works.
 /// </summary>
-public sealed partial class ScaleOutTests : IAsyncLifetime
+public sealed class ScaleOutTests : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "juso-tests", "scale-" + Guid.NewGuid().ToString("N"));
     private readonly List<IDisposable> _disposables = [];
@@ -115,30 +113,12 @@ public sealed partial class ScaleOutTests : IAsyncLifetime
         return (meeting.Id, meeting.Agenda.OrderBy(a => a.Order).Last().Id);
     }
 
-    /// <summary>A hub client (a wall screen, a remote) signed in through the real sign-in form of that instance.</summary>
     private async Task<HubConnection> BoardClientAsync(PortalServer server, string userName)
     {
-        var cookies = new CookieContainer();
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(server.BaseUrl) };
-        var form = await http.GetStringAsync("/account/login");
-        var signIn = await http.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value,
-            ["Input.UserName"] = userName,
-            ["Input.Password"] = BrowserFixture.DemoPassword,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        var connection = new HubConnectionBuilder()
-            .WithUrl(server.BaseUrl + MeetingBoardHub.Path, options => options.Cookies = cookies)
-            .Build();
-        await connection.StartAsync();
+        var connection = await BoardHubClient.ConnectAsync(server, userName);
         _disposables.Add(new Disposer(() => connection.DisposeAsync().AsTask().GetAwaiter().GetResult()));
         return connection;
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 
     private sealed class Disposer(Action dispose) : IDisposable
     {
