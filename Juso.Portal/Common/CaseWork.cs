@@ -20,6 +20,12 @@ public sealed class CaseChange(JusoDbContext db, SupportCase supportCase, UserCo
     public Func<int>? Created { get; set; }
 }
 
+/// <summary>Told after a change to a case is committed (live meeting boards showing that case reload).</summary>
+public interface ICaseChangeListener
+{
+    Task CaseChangedAsync(int caseId, string what);
+}
+
 /// <summary>The version the user saw of something other than the case (a plan, an assignment) is out of date.</summary>
 public sealed class StaleVersionException() : Exception(SaveResult.ConflictMessage);
 
@@ -27,7 +33,8 @@ public sealed class StaleVersionException() : Exception(SaveResult.ConflictMessa
 /// The one way feature services change a case or anything of it: load the case, check the user may do this,
 /// check the version the user saw, apply the domain change, save it together with its audit row.
 /// </summary>
-public sealed class CaseWork(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
+public sealed class CaseWork(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider time,
+    IEnumerable<ICaseChangeListener> listeners)
 {
     public async Task<SaveResult> ChangeAsync(int caseId, int? expectedCaseVersion, AuditAction action,
         Func<UserContext, SupportCase, bool> allowed, Func<CaseChange, Task<string>> change)
@@ -54,6 +61,10 @@ public sealed class CaseWork(IDbContextFactory<JusoDbContext> factory, CurrentUs
             var detail = await change(context);
             audit.Add(db, user, action, caseId, supportCase.HouseholdId, detail);
             await db.SaveChangesAsync();
+            foreach (var listener in listeners)
+            {
+                await listener.CaseChangedAsync(caseId, detail);
+            }
             return SaveResult.Saved(context.Created?.Invoke() ?? supportCase.Id, supportCase.Version);
         });
     }

@@ -70,6 +70,7 @@ public static class PortalServices
         services.AddScoped<MeetingWork>();
         services.AddScoped<MeetingService>();
         services.AddScoped<MeetingBoardService>();
+        services.AddScoped<ICaseChangeListener, MeetingCaseListener>();
         if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
         {
             var options = StackExchange.Redis.ConfigurationOptions.Parse(redis);

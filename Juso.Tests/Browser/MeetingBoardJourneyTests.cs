@@ -98,7 +98,9 @@ public sealed class MeetingBoardJourneyTests(BrowserFixture fixture)
         await page.GotoAsync($"/meetings/{meetingId}");
         await page.GetByTestId("agenda-list").WaitForAsync();
         var first = await page.GetByTestId("agenda-item").First.InnerTextAsync();
-        await page.GetByTestId("move-down").First.ClickAsync();
+        // Reordering works by keyboard: focus the first item's "down" button and press Enter.
+        await page.GetByTestId("move-down").First.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
         await page.GetByTestId("agenda-item").Nth(1).Filter(new() { HasText = first.Split('\n')[1].Trim() }).WaitForAsync();
         // Scan the page, not the confirmation fading in and out over it.
         await page.Locator(".mud-snackbar").WaitForAsync(new() { State = WaitForSelectorState.Detached });

@@ -85,12 +85,21 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
         return (access, access == MeetingAccess.Allowed ? meeting : null);
     }
 
+    /// <summary>The committed state again after a change was announced (the opening was audited already).</summary>
+    public async Task<(MeetingAccess Access, BoardSnapshot? Meeting)> ReloadAsync(int meetingId)
+    {
+        var user = await currentUser.GetAsync();
+        var meeting = await snapshots.GetAsync(meetingId);
+        var access = meeting is null ? MeetingAccess.Denied : AccessOf(user, meeting);
+        return (access, access == MeetingAccess.Allowed ? meeting : null);
+    }
+
     /// <summary>Only the date and kind of a meeting the user is in but may not see yet, for the pledge page.</summary>
     public async Task<MeetingSummary?> HeaderAsync(int meetingId)
     {
         var user = await currentUser.GetAsync();
         var meeting = await snapshots.GetAsync(meetingId);
-        if (meeting is null || (BoardSnapshots.AccessOf(meeting, user.UserId) == MeetingAccess.Denied && AccessOf(user, meeting) == MeetingAccess.Denied))
+        if (meeting is null || AccessOf(user, meeting) == MeetingAccess.Denied)
         {
             return null;
         }

@@ -64,6 +64,7 @@ public sealed class MeetingWork(IDbContextFactory<JusoDbContext> factory, Curren
                     {
                         throw new MeetingMovedException();
                     }
+                    // Wall-clock stamp for the receivers' latency, not a business time: the fake clock of tests must not touch it.
                     await notifier.PublishAsync(new BoardChange(meetingId, meeting.Version, detail, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds()));
                     return SaveResult.Saved(context.Created?.Invoke() ?? meeting.Id, meeting.Version);
                 });

@@ -175,6 +175,31 @@ public sealed class MeetingBoardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APlanEditedOnTheCasePage_ReachesTheBoardsOfMeetingsWithThatCase()
+    {
+        var caseId = await _steps.OpenAsync();
+        var planId = await _steps.DraftAsync(caseId, _lead.Id);
+        var meetingId = await ScheduleAsync(MeetingKind.MultiLayered, caseId);
+        var received = new TaskCompletionSource<BoardChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = _harness.Services.GetRequiredService<MeetingBoardNotifier>().Subscribe(meetingId, change =>
+        {
+            if (change is not null)
+            {
+                received.TrySetResult(change);
+            }
+            return Task.CompletedTask;
+        });
+        await using var scope = _harness.As(TestUsers.Coordinator());
+        var plans = _harness.Get<PlanService>(scope);
+
+        Ok(await plans.AddAssignmentAsync(caseId, planId, (await plans.PlansAsync(caseId)).Single().Version, Assignment(_partner.Id, "見守り")));
+
+        Assert.Equal("ケースの変更: 役割分担を追加: 東部地域包括支援センター", (await received.Task.WaitAsync(TimeSpan.FromSeconds(10))).What);
+        var board = (await _harness.Get<MeetingBoardService>(_harness.As(TestUsers.Chair())).OpenAsync(meetingId)).Board!;
+        Assert.Equal(2, board.Items[0].Plan!.Assignments.Count);
+    }
+
+    [Fact]
     public async Task ApprovingTheMinutes_ApprovesThePlan_DraftsTheReplan_AndFreezesTheAgreedAssignments()
     {
         var proposal = await _steps.OpenAsync();
