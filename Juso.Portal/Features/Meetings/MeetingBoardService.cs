@@ -94,9 +94,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
     public Task<SaveResult> ReviseDecisionAsync(int meetingId, int decisionId, int expectedVersion, string? text) =>
         work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, OnBoard, c =>
         {
-            var decision = c.Meeting.Decisions.FirstOrDefault(d => d.Id == decisionId)
-                ?? throw new DomainException("この決定事項は見つかりません。画面を再読み込みしてください。");
-            Expect(c.Db.Entry(decision).Property(d => d.Version), expectedVersion);
+            var decision = DecisionSeen(c, decisionId, expectedVersion);
             c.Meeting.ReviseDecision(decisionId, text);
             c.CaseId = CaseOf(c, decision.AgendaItemId);
             return Task.FromResult("決定事項を修正");
@@ -105,9 +103,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
     public Task<SaveResult> RemoveDecisionAsync(int meetingId, int decisionId, int expectedVersion) =>
         work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, OnBoard, c =>
         {
-            var decision = c.Meeting.Decisions.FirstOrDefault(d => d.Id == decisionId)
-                ?? throw new DomainException("この決定事項は見つかりません。画面を再読み込みしてください。");
-            Expect(c.Db.Entry(decision).Property(d => d.Version), expectedVersion);
+            var decision = DecisionSeen(c, decisionId, expectedVersion);
             c.CaseId = CaseOf(c, decision.AgendaItemId);
             c.Meeting.RemoveDecision(decisionId, c.Now);
             return Task.FromResult("決定事項を削除");
@@ -126,9 +122,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
     public Task<SaveResult> ReviseActionItemAsync(int meetingId, int actionItemId, int expectedVersion, ActionItemForm form) =>
         work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, OnBoard, async c =>
         {
-            var action = c.Meeting.ActionItems.FirstOrDefault(a => a.Id == actionItemId)
-                ?? throw new DomainException("この宿題は見つかりません。画面を再読み込みしてください。");
-            Expect(c.Db.Entry(action).Property(a => a.Version), expectedVersion);
+            var action = ActionItemSeen(c, actionItemId, expectedVersion);
             await ExpectAgencyAsync(c, form.OwnerAgencyId);
             c.Meeting.ReviseActionItem(actionItemId, form.ToDetails());
             c.CaseId = CaseOf(c, action.AgendaItemId);
@@ -138,9 +132,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
     public Task<SaveResult> RemoveActionItemAsync(int meetingId, int actionItemId, int expectedVersion) =>
         work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, OnBoard, c =>
         {
-            var action = c.Meeting.ActionItems.FirstOrDefault(a => a.Id == actionItemId)
-                ?? throw new DomainException("この宿題は見つかりません。画面を再読み込みしてください。");
-            Expect(c.Db.Entry(action).Property(a => a.Version), expectedVersion);
+            var action = ActionItemSeen(c, actionItemId, expectedVersion);
             c.CaseId = CaseOf(c, action.AgendaItemId);
             c.Meeting.RemoveActionItem(actionItemId, c.Now);
             return Task.FromResult("宿題を削除");
@@ -265,6 +257,23 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
                        .Where(p => p.SupportCaseId == caseId).OrderByDescending(p => p.PlanVersion).FirstOrDefaultAsync()
                    ?? throw new DomainException("このケースにはまだプランがありません。");
         return (supportCase, plan);
+    }
+
+    /// <summary>The decision the user edited, refused as stale if someone changed it since they saw it.</summary>
+    private static Decision DecisionSeen(MeetingChange c, int decisionId, int expectedVersion)
+    {
+        var decision = c.Meeting.Decisions.FirstOrDefault(d => d.Id == decisionId)
+            ?? throw new DomainException("この決定事項は見つかりません。画面を再読み込みしてください。");
+        Expect(c.Db.Entry(decision).Property(d => d.Version), expectedVersion);
+        return decision;
+    }
+
+    private static ActionItem ActionItemSeen(MeetingChange c, int actionItemId, int expectedVersion)
+    {
+        var action = c.Meeting.ActionItems.FirstOrDefault(a => a.Id == actionItemId)
+            ?? throw new DomainException("この宿題は見つかりません。画面を再読み込みしてください。");
+        Expect(c.Db.Entry(action).Property(a => a.Version), expectedVersion);
+        return action;
     }
 
     private static async Task ExpectAgencyAsync(MeetingChange c, int? agencyId)
