@@ -34,6 +34,7 @@ public enum AuditAction
     StaffCreated,
     StaffUpdated,
     AuditLogViewed,
+    ReminderSettingsChanged,
 }
 
 /// <summary>An audit log row. Written once, never changed; administrators can browse them.</summary>

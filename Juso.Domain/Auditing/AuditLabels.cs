@@ -35,6 +35,7 @@ public static class AuditLabels
         AuditAction.StaffCreated => "職員の登録",
         AuditAction.StaffUpdated => "職員の変更",
         AuditAction.AuditLogViewed => "監査ログの閲覧",
+        AuditAction.ReminderSettingsChanged => "リマインド設定の変更",
         _ => action.ToString(),
     };
 }

@@ -101,9 +101,25 @@ public class Notification : Entity
 
     public void MarkMailSent(DateTimeOffset now)
     {
-        MailState = MailState == MailState.Held ? MailState.Digested : MailState.Sent;
+        MailState = MailState.Sent;
         MailSentAt = now.UtcDateTime;
         MailClaimedAt = null;
+    }
+
+    /// <summary>The recipient has no address any more: the alert stays in the portal only.</summary>
+    public void DropMail()
+    {
+        MailState = MailState.None;
+        MailClaimedAt = null;
+    }
+
+    /// <summary>The held mail is replaced by a line in the supervisor's digest.</summary>
+    public void IncludeInDigest()
+    {
+        if (MailState == MailState.Held)
+        {
+            MailState = MailState.Digested;
+        }
     }
 
     /// <summary>A held mail goes out on its own after all (too few for a digest).</summary>
