@@ -85,6 +85,15 @@ public static class BackgroundJobs
         {
             app.Services.GetRequiredService<IReminderSchedule>().Apply(await ReminderSettingsService.CurrentAsync(db, now));
         }
+        // The dashboard answers 401/403 itself; the portal's status pages would turn them into a sign-in redirect or a form post.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(DashboardPath), branch => branch.Use((context, next) =>
+        {
+            if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+            {
+                statusPages.Enabled = false;
+            }
+            return next();
+        }));
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new AdministratorDashboardFilter()],
