@@ -36,7 +36,7 @@ public static class MonitoringAlerts
 
     /// <summary>
     /// One draft per recipient of each plan's alert: the coordinator, and (when <paramref name="toSupervisors"/>) the
-    /// supervisors of the lead agency. Whoever is missing is replaced by the administrators, with the reason.
+    /// supervisors of the lead agency and of the coordinator's agency. Whoever is missing is replaced by the administrators, with the reason.
     /// Supervisors' mail is held for their daily digest when it is on.
     /// </summary>
     public static async Task<IReadOnlyList<AlertDraft>> DraftsAsync(JusoDbContext db, IReadOnlyList<DuePlan> plans, bool toSupervisors, bool digestSupervisors,
@@ -46,9 +46,11 @@ public static class MonitoringAlerts
         {
             return [];
         }
-        var coordinators = await AlertRecipients.ByStaffAsync(db, plans.Select(p => p.CoordinatorStaffId).OfType<int>().Distinct().ToList(), cancellationToken);
+        var coordinatorStaffIds = plans.Select(p => p.CoordinatorStaffId).OfType<int>().Distinct().ToList();
+        var coordinators = await AlertRecipients.ByStaffAsync(db, coordinatorStaffIds, cancellationToken);
+        var coordinatorAgencies = await db.Staff.AsNoTracking().Where(s => coordinatorStaffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.AgencyId, cancellationToken);
         var supervisors = toSupervisors
-            ? await AlertRecipients.SupervisorsByAgencyAsync(db, plans.Select(p => p.LeadAgencyId).OfType<int>().Distinct().ToList(), cancellationToken)
+            ? await AlertRecipients.SupervisorsByAgencyAsync(db, plans.Select(p => p.LeadAgencyId).Concat(coordinatorAgencies.Values.Select(a => (int?)a)).OfType<int>().Distinct().ToList(), cancellationToken)
             : Enumerable.Empty<Recipient>().ToLookup(r => 0);
         var administrators = await AlertRecipients.AdministratorsAsync(db, cancellationToken);
         var agencyNames = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
@@ -88,12 +90,14 @@ public static class MonitoringAlerts
             }
             if (toSupervisors)
             {
-                var leadSupervisors = plan.LeadAgencyId is { } agencyId ? supervisors[agencyId].ToList() : [];
-                foreach (var user in leadSupervisors)
+                // The lead agency's supervisors, and those of the coordinator's own agency (who oversee the coordinator's work).
+                var responsible = new[] { plan.LeadAgencyId, plan.CoordinatorStaffId is { } c && coordinatorAgencies.TryGetValue(c, out var a) ? a : null }
+                    .OfType<int>().Distinct().SelectMany(agency => supervisors[agency]).ToList();
+                foreach (var user in responsible)
                 {
                     Add(user, digestSupervisors ? MailState.Held : MailState.Pending, null);
                 }
-                if (leadSupervisors.Count == 0)
+                if (responsible.Count == 0)
                 {
                     var reason = plan.LeadAgencyId is { } lead
                         ? $"主担当機関（{agencyNames.GetValueOrDefault(lead, "不明な機関")}）にスーパーバイザーがいないため、管理者にお知らせしています。"

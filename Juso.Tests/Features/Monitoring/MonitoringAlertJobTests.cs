@@ -155,6 +155,20 @@ public sealed class MonitoringAlertJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LeadWithoutSupervisor_TheCoordinatorsOwnSupervisorIsTold_NotTheAdministrator()
+    {
+        var otherLead = await _world.Harness.AddAgencyAsync("東部地域包括支援センター");
+        await _world.CaseWithActivePlanAsync(_world.Today.AddDays(1), lead: otherLead);
+        _world.Harness.Time.Advance(TimeSpan.FromDays(3));
+
+        await _world.Get<AlertOverdueMonitoringJob>().RunAsync(CancellationToken.None);
+
+        var alerts = await _world.NotificationsAsync();
+        Assert.Equal([AlertWorld.CoordinatorId, AlertWorld.SupervisorId], alerts.Select(a => a.RecipientUserId).Order());
+        Assert.All(alerts, a => Assert.Null(a.Reason));
+    }
+
+    [Fact]
     public async Task SwitchedOff_RaisesNothing()
     {
         await _world.CaseWithActivePlanAsync(_world.Today.AddDays(2));
