@@ -84,7 +84,14 @@ public static class BackgroundJobs
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync())
         {
             app.Services.GetRequiredService<IReminderSchedule>().Apply(await ReminderSettingsService.CurrentAsync(db, now));
+            if (app.Services.GetRequiredService<JobStorage>() is InMemoryStorage)
+            {
+                // The in-memory queue died with the last process: mails queued there and not sent are queued again.
+                await db.Notifications.Where(n => n.MailState == MailState.Pending && n.MailQueuedAt != null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(n => n.MailQueuedAt, (DateTime?)null));
+            }
         }
+        await app.Services.GetRequiredService<NotificationWriter>().QueueUnsentMailAsync(CancellationToken.None);
         // The dashboard answers 401/403 itself; the portal's status pages would turn them into a sign-in redirect or a form post.
         app.UseWhen(context => context.Request.Path.StartsWithSegments(DashboardPath), branch => branch.Use((context, next) =>
         {
