@@ -57,6 +57,8 @@ public static class BackgroundJobs
                                    ?? throw new InvalidOperationException("Jobs:Storage=SqlServer には ConnectionStrings:Juso の設定が必要です。"),
                 new SqlServerStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.Zero })
             : new InMemoryStorage());
+        // Likewise the activator: jobs are resolved from this host's services, whatever another host set globally.
+        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

@@ -87,7 +87,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, "supervisor", "/notifications");
         await page.GetByTestId("notification-list").Or(page.GetByTestId("no-notifications")).WaitForAsync();
-        await AssertAccessibleAsync(page, "notifications-page");
+        await AssertAccessibleAsync(page, "notifications");
 
         await page.GotoAsync("/monitoring/overdue");
         await page.GetByTestId("overdue-table").WaitForAsync();
