@@ -206,6 +206,30 @@ public sealed class MonitoringAlertJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARunStoppedHalfway_TheNextRunRaisesOnlyWhatIsMissing()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await _world.CaseWithActivePlanAsync(_world.Today.AddDays(1));
+        }
+        _world.Harness.Time.Advance(TimeSpan.FromDays(3));
+        await _world.Get<AlertOverdueMonitoringJob>().RunAsync(CancellationToken.None);
+        var all = await _world.NotificationsAsync();
+        // As if the process had been killed after committing only the first cases' alerts.
+        var lost = all.Where(a => a.CaseId > all.Min(x => x.CaseId) + 1).Select(a => a.Id).ToList();
+        await using (var db = _world.Harness.NewContext())
+        {
+            await db.Notifications.Where(n => lost.Contains(n.Id)).ExecuteDeleteAsync();
+        }
+
+        var raised = await _world.Get<AlertOverdueMonitoringJob>().RunAsync(CancellationToken.None);
+
+        Assert.Equal(lost.Count, raised);
+        var after = await _world.NotificationsAsync();
+        Assert.Equal(all.Select(a => a.Key).Order(KeyOrder.Instance), after.Select(a => a.Key).Order(KeyOrder.Instance));
+    }
+
+    [Fact]
     public async Task Digest_ManyOverdueCases_OneDigestForTheSupervisor_OnceADay()
     {
         var numbers = new List<string>();
@@ -264,6 +288,14 @@ public sealed class MonitoringAlertJobTests : IAsyncLifetime
         Assert.Equal(0, await _world.Get<AlertOverdueMonitoringJob>().RunAsync(CancellationToken.None));
 
         Assert.Equal([id, id], _world.Mail.Enqueued);
+    }
+
+    private sealed class KeyOrder : IComparer<NotificationKey>
+    {
+        public static readonly KeyOrder Instance = new();
+
+        public int Compare(NotificationKey x, NotificationKey y) =>
+            string.CompareOrdinal($"{x.Kind}|{x.SubjectId:D9}|{x.DueOn:O}|{x.RecipientUserId}|{x.Level}", $"{y.Kind}|{y.SubjectId:D9}|{y.DueOn:O}|{y.RecipientUserId}|{y.Level}");
     }
 
     private async Task SaveSettingsAsync(Action<Juso.Portal.Features.Admin.ReminderSettingsForm> change)
