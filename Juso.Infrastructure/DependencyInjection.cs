@@ -1,3 +1,4 @@
+using Juso.Infrastructure.Messaging;
 using Juso.Infrastructure.Persistence;
 using Juso.Infrastructure.Persistence.Interceptors;
 using Microsoft.Data.Sqlite;
@@ -40,7 +41,24 @@ public static class DependencyInjection
         // Identity's stores need a scoped context; everything else opens one per operation from the factory.
         services.AddScoped<JusoDbContext>(sp => sp.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContext());
         services.AddScoped<DatabaseInitializer>();
+        AddMail(services, configuration, dataDirectory);
         return services;
+    }
+
+    /// <summary>SMTP (MailKit) when Mail:Smtp:Host is set; otherwise .eml files in Mail:Folder under the data folder.</summary>
+    private static void AddMail(IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
+        services.AddSingleton(mail);
+        if (!string.IsNullOrWhiteSpace(mail.Smtp.Host))
+        {
+            services.AddSingleton<IMailSender, SmtpMailSender>();
+        }
+        else
+        {
+            var folder = Path.GetFullPath(mail.Folder, dataDirectory);
+            services.AddSingleton<IMailSender>(sp => new FolderMailSender(folder, mail, sp.GetRequiredService<TimeProvider>()));
+        }
     }
 
     /// <summary>The configured SQLite connection, or a file in the data folder; a relative path is taken from that folder.</summary>

@@ -5,7 +5,7 @@ builder.AddJusoPortal();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
-app.UseJusoPortal();
+await app.UseJusoPortalAsync();
 app.Run();
 
 /// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>

@@ -41,6 +41,7 @@ public enum AuditAction
     MeetingBoardChanged,
     MinutesViewed,
     MinutesApproved,
+    ReminderSettingsChanged,
 }
 
 /// <summary>An audit log row. Written once, never changed; administrators can browse them.</summary>

@@ -42,6 +42,7 @@ public static class AuditLabels
         AuditAction.MeetingBoardChanged => "会議ボードでの変更",
         AuditAction.MinutesViewed => "議事録の閲覧",
         AuditAction.MinutesApproved => "議事録の承認",
+        AuditAction.ReminderSettingsChanged => "リマインド設定の変更",
         _ => action.ToString(),
     };
 }

@@ -6,6 +6,7 @@ using Juso.Domain.Auditing;
 using Juso.Domain.Cases;
 using Juso.Domain.Households;
 using Juso.Domain.Meetings;
+using Juso.Domain.Notifications;
 using Juso.Domain.Plans;
 using Juso.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -51,6 +52,10 @@ public abstract class JusoDbContext : IdentityDbContext<JusoUser>
     public DbSet<MonitoringReview> MonitoringReviews => Set<MonitoringReview>();
 
     public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<ReminderSettings> ReminderSettings => Set<ReminderSettings>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

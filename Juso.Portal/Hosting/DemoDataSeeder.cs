@@ -154,6 +154,8 @@ public sealed class DemoDataSeeder(
             {
                 UserName = seed.UserName,
                 DisplayName = seed.DisplayName,
+                // .example is reserved (RFC 2606): demo mail never reaches anyone; the folder sender keeps it anyway.
+                Email = $"{seed.UserName}@hibarino.example",
                 StaffId = seed.Staff is { } s ? staff[s.Agency][s.Staff].Id : null,
                 CreatedAt = now.UtcDateTime,
             };

@@ -20,7 +20,7 @@ public static class PortalApplication
         await ActivatorUtilities.CreateInstance<AdministratorBootstrap>(scope.ServiceProvider).RunAsync(app.Configuration);
     }
 
-    public static WebApplication UseJusoPortal(this WebApplication app)
+    public static async Task<WebApplication> UseJusoPortalAsync(this WebApplication app)
     {
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
@@ -36,6 +36,7 @@ public static class PortalApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        await app.UseJusoJobsAsync();
 
         app.MapStaticAssets().AllowAnonymous();
         // Our own CSP already says frame-ancestors 'none'; Blazor's default second header would only repeat it weaker.

@@ -53,6 +53,7 @@ public static class PortalServices
         AddSecurity(services, configuration);
         AddFeatures(services);
         AddMeetingBoards(services, configuration);
+        services.AddJusoJobs(configuration);
         return services;
     }
 
@@ -157,6 +158,7 @@ public static class PortalServices
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administrator, policy => policy.RequireRole(JusoRoles.Administrator))
+            .AddPolicy(Policies.OverdueOverview, policy => policy.RequireRole(JusoRoles.Supervisor, JusoRoles.Chair, JusoRoles.Coordinator))
             .AddPolicy(Policies.CaseWork, policy => policy.RequireRole(JusoRoles.Coordinator, JusoRoles.Supervisor, JusoRoles.Chair, JusoRoles.AgencyMember));
         // The security headers middleware sends X-Frame-Options: DENY for every response already.
         services.AddAntiforgery(options =>
@@ -189,6 +191,9 @@ public static class PortalServices
         services.AddScoped<UserAdminService>();
         services.AddScoped<AgencyAdminService>();
         services.AddScoped<AuditLogService>();
+        services.AddScoped<ReminderSettingsService>();
+        services.AddScoped<Features.Notifications.NotificationService>();
+        services.AddScoped<Features.Monitoring.OverdueOverviewService>();
     }
 }
 
@@ -198,4 +203,7 @@ public static class Policies
 
     /// <summary>Case pages: every role but the administrator's (what each sees is decided per case).</summary>
     public const string CaseWork = nameof(CaseWork);
+
+    /// <summary>The overview of overdue monitoring across agencies: supervisors first, and the coordinating roles.</summary>
+    public const string OverdueOverview = nameof(OverdueOverview);
 }

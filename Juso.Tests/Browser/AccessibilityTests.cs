@@ -80,6 +80,25 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await AssertAccessibleAsync(page, "admin-audit");
     }
 
+    [Fact]
+    public async Task ReminderPages_HaveNoSeriousViolations()
+    {
+        await fixture.Server.Services.GetRequiredService<Juso.Portal.Features.Monitoring.AlertOverdueMonitoringJob>().RunAsync(CancellationToken.None);
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "supervisor", "/notifications");
+        await page.GetByTestId("notification-list").Or(page.GetByTestId("no-notifications")).WaitForAsync();
+        await AssertAccessibleAsync(page, "notifications");
+
+        await page.GotoAsync("/monitoring/overdue");
+        await page.GetByTestId("overdue-table").WaitForAsync();
+        await AssertAccessibleAsync(page, "monitoring-overdue");
+
+        var admin = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(admin, "admin", "/admin/reminders");
+        await admin.GetByTestId("job-table").WaitForAsync();
+        await AssertAccessibleAsync(admin, "admin-reminders");
+    }
+
     private async Task<(int CaseId, int HouseholdId)> FirstCaseAsync()
     {
         await using var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();

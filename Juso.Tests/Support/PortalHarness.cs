@@ -35,7 +35,8 @@ public sealed class PortalHarness : IAsyncDisposable
 
     public string Directory => _directory;
 
-    public static async Task<PortalHarness> CreateAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Replaces services after the portal's own registrations (e.g. a recording mail queue).</param>
+    public static async Task<PortalHarness> CreateAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "juso-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -57,6 +58,7 @@ public sealed class PortalHarness : IAsyncDisposable
         services.AddJusoPortal(configuration, directory);
         services.AddScoped<TestAuthenticationStateProvider>();
         services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthenticationStateProvider>());
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await using (var scope = provider.CreateAsyncScope())
         {

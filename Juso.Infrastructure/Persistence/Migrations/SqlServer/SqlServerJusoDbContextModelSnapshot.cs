@@ -988,6 +988,147 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("MonitoringReviews");
                 });
 
+            modelBuilder.Entity("Juso.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("MailClaimedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("MailQueuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("MailSentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("MailState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("MailState", "MailQueuedAt");
+
+                    b.HasIndex("RecipientUserId", "ReadAt");
+
+                    b.HasIndex("Kind", "SubjectId", "DueOn", "RecipientUserId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Notifications.ReminderSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("DigestEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<TimeOnly>("DigestRunAt")
+                        .HasColumnType("time");
+
+                    b.Property<int>("DigestThreshold")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DueSoonDays")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("DueSoonEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<TimeOnly>("DueSoonRunAt")
+                        .HasColumnType("time");
+
+                    b.Property<int>("EscalationGraceDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MeetingReminderDays")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<bool>("MeetingRemindersEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<TimeOnly>("MeetingRemindersRunAt")
+                        .HasColumnType("time");
+
+                    b.Property<bool>("OverdueEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<TimeOnly>("OverdueRunAt")
+                        .HasColumnType("time");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReminderSettings");
+                });
+
             modelBuilder.Entity("Juso.Domain.Plans.Goal", b =>
                 {
                     b.Property<int>("Id")
@@ -1725,6 +1866,14 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("SupportPlanId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Juso.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("Juso.Domain.Cases.SupportCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Juso.Domain.Plans.Goal", b =>

@@ -941,6 +941,145 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("MonitoringReviews");
                 });
 
+            modelBuilder.Entity("Juso.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MailClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MailQueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MailSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MailState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("MailState", "MailQueuedAt");
+
+                    b.HasIndex("RecipientUserId", "ReadAt");
+
+                    b.HasIndex("Kind", "SubjectId", "DueOn", "RecipientUserId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Notifications.ReminderSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DigestEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("DigestRunAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DigestThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DueSoonDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DueSoonEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("DueSoonRunAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationGraceDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeetingReminderDays")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MeetingRemindersEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("MeetingRemindersRunAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OverdueEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("OverdueRunAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReminderSettings");
+                });
+
             modelBuilder.Entity("Juso.Domain.Plans.Goal", b =>
                 {
                     b.Property<int>("Id")
@@ -1664,6 +1803,14 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("SupportPlanId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Juso.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("Juso.Domain.Cases.SupportCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Juso.Domain.Plans.Goal", b =>

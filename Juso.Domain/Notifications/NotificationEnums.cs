@@ -1,0 +1,47 @@
+namespace Juso.Domain.Notifications;
+
+/// <summary>What an alert is about.</summary>
+public enum NotificationKind
+{
+    /// <summary>モニタリング期限が近い (to the coordinator).</summary>
+    MonitoringDueSoon,
+
+    /// <summary>モニタリング期限切れ; level 1 at the due date, level 2 (escalated) after the grace period.</summary>
+    MonitoringOverdue,
+
+    /// <summary>会議のリマインド; the level is the number of days ahead it was meant for (e.g. 3 or 1).</summary>
+    MeetingReminder,
+
+    /// <summary>A supervisor's daily summary mail of overdue alerts, instead of one mail per case.</summary>
+    SupervisorDigest,
+}
+
+/// <summary>Where the e-mail copy of an alert stands. The in-portal alert exists whatever happens to the mail.</summary>
+public enum MailState
+{
+    /// <summary>No mail: the recipient has no address.</summary>
+    None,
+
+    /// <summary>To be sent on its own.</summary>
+    Pending,
+
+    /// <summary>Held for the supervisor's daily digest.</summary>
+    Held,
+
+    /// <summary>Sent inside a digest.</summary>
+    Digested,
+
+    Sent,
+}
+
+public static class NotificationLabels
+{
+    public static string Label(this NotificationKind kind) => kind switch
+    {
+        NotificationKind.MonitoringDueSoon => "モニタリング期限が近い",
+        NotificationKind.MonitoringOverdue => "モニタリング期限切れ",
+        NotificationKind.MeetingReminder => "会議のお知らせ",
+        NotificationKind.SupervisorDigest => "期限切れのまとめ",
+        _ => kind.ToString(),
+    };
+}
