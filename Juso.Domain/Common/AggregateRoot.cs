@@ -16,5 +16,8 @@ public abstract class AggregateRoot : Entity, IVersioned
         UpdatedAt = now.UtcDateTime;
     }
 
-    protected void Touch(DateTimeOffset now) => UpdatedAt = now.UtcDateTime;
+    /// <summary>Marks a change. Always moves <see cref="UpdatedAt"/> forward, even within one clock tick (or a test's
+    /// frozen clock), so that the root is saved as modified and its version moves.</summary>
+    protected void Touch(DateTimeOffset now) =>
+        UpdatedAt = now.UtcDateTime > UpdatedAt ? now.UtcDateTime : UpdatedAt.AddTicks(1);
 }

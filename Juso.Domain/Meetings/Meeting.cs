@@ -227,6 +227,13 @@ public class Meeting : AggregateRoot
         Touch(now);
     }
 
+    /// <summary>A change made on the board to something outside the meeting (a case's role assignment): allowed until the minutes are approved.</summary>
+    public void RecordBoardEdit(DateTimeOffset now)
+    {
+        EnsureOpen();
+        Touch(now);
+    }
+
     public void RemoveAgendaItem(int itemId, DateTimeOffset now)
     {
         EnsureOpen();
@@ -285,7 +292,7 @@ public class Meeting : AggregateRoot
         Touch(now);
     }
 
-    public void Conclude(int itemId, AgendaOutcome outcome)
+    public void Conclude(int itemId, AgendaOutcome outcome, DateTimeOffset now)
     {
         EnsureOpen();
         if (!Enum.IsDefined(outcome))
@@ -293,6 +300,8 @@ public class Meeting : AggregateRoot
             throw new DomainException("結論を選択してください。", nameof(AgendaItem.Outcome));
         }
         FindItem(itemId).Conclude(outcome);
+        // Every board edit moves the meeting, so that an edit made from a view older than the approval of the minutes fails.
+        Touch(now);
     }
 
     public Decision RecordDecision(int itemId, string? text, DateTimeOffset now)
@@ -307,12 +316,13 @@ public class Meeting : AggregateRoot
     }
 
     /// <summary>Rewords a decision; guarded by the decision's own version, so the meeting itself is not touched.</summary>
-    public void ReviseDecision(int decisionId, string? text)
+    public void ReviseDecision(int decisionId, string? text, DateTimeOffset now)
     {
         EnsureOpen();
         var decision = _decisions.FirstOrDefault(d => d.Id == decisionId) ?? throw new DomainException("この決定事項は見つかりません。画面を再読み込みしてください。");
         CheckDecision(text);
         decision.Revise(text!.Trim());
+        Touch(now);
     }
 
     public void RemoveDecision(int decisionId, DateTimeOffset now)
@@ -334,12 +344,13 @@ public class Meeting : AggregateRoot
         return action;
     }
 
-    public void ReviseActionItem(int actionItemId, ActionItemDetails details)
+    public void ReviseActionItem(int actionItemId, ActionItemDetails details, DateTimeOffset now)
     {
         EnsureOpen();
         var action = _actionItems.FirstOrDefault(a => a.Id == actionItemId) ?? throw new DomainException("この宿題は見つかりません。画面を再読み込みしてください。");
         CheckActionItem(details);
         action.Apply(details);
+        Touch(now);
     }
 
     public void RemoveActionItem(int actionItemId, DateTimeOffset now)

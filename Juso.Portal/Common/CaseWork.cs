@@ -23,7 +23,8 @@ public sealed class CaseChange(JusoDbContext db, SupportCase supportCase, UserCo
 /// <summary>Told after a change to a case is committed (live meeting boards showing that case reload).</summary>
 public interface ICaseChangeListener
 {
-    Task CaseChangedAsync(int caseId, string what);
+    /// <param name="fromMeetingId">The meeting the change was made in, whose boards know already.</param>
+    Task CaseChangedAsync(int caseId, int? fromMeetingId = null);
 }
 
 /// <summary>The version the user saw of something other than the case (a plan, an assignment) is out of date.</summary>
@@ -34,7 +35,7 @@ public sealed class StaleVersionException() : Exception(SaveResult.ConflictMessa
 /// check the version the user saw, apply the domain change, save it together with its audit row.
 /// </summary>
 public sealed class CaseWork(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider time,
-    IEnumerable<ICaseChangeListener> listeners)
+    IEnumerable<ICaseChangeListener> listeners, ILogger<CaseWork> logger)
 {
     public async Task<SaveResult> ChangeAsync(int caseId, int? expectedCaseVersion, AuditAction action,
         Func<UserContext, SupportCase, bool> allowed, Func<CaseChange, Task<string>> change)
@@ -63,7 +64,15 @@ public sealed class CaseWork(IDbContextFactory<JusoDbContext> factory, CurrentUs
             await db.SaveChangesAsync();
             foreach (var listener in listeners)
             {
-                await listener.CaseChangedAsync(caseId, detail);
+                try
+                {
+                    await listener.CaseChangedAsync(caseId);
+                }
+                catch (Exception ex)
+                {
+                    // Committed already: a board elsewhere not refreshing must not turn the save into an error.
+                    logger.LogWarning(ex, "Case {CaseId} was saved, but a listener failed", caseId);
+                }
             }
             return SaveResult.Saved(context.Created?.Invoke() ?? supportCase.Id, supportCase.Version);
         });

@@ -31,7 +31,8 @@ public sealed class BoardPresence(IBoardRelay relay, MeetingBoardNotifier notifi
 
     private async Task AnnounceAsync(int meetingId)
     {
-        await relay.PublishPresenceAsync(meetingId, Here(meetingId));
+        // Other instances are told in the background: an unreachable Redis must not hold up opening or leaving a board.
+        _ = relay.PublishPresenceAsync(meetingId, Here(meetingId));
         await notifier.PresenceChangedAsync(meetingId, Present(meetingId));
     }
 

@@ -12,6 +12,9 @@ public interface IBoardRelay
 
     event Action<int>? PresenceReceived;
 
+    /// <summary>The link to the other instances came back: changes may have been missed meanwhile.</summary>
+    event Action? Reconnected;
+
     Task PublishChangeAsync(BoardChange change);
 
     Task PublishPresenceAsync(int meetingId, IReadOnlyList<string> presentHere);
@@ -26,6 +29,8 @@ public sealed class LocalBoardRelay : IBoardRelay
     public event Action<BoardChange>? ChangeReceived { add { } remove { } }
 
     public event Action<int>? PresenceReceived { add { } remove { } }
+
+    public event Action? Reconnected { add { } remove { } }
 
     public Task PublishChangeAsync(BoardChange change) => Task.CompletedTask;
 
@@ -51,7 +56,11 @@ public sealed class RedisBoardRelay : IBoardRelay, IDisposable
         _redis = redis;
         _logger = logger;
         _redis.ConnectionFailed += (_, e) => _logger.LogError(e.Exception, "Redis connection failed ({FailureType}); boards on other instances will not see changes from here", e.FailureType);
-        _redis.ConnectionRestored += (_, _) => _logger.LogInformation("Redis connection restored");
+        _redis.ConnectionRestored += (_, _) =>
+        {
+            _logger.LogInformation("Redis connection restored; open boards reload");
+            Reconnected?.Invoke();
+        };
         // Not awaited: with Redis down the portal must still start. The multiplexer keeps the subscription and
         // renews it when the connection comes back.
         _ = SubscribeAsync();
@@ -72,6 +81,8 @@ public sealed class RedisBoardRelay : IBoardRelay, IDisposable
     public event Action<BoardChange>? ChangeReceived;
 
     public event Action<int>? PresenceReceived;
+
+    public event Action? Reconnected;
 
     public Task PublishChangeAsync(BoardChange change) => PublishAsync(new RelayMessage(_instance, change, null, null));
 

@@ -14,23 +14,43 @@ namespace Juso.Portal.Features.Meetings;
 /// </summary>
 public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
 {
-    private readonly ConcurrentDictionary<int, Lazy<Task<BoardSnapshot?>>> _loaded = new();
+    /// <summary>
+    /// However a change notice was lost (Redis down between instances), a snapshot, and the membership checked
+    /// against it, is never older than this.
+    /// </summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<int, Entry> _loaded = new();
 
     public async Task<BoardSnapshot?> GetAsync(int meetingId)
     {
-        var entry = _loaded.GetOrAdd(meetingId, id => new Lazy<Task<BoardSnapshot?>>(() => LoadAsync(id)));
+        var entry = _loaded.AddOrUpdate(meetingId, id => new Entry(id, this),
+            (id, existing) => existing.IsOlderThan(MaxAge) ? new Entry(id, this) : existing);
         try
         {
-            return await entry.Value;
+            return await entry.Load.Value;
         }
         catch
         {
-            _loaded.TryRemove(new KeyValuePair<int, Lazy<Task<BoardSnapshot?>>>(meetingId, entry));
+            _loaded.TryRemove(new KeyValuePair<int, Entry>(meetingId, entry));
             throw;
         }
     }
 
     public void Invalidate(int meetingId) => _loaded.TryRemove(meetingId, out _);
+
+    public void InvalidateAll() => _loaded.Clear();
+
+    private sealed class Entry(int meetingId, BoardSnapshots owner)
+    {
+        private readonly long _loadedAt = Environment.TickCount64;
+
+        public Lazy<Task<BoardSnapshot?>> Load { get; } = new(() => owner.LoadAsync(meetingId));
+
+        public bool IsOlderThan(TimeSpan age) => Environment.TickCount64 - _loadedAt > age.TotalMilliseconds;
+    }
+
+    public const string WithoutConsent = "（本人同意がないため表示しません）";
 
     public static MeetingAccess AccessOf(BoardSnapshot board, string userId) =>
         board.Members.FirstOrDefault(m => m.UserId == userId) is not { } member ? MeetingAccess.Denied
@@ -56,6 +76,7 @@ public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
                                c.Id,
                                c.FiscalYear,
                                c.Sequence,
+                               c.CurrentConsent,
                                Principal = db.HouseholdMembers.Where(m => m.HouseholdId == c.HouseholdId && m.Relationship == Relationship.Principal)
                                    .Select(m => new { m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana }).FirstOrDefault(),
                            }).ToDictionaryAsync(c => c.Id);
@@ -67,6 +88,12 @@ public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
         var items = meeting.Agenda.OrderBy(a => a.Order).Select(a =>
         {
             var c = cases[a.SupportCaseId];
+            if (meeting.Kind == MeetingKind.MultiLayered && c.CurrentConsent != Domain.Cases.ConsentStatus.Obtained)
+            {
+                // Consent withdrawn after the case was put on the agenda: a 重層的支援会議 shows nothing of it any more.
+                return new BoardItem(a.Id, a.Version, a.Order, a.SupportCaseId, Domain.Cases.SupportCase.FormatNumber(c.FiscalYear, c.Sequence),
+                    WithoutConsent, WithoutConsent, a.Purpose, a.Minutes, a.Outcome, null, [], [], []);
+            }
             var name = c.Principal is null ? "（本人未登録）" : $"{c.Principal.FamilyName}\u3000{c.Principal.GivenName}";
             var initials = c.Principal is null ? "＊" : $"{Domain.Common.KanaText.Initial(c.Principal.FamilyNameKana)}.{Domain.Common.KanaText.Initial(c.Principal.GivenNameKana)}.";
             return new BoardItem(a.Id, a.Version, a.Order, a.SupportCaseId, Domain.Cases.SupportCase.FormatNumber(c.FiscalYear, c.Sequence), name, initials,

@@ -31,6 +31,7 @@ public sealed class MeetingBoardHub(BoardSnapshots snapshots, BoardPresence pres
         }
         await Groups.AddToGroupAsync(Context.ConnectionId, MeetingBoardNotifier.Group(meetingId));
         await audit.WriteAsync(user, AuditAction.MeetingBoardViewed, detail: $"会議 {meetingId}: 会議ボード（ハブ）");
+        Context.Items[Joined(meetingId)] = true;
         await presence.JoinAsync(meetingId, Context.ConnectionId, user.Name);
         return snapshot.Version;
     }
@@ -38,7 +39,7 @@ public sealed class MeetingBoardHub(BoardSnapshots snapshots, BoardPresence pres
     /// <summary>
     /// The committed state, to draw the board and to reload it after <see cref="IMeetingBoardClient.BoardChanged"/>.
     /// Names are replaced by initials while the meeting masks them: a display outside Blazor is a projection too.
-    /// The opening was audited by <see cref="JoinBoard"/>; reloads are not audited again, as on the Blazor board.
+    /// The opening was audited by <see cref="JoinBoard"/>; reloads after joining are not audited again, as on the Blazor board.
     /// </summary>
     public async Task<BoardSnapshot> GetBoard(int meetingId)
     {
@@ -48,6 +49,11 @@ public sealed class MeetingBoardHub(BoardSnapshots snapshots, BoardPresence pres
         {
             await audit.WriteAsync(user, AuditAction.AccessDenied, detail: $"会議 {meetingId}: 会議ボード（ハブ）");
             throw new HubException(RefusedMessage);
+        }
+        if (!Context.Items.ContainsKey(Joined(meetingId)))
+        {
+            // Read without joining first: the view is audited here instead.
+            await audit.WriteAsync(user, AuditAction.MeetingBoardViewed, detail: $"会議 {meetingId}: 会議ボード（ハブ）");
         }
         return snapshot.MasksNames
             ? snapshot with { Items = snapshot.Items.Select(i => i with { HouseholdName = i.HouseholdInitials }).ToList() }
@@ -79,6 +85,8 @@ public sealed class MeetingBoardHub(BoardSnapshots snapshots, BoardPresence pres
         }
         await base.OnDisconnectedAsync(exception);
     }
+
+    private static string Joined(int meetingId) => $"joined-{meetingId}";
 
     /// <summary>The connection's user, also handed to the feature services of this call.</summary>
     private UserContext User()

@@ -40,6 +40,16 @@ public sealed class MeetingBoardNotifier
             DeliverLocal(change.MeetingId, change);
         };
         relay.PresenceReceived += meetingId => DeliverLocal(meetingId, null);
+        relay.Reconnected += () =>
+        {
+            // Whatever the other instances changed while the link was down: every open board reloads committed state.
+            _snapshots.InvalidateAll();
+            var now = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
+            foreach (var meetingId in _subscribers.Keys)
+            {
+                DeliverLocal(meetingId, new BoardChange(meetingId, 0, "再接続", now));
+            }
+        };
     }
 
     public static string Group(int meetingId) => $"meeting-{meetingId}";

@@ -20,7 +20,8 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
 {
     private static bool OnBoard(UserContext user, Meeting meeting) => meeting.MayShowCaseDetailsTo(user.UserId);
 
-    private static bool Chairs(UserContext user, Meeting meeting) => user.UserId == meeting.ChairUserId;
+    /// <summary>The chair runs the session, and like every member of a 支援会議 only after pledging.</summary>
+    private static bool Chairs(UserContext user, Meeting meeting) => user.UserId == meeting.ChairUserId && OnBoard(user, meeting);
 
     /// <summary>Opens the board (or the minutes): the snapshot only for those who may see it; the opening is audited.</summary>
     public async Task<(MeetingAccess Access, BoardSnapshot? Board)> OpenAsync(int meetingId, bool minutes = false)
@@ -77,7 +78,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
     public Task<SaveResult> ConcludeAsync(int meetingId, int itemId, AgendaOutcome outcome) =>
         work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, Chairs, c =>
         {
-            c.Meeting.Conclude(itemId, outcome);
+            c.Meeting.Conclude(itemId, outcome, c.Now);
             c.CaseId = CaseOf(c, itemId);
             return Task.FromResult($"結論: {outcome.Label()}");
         });
@@ -95,7 +96,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
         work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, OnBoard, c =>
         {
             var decision = DecisionSeen(c, decisionId, expectedVersion);
-            c.Meeting.ReviseDecision(decisionId, text);
+            c.Meeting.ReviseDecision(decisionId, text, c.Now);
             c.CaseId = CaseOf(c, decision.AgendaItemId);
             return Task.FromResult("決定事項を修正");
         });
@@ -124,7 +125,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
         {
             var action = ActionItemSeen(c, actionItemId, expectedVersion);
             await ExpectAgencyAsync(c, form.OwnerAgencyId);
-            c.Meeting.ReviseActionItem(actionItemId, form.ToDetails());
+            c.Meeting.ReviseActionItem(actionItemId, form.ToDetails(), c.Now);
             c.CaseId = CaseOf(c, action.AgendaItemId);
             return "宿題を修正";
         });
@@ -196,6 +197,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
             {
                 var supportCase = cases[item.SupportCaseId];
                 plans.TryGetValue(item.SupportCaseId, out var plan);
+                c.TouchedCases.Add(supportCase.Id);
                 var decisions = string.Join(" / ", c.Meeting.Decisions.Where(d => d.AgendaItemId == item.Id).OrderBy(d => d.Id).Select(d => d.Text));
                 try
                 {
@@ -213,6 +215,10 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
     private static void CarryBack(MeetingChange c, AgendaOutcome outcome, Domain.Cases.SupportCase supportCase, SupportPlan? plan, DateOnly meetingDay,
         string label, string decisions)
     {
+        if (c.Meeting.Kind == MeetingKind.MultiLayered && supportCase.CurrentConsent != Domain.Cases.ConsentStatus.Obtained)
+        {
+            throw new DomainException("本人同意がないため、重層的支援会議の結論をケースに反映できません。結論を「未定」に戻し、支援会議で扱ってください。");
+        }
         var summary = decisions.Length > 0 ? decisions : $"{label}で協議";
         switch (outcome)
         {
@@ -247,11 +253,9 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
     private static async Task<(Domain.Cases.SupportCase Case, SupportPlan Plan)> CaseAndPlanAsync(MeetingChange c, int itemId)
     {
         var caseId = CaseOf(c, itemId) ?? throw new DomainException("この議題は見つかりません。画面を再読み込みしてください。");
-        if (c.Meeting.IsMinutesApproved)
-        {
-            throw new DomainException("議事録が承認された会議は変更できません。");
-        }
+        c.Meeting.RecordBoardEdit(c.Now);
         c.CaseId = caseId;
+        c.TouchedCases.Add(caseId);
         var supportCase = await c.Db.Cases.Include(x => x.Agencies).Include(x => x.Events).SingleAsync(x => x.Id == caseId);
         var plan = await c.Db.Plans.AsSplitQuery().Include(p => p.Goals).Include(p => p.Assignments)
                        .Where(p => p.SupportCaseId == caseId).OrderByDescending(p => p.PlanVersion).FirstOrDefaultAsync()

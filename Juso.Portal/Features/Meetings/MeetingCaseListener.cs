@@ -10,16 +10,16 @@ namespace Juso.Portal.Features.Meetings;
 /// </summary>
 public sealed class MeetingCaseListener(IDbContextFactory<JusoDbContext> factory, MeetingBoardNotifier notifier) : ICaseChangeListener
 {
-    public async Task CaseChangedAsync(int caseId, string what)
+    public async Task CaseChangedAsync(int caseId, int? fromMeetingId = null)
     {
         await using var db = await factory.CreateDbContextAsync();
         var meetings = await db.Meetings.AsNoTracking()
-            .Where(m => m.MinutesApprovedAt == null && m.Agenda.Any(a => a.SupportCaseId == caseId))
+            .Where(m => m.MinutesApprovedAt == null && m.Id != fromMeetingId && m.Agenda.Any(a => a.SupportCaseId == caseId))
             .Select(m => new { m.Id, m.Version })
             .ToListAsync();
         foreach (var meeting in meetings)
         {
-            await notifier.PublishAsync(new BoardChange(meeting.Id, meeting.Version, $"ケースの変更: {what}",
+            await notifier.PublishAsync(new BoardChange(meeting.Id, meeting.Version, "ケースの変更",
                 TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds()));
         }
     }

@@ -53,19 +53,19 @@ public sealed class MeetingReminderJob(IDbContextFactory<JusoDbContext> factory,
             var title = $"会議のお知らせ：{meeting.Kind.Label()}（{at.ToString("M月d日 HH:mm", CultureInfo.InvariantCulture)}）";
             var agenda = meeting.Agenda.OrderBy(a => a.Order)
                 .Select(a => $"{a.Order}. ケース {numbers.GetValueOrDefault(a.SupportCaseId, "—")}（{a.Purpose.Label()}）").ToList();
-            var body = $"{at.ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture)}（{(daysAhead == 0 ? "今日" : $"{daysAhead}日後")}）"
-                       + $"{(meeting.Place is null ? string.Empty : $"、{meeting.Place}")}で{meeting.Kind.Label()}（{meeting.Cadence.Label()}）を開催します。\n"
-                       + (agenda.Count == 0 ? "議題はまだ登録されていません。" : "議題:\n" + string.Join("\n", agenda));
-            if (body.Length > Notification.BodyMaxLength)
-            {
-                body = body[..(Notification.BodyMaxLength - 1)] + "…";
-            }
+            var heading = $"{at.ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture)}（{(daysAhead == 0 ? "今日" : $"{daysAhead}日後")}）"
+                          + $"{(meeting.Place is null ? string.Empty : $"、{meeting.Place}")}で{meeting.Kind.Label()}（{meeting.Cadence.Label()}）を開催します。\n";
+            var withAgenda = Shorten(heading + (agenda.Count == 0 ? "議題はまだ登録されていません。" : "議題:\n" + string.Join("\n", agenda)));
+            // A 支援会議's cases are not shown to a member before their confidentiality pledge, not even as numbers.
+            var beforePledge = Shorten(heading + $"議題（{agenda.Count}件）は、守秘義務の誓約の後にポータルで確認できます。");
             foreach (var userId in meeting.Members.Select(m => m.UserId).Append(meeting.ChairUserId).Distinct())
             {
                 if (!users.TryGetValue(userId, out var user))
                 {
                     continue;
                 }
+                var pledged = meeting.Members.FirstOrDefault(m => m.UserId == userId) is { } member && Meeting.MayShowCaseDetails(meeting.Kind, member.PledgedAt);
+                var body = pledged ? withAgenda : beforePledge;
                 drafts.Add(new AlertDraft(new NotificationKey(NotificationKind.MeetingReminder, meeting.Id, date, userId, level), null, title, body,
                     $"/meetings/{meeting.Id}", null, user.Email is { Length: > 0 } ? MailState.Pending : MailState.None));
             }
@@ -74,4 +74,6 @@ public sealed class MeetingReminderJob(IDbContextFactory<JusoDbContext> factory,
         logger.LogInformation("Meeting reminders: {Meetings} meeting(s) ahead, {Raised} new reminder(s).", meetings.Count, raised.Count);
         return raised.Count;
     }
+
+    private static string Shorten(string body) => body.Length <= Notification.BodyMaxLength ? body : body[..(Notification.BodyMaxLength - 1)] + "…";
 }

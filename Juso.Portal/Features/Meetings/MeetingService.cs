@@ -183,12 +183,13 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
             return $"議題に追加: {supportCase.Number}（{form.Purpose.Label()}）";
         });
 
-    public Task<SaveResult> MoveAgendaItemAsync(int meetingId, int itemId, int position) =>
+    /// <summary>Moves an item to a position of the agenda as the user saw it; an agenda changed since is a conflict.</summary>
+    public Task<SaveResult> MoveAgendaItemAsync(int meetingId, int itemId, int position, int expectedMeetingVersion) =>
         work.ChangeAsync(meetingId, AuditAction.MeetingChanged, (u, m) => CanManage(u, m.ChairUserId), c =>
         {
             c.Meeting.MoveAgendaItem(itemId, position, c.Now);
             return Task.FromResult($"議題の順番を変更: {position}番目へ");
-        });
+        }, expectedMeetingVersion);
 
     public Task<SaveResult> RemoveAgendaItemAsync(int meetingId, int itemId) =>
         work.ChangeAsync(meetingId, AuditAction.MeetingChanged, (u, m) => CanManage(u, m.ChairUserId), c =>

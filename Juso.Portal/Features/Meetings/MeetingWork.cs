@@ -20,6 +20,9 @@ public sealed class MeetingChange(JusoDbContext db, Meeting meeting, UserContext
     /// <summary>The case the change concerns, for the audit row.</summary>
     public int? CaseId { get; set; }
 
+    /// <summary>Cases whose plan or record the change altered: other meetings showing them are told after the save.</summary>
+    public HashSet<int> TouchedCases { get; } = [];
+
     public Func<int>? Created { get; set; }
 }
 
@@ -29,11 +32,15 @@ public sealed class MeetingChange(JusoDbContext db, Meeting meeting, UserContext
 /// itself (two members adding decisions at once) is retried on fresh state; a lost race on something the user
 /// edited (an assignment, a decision, an action item, guarded by its own version) is reported as a conflict.
 /// </summary>
-public sealed class MeetingWork(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider time, MeetingBoardNotifier notifier)
+public sealed class MeetingWork(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider time, MeetingBoardNotifier notifier,
+    IEnumerable<ICaseChangeListener> caseListeners, ILogger<MeetingWork> logger)
 {
     private const int Attempts = 3;
 
-    public async Task<SaveResult> ChangeAsync(int meetingId, AuditAction action, Func<UserContext, Meeting, bool> allowed, Func<MeetingChange, Task<string>> change)
+    /// <param name="expectedMeetingVersion">The meeting version the user saw, for a change that depends on the whole
+    /// meeting as shown (reordering the agenda): a newer meeting is a conflict, not a retry.</param>
+    public async Task<SaveResult> ChangeAsync(int meetingId, AuditAction action, Func<UserContext, Meeting, bool> allowed, Func<MeetingChange, Task<string>> change,
+        int? expectedMeetingVersion = null)
     {
         var user = await currentUser.GetAsync();
         for (var attempt = 1; ; attempt++)
@@ -48,7 +55,15 @@ public sealed class MeetingWork(IDbContextFactory<JusoDbContext> factory, Curren
                 }
                 return SaveResult.NotFound();
             }
-            var retry = attempt < Attempts;
+            if (expectedMeetingVersion is { } expected)
+            {
+                if (meeting.Version != expected)
+                {
+                    return SaveResult.Conflict();
+                }
+                db.Entry(meeting).Property(m => m.Version).OriginalValue = expected;
+            }
+            var retry = attempt < Attempts && expectedMeetingVersion is null;
             try
             {
                 return await Saving.GuardAsync(async () =>
@@ -64,8 +79,15 @@ public sealed class MeetingWork(IDbContextFactory<JusoDbContext> factory, Curren
                     {
                         throw new MeetingMovedException();
                     }
-                    // Wall-clock stamp for the receivers' latency, not a business time: the fake clock of tests must not touch it.
-                    await notifier.PublishAsync(new BoardChange(meetingId, meeting.Version, detail, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds()));
+                    // Boards are told what kind of change ("役割分担を変更"), never the detail after the colon (a name, a case
+                    // number): that stays in the audit row. The stamp is wall-clock for the receivers' latency, not business
+                    // time, so the fake clock of tests does not touch it.
+                    await notifier.PublishAsync(new BoardChange(meetingId, meeting.Version, detail.Split(':', 2)[0],
+                        TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds()));
+                    foreach (var caseId in context.TouchedCases)
+                    {
+                        await TellCaseListenersAsync(caseId, meetingId);
+                    }
                     return SaveResult.Saved(context.Created?.Invoke() ?? meeting.Id, meeting.Version);
                 });
             }
@@ -78,6 +100,22 @@ public sealed class MeetingWork(IDbContextFactory<JusoDbContext> factory, Curren
     }
 
     private sealed class MeetingMovedException : Exception;
+
+    private async Task TellCaseListenersAsync(int caseId, int meetingId)
+    {
+        foreach (var listener in caseListeners)
+        {
+            try
+            {
+                await listener.CaseChangedAsync(caseId, meetingId);
+            }
+            catch (Exception ex)
+            {
+                // The change is committed; a board elsewhere not refreshing must not turn it into an error for the user.
+                logger.LogWarning(ex, "Case {CaseId} changed in a meeting, but other boards could not be told", caseId);
+            }
+        }
+    }
 
     public static Task<Meeting?> LoadAsync(JusoDbContext db, int meetingId) =>
         db.Meetings.AsSplitQuery().Include(m => m.Members).Include(m => m.Agenda).Include(m => m.Decisions).Include(m => m.ActionItems)

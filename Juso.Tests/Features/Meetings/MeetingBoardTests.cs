@@ -194,7 +194,7 @@ public sealed class MeetingBoardTests : IAsyncLifetime
 
         Ok(await plans.AddAssignmentAsync(caseId, planId, (await plans.PlansAsync(caseId)).Single().Version, Assignment(_partner.Id, "見守り")));
 
-        Assert.Equal("ケースの変更: 役割分担を追加: 東部地域包括支援センター", (await received.Task.WaitAsync(TimeSpan.FromSeconds(10))).What);
+        Assert.Equal("ケースの変更", (await received.Task.WaitAsync(TimeSpan.FromSeconds(10))).What);
         var board = (await _harness.Get<MeetingBoardService>(_harness.As(TestUsers.Chair())).OpenAsync(meetingId)).Board!;
         Assert.Equal(2, board.Items[0].Plan!.Assignments.Count);
     }
@@ -231,6 +231,48 @@ public sealed class MeetingBoardTests : IAsyncLifetime
         Assert.True(minutes.IsMinutesApproved);
         Assert.Equal("家計相談", Assert.Single(minutes.Items[0].AgreedAssignments).Task);
         Assert.Equal(SaveStatus.Invalid, (await board.RecordDecisionAsync(meetingId, items[0].Id, "追加")).Status);
+    }
+
+    [Fact]
+    public async Task ConsentWithdrawnAfterTheAgendaWasSet_TheMultiLayeredBoardShowsNothingOfTheCase_AndNothingIsCarriedBack()
+    {
+        var caseId = await _steps.OpenAsync();
+        await _steps.DraftAsync(caseId, _lead.Id);
+        var meetingId = await ScheduleAsync(MeetingKind.MultiLayered, caseId);
+        await using var chair = _harness.As(TestUsers.Chair());
+        var board = _harness.Get<MeetingBoardService>(chair);
+        var itemId = (await board.OpenAsync(meetingId)).Board!.Items[0].Id;
+        Ok(await board.ConcludeAsync(meetingId, itemId, AgendaOutcome.PlanApproved));
+        Ok(await board.RecordAttendanceAsync(meetingId, "u-chair", true));
+        await using (var coordinator = _harness.As(TestUsers.Coordinator()))
+        {
+            Ok(await _harness.Get<Juso.Portal.Features.Cases.CaseService>(coordinator).RecordConsentAsync(caseId, await _steps.CaseVersionAsync(caseId),
+                new Juso.Portal.Features.Cases.ConsentForm { Status = Juso.Domain.Cases.ConsentStatus.Withdrawn, Date = new DateTime(2026, 11, 23), Method = Juso.Domain.Cases.ConsentMethod.Verbal, Note = "本人から撤回の申し出" }));
+        }
+        _harness.Time.Advance(TimeSpan.FromDays(8));
+
+        var item = (await board.OpenAsync(meetingId)).Board!.Items[0];
+        var approval = await board.ApproveMinutesAsync(meetingId);
+
+        Assert.Equal(BoardSnapshots.WithoutConsent, item.HouseholdName);
+        Assert.Null(item.Plan);
+        Assert.Equal(SaveStatus.Invalid, approval.Status);
+        Assert.Contains("本人同意がないため", Assert.Single(approval.Errors).Message);
+    }
+
+    [Fact]
+    public async Task ReorderingFromAnOutdatedAgenda_IsAConflict_NotASilentOverwrite()
+    {
+        var meetingId = await ScheduleAsync(MeetingKind.MultiLayered, await _steps.OpenAsync(), await _steps.OpenAsync(family: "佐藤", familyKana: "サトウ"));
+        await using var scope = _harness.As(TestUsers.Coordinator());
+        var meetings = _harness.Get<MeetingService>(scope);
+        var seen = (await meetings.OpenAsync(meetingId)).Meeting!;
+
+        Ok(await meetings.MoveAgendaItemAsync(meetingId, seen.Items[1].Id, 1, seen.Version));
+        var stale = await meetings.MoveAgendaItemAsync(meetingId, seen.Items[0].Id, 2, seen.Version);
+
+        Assert.Equal(SaveStatus.Conflict, stale.Status);
+        Assert.Equal(seen.Items[1].Id, (await meetings.OpenAsync(meetingId)).Meeting!.Items[0].Id);
     }
 
     [Fact]
