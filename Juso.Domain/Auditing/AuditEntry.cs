@@ -34,6 +34,10 @@ public enum AuditAction
     StaffCreated,
     StaffUpdated,
     AuditLogViewed,
+    DocumentPreviewed,
+    DocumentPrinted,
+    PlanSigned,
+    SignedCopyViewed,
 }
 
 /// <summary>An audit log row. Written once, never changed; administrators can browse them.</summary>

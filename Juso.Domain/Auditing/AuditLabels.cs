@@ -35,6 +35,10 @@ public static class AuditLabels
         AuditAction.StaffCreated => "職員の登録",
         AuditAction.StaffUpdated => "職員の変更",
         AuditAction.AuditLogViewed => "監査ログの閲覧",
+        AuditAction.DocumentPreviewed => "帳票の印刷プレビュー",
+        AuditAction.DocumentPrinted => "帳票の印刷（PDF）",
+        AuditAction.PlanSigned => "プランの署名の記録",
+        AuditAction.SignedCopyViewed => "署名済みプランの閲覧",
         _ => action.ToString(),
     };
 }
