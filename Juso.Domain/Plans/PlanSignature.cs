@@ -81,14 +81,7 @@ public class PlanSignature : AggregateRoot
     /// <summary>Keeps <paramref name="pdf"/> as the copy handed out for signature; refuses a plan that may not be signed.</summary>
     public static PlanSignature PrintForSignature(SupportPlan plan, byte[] pdf, Actor printedBy, DateTimeOffset now)
     {
-        if (plan.IsInternalOnly)
-        {
-            throw new DomainException("世帯丸ごと支援プランは内部資料のため、署名用に印刷できません（取扱注意・本人交付不可）。");
-        }
-        if (!plan.CanBePrintedForSignature)
-        {
-            throw new DomainException($"署名用に印刷できるのは承認済みまたは実施中の支援プランだけです（このプランは「{plan.Status.Label()}」です）。");
-        }
+        EnsureMayBeSigned(plan);
         if (pdf.Length == 0)
         {
             throw new DomainException("印刷するPDFが空です。");
@@ -107,6 +100,19 @@ public class PlanSignature : AggregateRoot
         };
         print.MarkCreated(now);
         return print;
+    }
+
+    /// <summary>Refuses a 世帯丸ごと支援プラン (internal, never handed out) and a plan not in force, before anything is printed.</summary>
+    public static void EnsureMayBeSigned(SupportPlan plan)
+    {
+        if (plan.IsInternalOnly)
+        {
+            throw new DomainException("世帯丸ごと支援プランは内部資料のため、署名用に印刷できません（取扱注意・本人交付不可）。");
+        }
+        if (!plan.CanBePrintedForSignature)
+        {
+            throw new DomainException($"署名用に印刷できるのは承認済みまたは実施中の支援プランだけです（このプランは「{plan.Status.Label()}」です）。");
+        }
     }
 
     public static string HashOf(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));

@@ -41,10 +41,13 @@ public static class PortalServices
         services.AddMudServices();
         services.TryAddTransient<MudBlazor.MudLocalizer>();
         services.AddLocalizationInterceptor<Components.Layout.JapaneseMudLocalization>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<Features.Documents.DocumentHealthCheck>("documents", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
 
         AddSecurity(services, configuration);
         AddFeatures(services);
+        AddDocuments(services, configuration);
         return services;
     }
 
@@ -130,6 +133,17 @@ public static class PortalServices
                 options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
             }
         });
+    }
+
+    /// <summary>PDF printing: one warm Chromium for the whole app (singleton), rendered from Razor components.</summary>
+    private static void AddDocuments(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(Features.Documents.DocumentOptions.Section).Get<Features.Documents.DocumentOptions>() ?? new Features.Documents.DocumentOptions());
+        services.AddSingleton<Features.Documents.JapaneseFontProbe>();
+        services.AddSingleton<Features.Documents.DocumentHtml>();
+        services.AddSingleton<Features.Documents.ChromiumPdfRenderer>();
+        services.AddSingleton<Features.Documents.IDocumentRenderer>(sp => sp.GetRequiredService<Features.Documents.ChromiumPdfRenderer>());
+        services.AddScoped<Features.Documents.DocumentService>();
     }
 
     private static void AddFeatures(IServiceCollection services)
