@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Juso on a fresh Debian machine: installs what the browser tests need (Debian's
-# chromium and a Japanese font) when missing, builds, generates the SQL Server idempotent migrations
+# chromium, Japanese fonts, poppler-utils) when missing, builds, generates the SQL Server idempotent migrations
 # script (a broken SQL Server migration fails here), and runs the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,6 +10,9 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if ! command -v fc-list >/dev/null 2>&1 || ! fc-list :lang=ja | grep -q .; then
   missing+=(fonts-noto-cjk)
 fi
+# Printed documents: IPAexGothic embeds as a small TrueType subset; pdftoppm renders PDF pages for review.
+fc-list 2>/dev/null | grep -q IPAexGothic || missing+=(fonts-ipaexfont-gothic)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing from Debian: ${missing[*]}"
   sudo_cmd=""

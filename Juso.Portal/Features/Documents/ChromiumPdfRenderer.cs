@@ -162,7 +162,7 @@ public sealed class ChromiumPdfRenderer(DocumentHtml html, DocumentOptions optio
     private static string HeaderTemplate(PrintDocument document)
     {
         var mark = document.HandlingMark is { } m
-            ? $"<span style=\"color:#b00020;font-weight:700;border:1px solid #b00020;padding:0 2mm;\">{WebUtility.HtmlEncode(m)}</span>"
+            ? $"<span style=\"color:#b00020;border:1px solid #b00020;padding:0 2mm;\">{WebUtility.HtmlEncode(m)}</span>"
             : string.Empty;
         return $"<div style=\"{TemplateStyle}\"><span>{WebUtility.HtmlEncode(document.Municipality)}　{WebUtility.HtmlEncode(document.Title)}</span>{mark}</div>";
     }
@@ -173,7 +173,7 @@ public sealed class ChromiumPdfRenderer(DocumentHtml html, DocumentOptions optio
 
     // Header and footer templates are separate documents: they get no page CSS, and Chromium's default font size is 0.
     private const string TemplateStyle = "width:100%;margin:0 14mm;font-size:8pt;display:flex;justify-content:space-between;align-items:center;"
-        + "font-family:'Noto Sans CJK JP','IPAexGothic','Yu Gothic',sans-serif;color:#333;-webkit-print-color-adjust:exact;";
+        + "font-family:'IPAexGothic','Noto Sans CJK JP','Yu Gothic',sans-serif;color:#333;-webkit-print-color-adjust:exact;";
 
     private static async Task CloseQuietlyAsync(IPage page)
     {
