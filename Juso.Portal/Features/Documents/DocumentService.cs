@@ -75,6 +75,20 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         return new PlanPrintView(caseId, planId, document, html, notForSignature, canManage, signatures);
     }
 
+    /// <summary>The prints for signature of a plan, newest first (the plan tab lists them).</summary>
+    public async Task<IReadOnlyList<PlanSignatureView>> SignaturesAsync(int caseId, int planId)
+    {
+        var user = await currentUser.GetAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        var supportCase = await db.Cases.AsNoTracking().Include(c => c.Agencies).SingleOrDefaultAsync(c => c.Id == caseId);
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId && p.SupportCaseId == caseId).Select(p => new { p.Version }).SingleOrDefaultAsync();
+        if (supportCase is null || plan is null || !CaseAccess.CanRead(user, supportCase))
+        {
+            return [];
+        }
+        return await SignatureViewsAsync(db, planId, plan.Version);
+    }
+
     /// <summary>The plan as a PDF for reference (控え): anyone who may read the case.</summary>
     public async Task<PrintedFile> PrintPlanAsync(int caseId, int planId, CancellationToken cancellationToken = default)
     {
