@@ -4,9 +4,17 @@ using Microsoft.AspNetCore.Components.Web;
 namespace Juso.Portal.Features.Documents;
 
 /// <summary>Renders a document's Razor component to a complete HTML page (CSS embedded, nothing fetched).</summary>
-public sealed class DocumentHtml(IServiceProvider services, ILoggerFactory loggerFactory) : IAsyncDisposable
+public sealed class DocumentHtml : IAsyncDisposable
 {
-    private readonly HtmlRenderer _renderer = new(services, loggerFactory);
+    // Documents take everything from their model and inject nothing: an empty container of their own keeps the
+    // renderer independent of the app's (whose Razor services are scoped and need the web host).
+    private readonly ServiceProvider _services = new ServiceCollection().BuildServiceProvider();
+    private readonly HtmlRenderer _renderer;
+
+    public DocumentHtml(ILoggerFactory loggerFactory)
+    {
+        _renderer = new HtmlRenderer(_services, loggerFactory);
+    }
 
     public async Task<string> RenderAsync(PrintDocument document)
     {
@@ -19,5 +27,9 @@ public sealed class DocumentHtml(IServiceProvider services, ILoggerFactory logge
         return "<!DOCTYPE html>\n" + html;
     }
 
-    public ValueTask DisposeAsync() => _renderer.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _renderer.DisposeAsync();
+        await _services.DisposeAsync();
+    }
 }

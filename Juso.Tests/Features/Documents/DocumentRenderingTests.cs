@@ -3,7 +3,6 @@ using Juso.Domain.Meetings;
 using Juso.Domain.Plans;
 using Juso.Portal.Features.Documents;
 using Juso.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Juso.Tests.Features.Documents;
 
@@ -156,8 +155,7 @@ public sealed class DocumentRenderingTests(RendererFixture fixture)
     public async Task Renderer_MissingChromium_GivesAJapaneseError_NotAPdf()
     {
         var options = new DocumentOptions { ChromiumPath = "/nonexistent/chromium" };
-        var services = new ServiceCollection().BuildServiceProvider();
-        await using var html = new DocumentHtml(services, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        await using var html = new DocumentHtml(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
         await using var renderer = new ChromiumPdfRenderer(html, options, new JapaneseFontProbe(options),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<ChromiumPdfRenderer>.Instance);
 
