@@ -70,7 +70,7 @@ public sealed class DocumentJourneyTests(BrowserFixture fixture)
         await preview.GetByText("氏名は伏せて記載しています").WaitForAsync();
         await AssertAccessibleAsync(page, "agenda-print");
 
-        await page.GetByTestId("mask-names").Locator("input").ClickAsync();
+        await page.GetByLabel("氏名を伏せて印刷する").ClickAsync();
         await Assertions.Expect(preview.GetByText("氏名は伏せて記載しています")).ToHaveCountAsync(0);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-agenda").ClickAsync());
         var text = string.Concat(PdfText.Pages(await File.ReadAllBytesAsync(await download.PathAsync())));
