@@ -136,7 +136,7 @@ public static class PortalServices
     }
 
     /// <summary>PDF printing: one warm Chromium for the whole app (singleton), rendered from Razor components.</summary>
-    private static void AddDocuments(IServiceCollection services, IConfiguration configuration)
+    internal static void AddDocuments(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(configuration.GetSection(Features.Documents.DocumentOptions.Section).Get<Features.Documents.DocumentOptions>() ?? new Features.Documents.DocumentOptions());
         services.AddSingleton<Features.Documents.JapaneseFontProbe>();
