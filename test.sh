@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of Juso on a fresh Debian machine: installs what the tests need (Debian's chromium and a
-# Japanese font for the browser tests, redis-server for the two-instance scale-out test) when missing, builds, generates the SQL Server idempotent migrations
+# Runs every test of Juso on a fresh Debian machine: installs what the tests need (Debian's chromium, Japanese
+# fonts and poppler-utils for the browser and document tests, redis-server for the two-instance scale-out test)
+# when missing, builds, generates the SQL Server idempotent migrations
 # script (a broken SQL Server migration fails here), and runs the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,6 +12,9 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if ! command -v fc-list >/dev/null 2>&1 || ! fc-list :lang=ja | grep -q .; then
   missing+=(fonts-noto-cjk)
 fi
+# Printed documents: IPAexGothic embeds as a small TrueType subset; pdftoppm renders PDF pages for review.
+fc-list 2>/dev/null | grep -q IPAexGothic || missing+=(fonts-ipaexfont-gothic)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing from Debian: ${missing[*]}"
   sudo_cmd=""

@@ -42,6 +42,10 @@ public enum AuditAction
     MinutesViewed,
     MinutesApproved,
     ReminderSettingsChanged,
+    DocumentPreviewed,
+    DocumentPrinted,
+    PlanSigned,
+    SignedCopyViewed,
 }
 
 /// <summary>An audit log row. Written once, never changed; administrators can browse them.</summary>

@@ -43,6 +43,10 @@ public static class AuditLabels
         AuditAction.MinutesViewed => "議事録の閲覧",
         AuditAction.MinutesApproved => "議事録の承認",
         AuditAction.ReminderSettingsChanged => "リマインド設定の変更",
+        AuditAction.DocumentPreviewed => "帳票の印刷プレビュー",
+        AuditAction.DocumentPrinted => "帳票の印刷（PDF）",
+        AuditAction.PlanSigned => "プランの署名の記録",
+        AuditAction.SignedCopyViewed => "署名済みプランの閲覧",
         _ => action.ToString(),
     };
 }

@@ -34,4 +34,13 @@ public static class PlanLabels
         AssignmentStatus.Stopped => "中止",
         _ => status.ToString(),
     };
+
+    public static string Label(this SignatureMethod method) => method switch
+    {
+        SignatureMethod.InPerson => "対面で署名",
+        SignatureMethod.HomeVisit => "訪問時に署名",
+        SignatureMethod.Mail => "郵送で返送",
+        SignatureMethod.Proxy => "代理人が署名",
+        _ => method.ToString(),
+    };
 }

@@ -45,6 +45,8 @@ public abstract class JusoDbContext : IdentityDbContext<JusoUser>
 
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
 
+    public DbSet<PlanSignature> PlanSignatures => Set<PlanSignature>();
+
     public DbSet<Assessment> Assessments => Set<Assessment>();
 
     public DbSet<ContactRecord> ContactRecords => Set<ContactRecord>();

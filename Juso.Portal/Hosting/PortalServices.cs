@@ -48,12 +48,15 @@ public static class PortalServices
         });
         services.TryAddTransient<MudBlazor.MudLocalizer>();
         services.AddLocalizationInterceptor<Components.Layout.JapaneseMudLocalization>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<Features.Documents.DocumentHealthCheck>("documents", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
 
         AddSecurity(services, configuration);
         AddFeatures(services);
         AddMeetingBoards(services, configuration);
         services.AddJusoJobs(configuration);
+        AddDocuments(services, configuration);
         return services;
     }
 
@@ -177,6 +180,17 @@ public static class PortalServices
                 options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
             }
         });
+    }
+
+    /// <summary>PDF printing: one warm Chromium for the whole app (singleton), rendered from Razor components.</summary>
+    internal static void AddDocuments(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(Features.Documents.DocumentOptions.Section).Get<Features.Documents.DocumentOptions>() ?? new Features.Documents.DocumentOptions());
+        services.AddSingleton<Features.Documents.JapaneseFontProbe>();
+        services.AddSingleton<Features.Documents.DocumentHtml>();
+        services.AddSingleton<Features.Documents.ChromiumPdfRenderer>();
+        services.AddSingleton<Features.Documents.IDocumentRenderer>(sp => sp.GetRequiredService<Features.Documents.ChromiumPdfRenderer>());
+        services.AddScoped<Features.Documents.DocumentService>();
     }
 
     private static void AddFeatures(IServiceCollection services)

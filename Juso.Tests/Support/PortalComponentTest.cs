@@ -38,6 +38,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<CoordinationService>();
         Services.AddScoped<PlanService>();
         Services.AddScoped<MonitoringService>();
+        Juso.Portal.Hosting.PortalServices.AddDocuments(Services, configuration);
         Services.AddScoped<AuthenticationStateProvider>(_ => Auth);
         JSInterop.Mode = JSRuntimeMode.Loose;
         await Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();

@@ -11,5 +11,17 @@ window.juso = {
     },
     print: function () {
         window.print();
+    },
+    // Saves a file the server made (a printed PDF) through a temporary blob link.
+    downloadFile: async function (fileName, contentType, streamRef) {
+        const buffer = await streamRef.arrayBuffer();
+        const url = URL.createObjectURL(new Blob([buffer], { type: contentType }));
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = fileName;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10000);
     }
 };

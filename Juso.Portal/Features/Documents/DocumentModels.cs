@@ -1,0 +1,98 @@
+using Juso.Domain.Meetings;
+using Juso.Domain.Plans;
+
+namespace Juso.Portal.Features.Documents;
+
+public sealed record PlanMemberLine(string Name, string Kana, string Relationship);
+
+public sealed record PlanGoalLine(string Term, string Text);
+
+public sealed record PlanAssignmentLine(string Agency, string? PersonInCharge, string Task, string? Frequency, string Period, string Status);
+
+/// <summary>支援プラン or 世帯丸ごと支援プラン as printed (PlanDocument.razor).</summary>
+public sealed record PlanDocumentModel : PrintDocument
+{
+    public required string CaseNumber { get; init; }
+
+    public required int PlanVersion { get; init; }
+
+    public required PlanKind Kind { get; init; }
+
+    public required PlanStatus Status { get; init; }
+
+    public DateOnly? ApprovedOn { get; init; }
+
+    public string? ApprovalNote { get; init; }
+
+    public DateOnly? StartOn { get; init; }
+
+    public string? HouseholdAddress { get; init; }
+
+    public required string PersonName { get; init; }
+
+    public string? PersonKana { get; init; }
+
+    public IReadOnlyList<PlanMemberLine> Members { get; init; } = [];
+
+    public IReadOnlyList<PlanGoalLine> Goals { get; init; } = [];
+
+    public IReadOnlyList<PlanAssignmentLine> Assignments { get; init; } = [];
+
+    public string? LeadAgency { get; init; }
+
+    public int MonitoringIntervalDays { get; init; }
+
+    public DateOnly? NextMonitoringDue { get; init; }
+
+    public bool UsesParticipationSupport { get; init; }
+
+    public bool UsesOutreach { get; init; }
+
+    public string? CoordinatorName { get; init; }
+
+    /// <summary>プラン番号: case number and version, e.g. 2026-0012-02.</summary>
+    public string PlanNumber => $"{CaseNumber}-{PlanVersion:D2}";
+
+    public override string Title => Status == PlanStatus.Draft ? $"{Kind.Label()}（案）" : Kind.Label();
+
+    public override string FileName => $"{(Kind == PlanKind.WholeHousehold ? "household-plan" : "plan")}-{PlanNumber}.pdf";
+
+    public override string? HandlingMark => Kind == PlanKind.WholeHousehold ? "取扱注意・本人交付不可" : null;
+
+    public override Type Component => typeof(PlanDocument);
+}
+
+public sealed record AgendaMemberLine(string Name, string? Agency);
+
+public sealed record AgendaItemLine(int Order, DateTimeOffset StartsAt, int Minutes, string CaseNumber, string Household, string Purpose, string? LeadAgency);
+
+/// <summary>会議次第: a meeting's agenda as printed (AgendaDocument.razor); names masked for a 支援会議 when the chair chooses.</summary>
+public sealed record AgendaDocumentModel : PrintDocument
+{
+    public required MeetingKind Kind { get; init; }
+
+    public required MeetingCadence Cadence { get; init; }
+
+    /// <summary>Japan time.</summary>
+    public required DateTimeOffset ScheduledAt { get; init; }
+
+    public string? Place { get; init; }
+
+    public required string ChairName { get; init; }
+
+    public IReadOnlyList<AgendaMemberLine> Members { get; init; } = [];
+
+    public IReadOnlyList<AgendaItemLine> Items { get; init; } = [];
+
+    public bool NamesMasked { get; init; }
+
+    public int TotalMinutes => Items.Sum(i => i.Minutes);
+
+    public override string Title => $"{Kind.Label()} 次第";
+
+    public override string FileName => $"agenda-{ScheduledAt:yyyyMMdd-HHmm}.pdf";
+
+    public override string? HandlingMark => Kind == MeetingKind.Support ? "取扱注意・守秘義務（会議終了後回収）" : "取扱注意";
+
+    public override Type Component => typeof(AgendaDocument);
+}
