@@ -191,6 +191,7 @@ public static class PortalServices
         services.AddSingleton<Features.Documents.ChromiumPdfRenderer>();
         services.AddSingleton<Features.Documents.IDocumentRenderer>(sp => sp.GetRequiredService<Features.Documents.ChromiumPdfRenderer>());
         services.AddScoped<Features.Documents.DocumentService>();
+        services.AddScoped<Features.Documents.MinutesPrintService>();
     }
 
     private static void AddFeatures(IServiceCollection services)

@@ -109,6 +109,10 @@ public sealed class MeetingBoardJourneyTests(BrowserFixture fixture)
         await page.GotoAsync($"/meetings/{meetingId}/minutes");
         await page.GetByTestId("minutes").WaitForAsync();
         await AccessibilityTests.AssertAccessibleAsync(page, "meeting-minutes");
+
+        await page.GetByTestId("print-minutes").ClickAsync();
+        await page.FrameLocator("[data-testid=document-preview]").GetByText("議事録（案）").First.WaitForAsync();
+        await AccessibilityTests.AssertAccessibleAsync(page, "minutes-print");
     }
 
     private async Task<int> DemoMeetingAsync(MeetingKind kind)

@@ -96,3 +96,44 @@ public sealed record AgendaDocumentModel : PrintDocument
 
     public override Type Component => typeof(AgendaDocument);
 }
+
+public sealed record MinutesAttendanceLine(string Name, string? Agency, bool IsChair, bool Attended);
+
+public sealed record MinutesAssignmentLine(string Agency, string? PersonInCharge, string Task, string? Frequency, string Status);
+
+public sealed record MinutesActionLine(string Text, string Owner, DateOnly DueOn);
+
+public sealed record MinutesItemLine(int Order, string CaseNumber, string Household, string Purpose, string Outcome, IReadOnlyList<string> Decisions,
+    IReadOnlyList<MinutesAssignmentLine> Assignments, IReadOnlyList<MinutesActionLine> ActionItems);
+
+/// <summary>議事録 as printed (MinutesDocument.razor): the board's record, final once the chair approved it.</summary>
+public sealed record MinutesDocumentModel : PrintDocument
+{
+    public required MeetingKind Kind { get; init; }
+
+    public required MeetingCadence Cadence { get; init; }
+
+    /// <summary>Japan time.</summary>
+    public required DateTimeOffset ScheduledAt { get; init; }
+
+    public string? Place { get; init; }
+
+    public required string ChairName { get; init; }
+
+    /// <summary>Japan time of the chair's approval, or null for a draft.</summary>
+    public DateTimeOffset? ApprovedAt { get; init; }
+
+    public IReadOnlyList<MinutesAttendanceLine> Attendance { get; init; } = [];
+
+    public IReadOnlyList<MinutesItemLine> Items { get; init; } = [];
+
+    public bool NamesMasked { get; init; }
+
+    public override string Title => ApprovedAt is null ? $"{Kind.Label()} 議事録（案）" : $"{Kind.Label()} 議事録";
+
+    public override string FileName => $"minutes-{ScheduledAt:yyyyMMdd-HHmm}.pdf";
+
+    public override string? HandlingMark => Kind == MeetingKind.Support ? "取扱注意・守秘義務" : "取扱注意";
+
+    public override Type Component => typeof(MinutesDocument);
+}

@@ -9,9 +9,6 @@ window.juso = {
             summary.scrollIntoView({ block: 'start' });
         }
     },
-    print: function () {
-        window.print();
-    },
     // Saves a file the server made (a printed PDF) through a temporary blob link.
     downloadFile: async function (fileName, contentType, streamRef) {
         const buffer = await streamRef.arrayBuffer();

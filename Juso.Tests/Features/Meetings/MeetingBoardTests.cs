@@ -261,6 +261,38 @@ public sealed class MeetingBoardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MinutesPdf_HoldsDecisionsAndTheAgreedAssignments_WithInitialsForASupportMeeting_AndOnlyForMembers()
+    {
+        var caseId = await _steps.OpenAsync();
+        await _steps.DraftAsync(caseId, _lead.Id);
+        var meetingId = await ScheduleAsync(MeetingKind.Support, caseId);
+        await using var chair = _harness.As(TestUsers.Chair());
+        Ok(await _harness.Get<MeetingService>(chair).PledgeAsync(meetingId));
+        var board = _harness.Get<MeetingBoardService>(chair);
+        var itemId = (await board.OpenAsync(meetingId)).Board!.Items[0].Id;
+        Ok(await board.RecordDecisionAsync(meetingId, itemId, "主担当は東部包括とする"));
+        Ok(await board.ConcludeAsync(meetingId, itemId, AgendaOutcome.PlanApproved));
+        Ok(await board.RecordAttendanceAsync(meetingId, "u-chair", true));
+        _harness.Time.Advance(TimeSpan.FromDays(8));
+        Ok(await board.ApproveMinutesAsync(meetingId));
+
+        var printed = await _harness.Get<Juso.Portal.Features.Documents.MinutesPrintService>(chair).PrintAsync(meetingId, null);
+        await using var unpledgedScope = _harness.As(Member(_partner));
+        var refused = await _harness.Get<Juso.Portal.Features.Documents.MinutesPrintService>(unpledgedScope).PrintAsync(meetingId, null);
+
+        Assert.Null(printed.Error);
+        var text = string.Concat(PdfText.Pages(printed.Content!));
+        Assert.Contains("議事録", text);
+        Assert.Contains("主担当は東部包括とする", text);
+        Assert.Contains("家計相談", text);
+        Assert.Contains("Y.I.", text);
+        Assert.DoesNotContain("山田", text);
+        Assert.NotNull(refused.Error);
+        await using var db = _harness.NewContext();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.DocumentPrinted && a.UserId == "u-chair"));
+    }
+
+    [Fact]
     public async Task ReorderingFromAnOutdatedAgenda_IsAConflict_NotASilentOverwrite()
     {
         var meetingId = await ScheduleAsync(MeetingKind.MultiLayered, await _steps.OpenAsync(), await _steps.OpenAsync(family: "佐藤", familyKana: "サトウ"));

@@ -1,0 +1,89 @@
+using Juso.Domain.Auditing;
+using Juso.Domain.Common;
+using Juso.Domain.Meetings;
+using Juso.Domain.Plans;
+using Juso.Portal.Common;
+using Juso.Portal.Features.Meetings;
+
+namespace Juso.Portal.Features.Documents;
+
+public sealed record MinutesPrintView(int MeetingId, MinutesDocumentModel Document, string Html, bool CanChooseMasking);
+
+/// <summary>
+/// 議事録 as PDF, from the same committed board state the minutes page shows: only members who may see the board
+/// (a 支援会議 after the pledge) print it; the chair may print names or initials; every preview and print is audited.
+/// </summary>
+public sealed class MinutesPrintService(BoardSnapshots snapshots, CurrentUser currentUser, AuditLog audit, IDocumentRenderer renderer,
+    DocumentOptions options, TimeProvider time)
+{
+    public async Task<MinutesPrintView?> PreviewAsync(int meetingId, bool? maskNames)
+    {
+        var (user, document, canChoose) = await LoadAsync(meetingId, maskNames);
+        if (document is null)
+        {
+            return null;
+        }
+        var html = await renderer.RenderHtmlAsync(document);
+        await audit.WriteAsync(user, AuditAction.DocumentPreviewed, detail: $"{document.Title}（会議 {meetingId}）");
+        return new MinutesPrintView(meetingId, document, html, canChoose);
+    }
+
+    public async Task<PrintedFile> PrintAsync(int meetingId, bool? maskNames, CancellationToken cancellationToken = default)
+    {
+        var (user, document, _) = await LoadAsync(meetingId, maskNames);
+        if (document is null)
+        {
+            return PrintedFile.Failed("対象が見つからないか、閲覧する権限がありません。");
+        }
+        try
+        {
+            var pdf = await renderer.RenderPdfAsync(document, cancellationToken);
+            await audit.WriteAsync(user, AuditAction.DocumentPrinted,
+                detail: $"{document.Title}（会議 {meetingId}、{(document.NamesMasked ? "氏名を伏せる" : "氏名あり")}）");
+            return new PrintedFile(pdf, document.FileName, "application/pdf", null);
+        }
+        catch (DocumentUnavailableException ex)
+        {
+            return PrintedFile.Failed(ex.Message);
+        }
+    }
+
+    private async Task<(UserContext User, MinutesDocumentModel? Document, bool CanChooseMasking)> LoadAsync(int meetingId, bool? maskNames)
+    {
+        var user = await currentUser.GetAsync();
+        var board = await snapshots.GetAsync(meetingId);
+        if (board is null || BoardSnapshots.AccessOf(board, user.UserId) != MeetingAccess.Allowed)
+        {
+            if (board is not null)
+            {
+                await audit.WriteAsync(user, AuditAction.AccessDenied, detail: $"議事録の印刷（会議 {meetingId}）");
+            }
+            return (user, null, false);
+        }
+        var canChoose = board.ChairUserId == user.UserId;
+        var masked = canChoose && maskNames is { } choice ? choice : board.MasksNames;
+        var approved = board.IsMinutesApproved;
+        var document = new MinutesDocumentModel
+        {
+            Municipality = options.Municipality,
+            PrintedAt = JapanDate.InJapan(time.GetUtcNow()),
+            Kind = board.Kind,
+            Cadence = board.Cadence,
+            ScheduledAt = JapanDate.FromUtc(board.ScheduledAt),
+            Place = board.Place,
+            ChairName = board.ChairName,
+            ApprovedAt = board.MinutesApprovedAt is { } at ? JapanDate.FromUtc(at) : null,
+            NamesMasked = masked,
+            Attendance = board.Members.Select(m => new MinutesAttendanceLine(m.Name, m.AgencyName, m.IsChair, m.Attended)).ToList(),
+            Items = board.Items.Select(i => new MinutesItemLine(
+                i.Order, i.CaseNumber, i.Household(masked), i.Purpose.Label(), i.Outcome.Label(),
+                i.Decisions.Select(d => d.Text).ToList(),
+                approved
+                    ? i.AgreedAssignments.Select(a => new MinutesAssignmentLine(a.AgencyName, a.PersonInCharge, a.Task, a.Frequency, a.Status)).ToList()
+                    : i.Plan?.Assignments.Select(a => new MinutesAssignmentLine(a.AgencyName, a.PersonInCharge, a.Task, a.Frequency, a.Status.Label())).ToList() ?? [],
+                i.ActionItems.Select(a => new MinutesActionLine(a.Text, a.OwnerPerson is null ? a.OwnerAgencyName : $"{a.OwnerAgencyName}（{a.OwnerPerson}）", a.DueOn)).ToList()))
+                .ToList(),
+        };
+        return (user, document, canChoose);
+    }
+}
