@@ -79,4 +79,28 @@ public static class DocumentSamples
             Agencies[i % Agencies.Length])).ToList(),
         NamesMasked = masked,
     };
+
+    /// <summary>Approved minutes of a 12-case regular session, each case with decisions, three agreed assignments and an action item.</summary>
+    public static MinutesDocumentModel TwelveCaseMinutes(MeetingKind kind = MeetingKind.MultiLayered) => new()
+    {
+        Municipality = "ひばり野市",
+        PrintedAt = PrintedAt,
+        Kind = kind,
+        Cadence = MeetingCadence.Regular,
+        ScheduledAt = new DateTimeOffset(2026, 12, 4, 13, 30, 0, TimeSpan.FromHours(9)),
+        Place = "ひばり野市役所 本庁舎 3階 第2会議室",
+        ChairName = "石田\u3000美穂",
+        ApprovedAt = new DateTimeOffset(2026, 12, 4, 16, 0, 0, TimeSpan.FromHours(9)),
+        Attendance = Agencies.Select((a, i) => new MinutesAttendanceLine($"構成員{i + 1:D2}", a, false, i % 4 != 3))
+            .Prepend(new MinutesAttendanceLine("石田\u3000美穂", "ひばり野市 福祉総合相談課", true, true)).ToList(),
+        Items = Enumerable.Range(1, 12).Select(i => new MinutesItemLine(
+            i,
+            $"2026-{i:D4}",
+            $"山田\u3000{i}郎",
+            i % 3 == 0 ? "モニタリング" : "プラン案の協議",
+            i % 3 == 0 ? "現在の支援を継続" : "プランを承認",
+            [$"主担当は{Agencies[i % Agencies.Length]}とし、月1回の訪問で世帯の状況を確認する。", "次回の会議でモニタリングの結果を報告する。"],
+            Enumerable.Range(0, 3).Select(k => new MinutesAssignmentLine(Agencies[(i + k) % Agencies.Length], $"担当{k + 1}", $"役割分担{i}-{k + 1}：家計と生活の相談", "月1回", "実施中")).ToList(),
+            [new MinutesActionLine($"宿題{i}：関係機関に状況を確認する", Agencies[i % Agencies.Length], new DateOnly(2026, 12, 18))])).ToList(),
+    };
 }

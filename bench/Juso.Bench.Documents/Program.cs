@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// Documents benchmark: warm render times of a two-page 支援プラン and a 12-case agenda (stand-in for the minutes,
-// which do not exist yet), then 100 renders 8 at a time with every PDF read back and its text checked.
+// Documents benchmark: warm render times of a two-page 支援プラン, a 12-case agenda and 12-case minutes, then 100
+// renders 8 at a time (plan and minutes alternating) with every PDF read back and its text checked.
 // Usage: dotnet run -c Release --project bench/Juso.Bench.Documents [-- --runs 60] [-- --write folder]
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(60);
 var writeTo = args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault();
@@ -27,6 +27,7 @@ var renderer = provider.GetRequiredService<ChromiumPdfRenderer>();
 
 var plan = DocumentSamples.TwoPagePlan();
 var agenda = DocumentSamples.TwelveCaseAgenda();
+var minutes = DocumentSamples.TwelveCaseMinutes();
 
 var launch = Stopwatch.StartNew();
 var first = await renderer.RenderPdfAsync(plan);
@@ -41,6 +42,7 @@ if (writeTo is not null)
 
 await Measure("two-page plan", plan, p => p.Count == 2 && string.Concat(p).Contains("内容に同意します", StringComparison.Ordinal));
 await Measure("12-case agenda", agenda, p => string.Concat(p).Contains("議題（12件、計120分）", StringComparison.Ordinal));
+await Measure("12-case minutes", minutes, p => minutes.Items.All(i => string.Concat(p).Contains(i.CaseNumber, StringComparison.Ordinal)));
 
 // 100 renders, 8 at a time (the renderer itself lets 8 print at once), every PDF read back.
 var corrupted = 0;
@@ -48,7 +50,7 @@ var total = Stopwatch.StartNew();
 var latencies = new List<double>();
 await Parallel.ForEachAsync(Enumerable.Range(0, 100), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
 {
-    var document = i % 2 == 0 ? (PrintDocument)plan : agenda;
+    var document = i % 2 == 0 ? (PrintDocument)plan : minutes;
     var watch = Stopwatch.StartNew();
     var pdf = await renderer.RenderPdfAsync(document, ct);
     watch.Stop();
@@ -60,7 +62,7 @@ await Parallel.ForEachAsync(Enumerable.Range(0, 100), new ParallelOptions { MaxD
     }
 });
 total.Stop();
-Console.WriteLine($"100 renders 8 at a time (plan and agenda alternating): {total.ElapsedMilliseconds} ms in all, "
+Console.WriteLine($"100 renders 8 at a time (plan and minutes alternating): {total.ElapsedMilliseconds} ms in all, "
     + $"p50 {Percentile(latencies, 50):0} ms, p95 {Percentile(latencies, 95):0} ms per render, corrupted {corrupted}");
 Console.WriteLine($"browser launches: {renderer.Launches}");
 return corrupted == 0 ? 0 : 1;
@@ -96,6 +98,7 @@ static bool Verify(PrintDocument document, byte[] pdf)
             && p.Assignments.All(a => text.Contains(a.Task[..8], StringComparison.Ordinal)),
         AgendaDocumentModel a => a.Items.All(i => text.Contains(i.CaseNumber, StringComparison.Ordinal)) && text.Contains(a.Title.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal)
             || a.Items.All(i => text.Contains(i.CaseNumber, StringComparison.Ordinal)),
+        MinutesDocumentModel m => text.Contains("議事録", StringComparison.Ordinal) && m.Items.All(i => text.Contains(i.CaseNumber, StringComparison.Ordinal)),
         _ => false,
     };
 }

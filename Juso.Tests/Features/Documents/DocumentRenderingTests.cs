@@ -111,6 +111,29 @@ public sealed class DocumentRenderingTests(RendererFixture fixture)
     }
 
     [Fact]
+    public async Task Minutes_TwelveCases_HoldEveryDecisionAndAssignment_WithRepeatedTableHeadersAndTheMarkOnEveryPage()
+    {
+        var minutes = DocumentSamples.TwelveCaseMinutes();
+
+        var pdf = await fixture.Renderer.RenderPdfAsync(minutes);
+
+        var pages = PdfText.Pages(pdf);
+        var text = Compact(string.Concat(pages));
+        Assert.True(pages.Count > 1, $"{pages.Count} page(s)");
+        Assert.All(pages, page => Assert.Contains("取扱注意", page));
+        Assert.Contains("重層的支援会議議事録", text);
+        Assert.Contains("2026/12/0416:00議長承認", text);
+        Assert.All(minutes.Items, item =>
+        {
+            Assert.Contains(item.CaseNumber, text);
+            Assert.Contains(Compact(item.Assignments[2].Task), text);
+            Assert.Contains(Compact(item.ActionItems[0].Text), text);
+        });
+        Assert.False(PdfText.HasRadicals(text));
+        await PdfScreenshots.SaveFirstPageAsync(pdf, "document-minutes");
+    }
+
+    [Fact]
     public async Task Preview_IsTheSameHtmlThePdfIsPrintedFrom_SelfContained()
     {
         var document = DocumentSamples.TwoPagePlan();
