@@ -74,7 +74,7 @@ public static class DocumentSamples
             new DateTimeOffset(2026, 12, 4, 13, 30, 0, TimeSpan.FromHours(9)).AddMinutes((i - 1) * 10),
             10,
             $"2026-{i:D4}",
-            masked ? $"ヤ・{(char)('ア' + i)} 様" : $"山田\u3000{i}郎",
+            masked ? $"Y.{(char)('A' + i)}." : $"山田\u3000{i}郎",
             i % 3 == 0 ? "モニタリング" : "プラン案の協議",
             Agencies[i % Agencies.Length])).ToList(),
         NamesMasked = masked,

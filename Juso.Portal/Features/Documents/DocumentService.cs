@@ -324,7 +324,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         {
             var c = cases[item.SupportCaseId];
             var principal = principals.GetValueOrDefault(c.HouseholdId);
-            var name = principal is null ? "（本人未登録）" : masked ? Initials(principal) : principal.FullName;
+            var name = principal is null ? "（本人未登録）" : masked ? principal.Initials : principal.FullName;
             items.Add(new AgendaItemLine(item.Order, startsAt, item.Minutes, Juso.Domain.Cases.SupportCase.FormatNumber(c.FiscalYear, c.Sequence),
                 name, item.Purpose.Label(), c.LeadAgencyId is { } lead ? agencies.GetValueOrDefault(lead) : null));
             startsAt = startsAt.AddMinutes(item.Minutes);
@@ -345,12 +345,6 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         };
         return (document, canChoose);
     }
-
-    /// <summary>A masked name: the first kana of family and given name (ヤマダ タロウ → ヤ・タ 様).</summary>
-    internal static string Initials(HouseholdMember member) =>
-        $"{First(member.FamilyNameKana)}・{First(member.GivenNameKana)} 様";
-
-    private static string First(string kana) => kana.Length > 0 ? kana[..1] : "○";
 
     private static string Period(DateOnly? start, DateOnly? end) =>
         start is null && end is null ? string.Empty : $"{(start is { } s ? JapaneseFormat.Date(s) : string.Empty)}～{(end is { } e ? JapaneseFormat.Date(e) : string.Empty)}";
