@@ -43,8 +43,22 @@ public static class PortalApplication
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
         app.MapHub<Features.Meetings.MeetingBoardHub>(Features.Meetings.MeetingBoardHub.Path);
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// The overall status and, per check, its status and Japanese description (why Redis or printing is degraded), so
+    /// that an operator sees the reason. Exceptions stay in the log: this endpoint is anonymous.
+    /// </summary>
+    private static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description }),
+        }, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }));
     }
 
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)

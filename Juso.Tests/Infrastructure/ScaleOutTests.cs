@@ -95,8 +95,11 @@ public sealed class ScaleOutTests : IAsyncLifetime
 
         Assert.Equal(meetingId, (await received.Task.WaitAsync(TimeSpan.FromSeconds(15))).MeetingId);
         using var http = new HttpClient { BaseAddress = new Uri(a.BaseUrl) };
-        var health = await http.GetAsync("/health");
-        Assert.Equal("Degraded", await health.Content.ReadAsStringAsync());
+        using var health = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/health"));
+        Assert.Equal("Degraded", health.RootElement.GetProperty("status").GetString());
+        var redis = health.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "redis");
+        Assert.Equal("Degraded", redis.GetProperty("status").GetString());
+        Assert.StartsWith("Redis に接続できません", redis.GetProperty("description").GetString());
     }
 
     private T Keep<T>(T disposable)
