@@ -99,12 +99,10 @@ public sealed record AgendaDocumentModel : PrintDocument
 
 public sealed record MinutesAttendanceLine(string Name, string? Agency, bool IsChair, bool Attended);
 
-public sealed record MinutesAssignmentLine(string Agency, string? PersonInCharge, string Task, string? Frequency, string Status);
-
 public sealed record MinutesActionLine(string Text, string Owner, DateOnly DueOn);
 
 public sealed record MinutesItemLine(int Order, string CaseNumber, string Household, string Purpose, string Outcome, IReadOnlyList<string> Decisions,
-    IReadOnlyList<MinutesAssignmentLine> Assignments, IReadOnlyList<MinutesActionLine> ActionItems);
+    IReadOnlyList<Meetings.AgreedAssignmentView> Assignments, IReadOnlyList<MinutesActionLine> ActionItems);
 
 /// <summary>議事録 as printed (MinutesDocument.razor): the board's record, final once the chair approved it.</summary>
 public sealed record MinutesDocumentModel : PrintDocument

@@ -1,7 +1,6 @@
 using Juso.Domain.Auditing;
 using Juso.Domain.Common;
 using Juso.Domain.Meetings;
-using Juso.Domain.Plans;
 using Juso.Portal.Common;
 using Juso.Portal.Features.Meetings;
 
@@ -62,7 +61,6 @@ public sealed class MinutesPrintService(BoardSnapshots snapshots, CurrentUser cu
         }
         var canChoose = board.ChairUserId == user.UserId;
         var masked = canChoose && maskNames is { } choice ? choice : board.MasksNames;
-        var approved = board.IsMinutesApproved;
         var document = new MinutesDocumentModel
         {
             Municipality = options.Municipality,
@@ -78,9 +76,7 @@ public sealed class MinutesPrintService(BoardSnapshots snapshots, CurrentUser cu
             Items = board.Items.Select(i => new MinutesItemLine(
                 i.Order, i.CaseNumber, i.Household(masked), i.Purpose.Label(), i.Outcome.Label(),
                 i.Decisions.Select(d => d.Text).ToList(),
-                approved
-                    ? i.AgreedAssignments.Select(a => new MinutesAssignmentLine(a.AgencyName, a.PersonInCharge, a.Task, a.Frequency, a.Status)).ToList()
-                    : i.Plan?.Assignments.Select(a => new MinutesAssignmentLine(a.AgencyName, a.PersonInCharge, a.Task, a.Frequency, a.Status.Label())).ToList() ?? [],
+                i.MinutesAssignments(board.IsMinutesApproved),
                 i.ActionItems.Select(a => new MinutesActionLine(a.Text, a.OwnerPerson is null ? a.OwnerAgencyName : $"{a.OwnerAgencyName}（{a.OwnerPerson}）", a.DueOn)).ToList()))
                 .ToList(),
         };

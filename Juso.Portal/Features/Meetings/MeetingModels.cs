@@ -105,6 +105,11 @@ public sealed record BoardItem(
     IReadOnlyList<AgreedAssignmentView> AgreedAssignments)
 {
     public string Household(bool masked) => masked ? HouseholdInitials : HouseholdName;
+
+    /// <summary>The role assignments for the minutes: as frozen at approval, or the plan's current ones before it.</summary>
+    public IReadOnlyList<AgreedAssignmentView> MinutesAssignments(bool approved) => approved
+        ? AgreedAssignments
+        : Plan?.Assignments.Select(a => new AgreedAssignmentView(a.AgencyName, a.PersonInCharge, a.Task, a.Frequency, a.Status.Label())).ToList() ?? [];
 }
 
 public sealed record BoardDecision(int Id, int Version, string Text);
