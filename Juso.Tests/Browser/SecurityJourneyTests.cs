@@ -2,8 +2,10 @@ using Juso.Domain.Agencies;
 using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
 using Juso.Tests.Support;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Juso.Tests.Browser;
@@ -17,20 +19,64 @@ public sealed class SecurityJourneyTests(BrowserFixture fixture)
         var member = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(member, "member.children", "/cases");
         await member.GetByTestId("case-table").WaitForAsync();
+        try
+        {
+            var admin = await fixture.NewPageAsync();
+            await BrowserFixture.SignInAsync(admin, "admin", "/admin/users");
+            await admin.GetByTestId("toggle-member.children").ClickAsync();
+            await admin.GetByTestId("user-table").Locator("tr", new() { HasText = "member.children" }).GetByText("無効", new() { Exact = true }).WaitForAsync();
 
-        var admin = await fixture.NewPageAsync();
-        await BrowserFixture.SignInAsync(admin, "admin", "/admin/users");
-        await admin.GetByTestId("toggle-member.children").ClickAsync();
-        await admin.GetByTestId("user-table").Locator("tr", new() { HasText = "member.children" }).GetByText("無効", new() { Exact = true }).WaitForAsync();
+            // Revalidation runs every 2 s in tests (1 min in production); the deadline allows for a busy CI machine.
+            await member.WaitForURLAsync(url => url.Contains("/account/login"), new() { Timeout = 30_000 });
+            await member.GotoAsync("/cases");
+            Assert.Contains("/account/login", member.Url);
+        }
+        finally
+        {
+            // Other tests sign in as this member: give the account back even when this one failed.
+            await SetActiveAsync("member.children", true);
+        }
+    }
 
-        // Revalidation runs every 2 s in tests (1 min in production); the deadline allows for a busy CI machine.
-        await member.WaitForURLAsync(url => url.Contains("/account/login"), new() { Timeout = 30_000 });
-        await member.GotoAsync("/cases");
-        Assert.Contains("/account/login", member.Url);
+    [Fact]
+    public async Task DisabledWhileThePageWasCutOff_ThePageGoesToSignInWhenTheNetworkReturns()
+    {
+        var member = await fixture.NewPageAsync();
+        // The test stands between the page and the server, so it can cut the network as a dropped Wi-Fi would.
+        var cut = false;
+        IWebSocketRoute? circuit = null;
+        await member.RouteAsync("**/*", route => cut ? route.AbortAsync("internetdisconnected") : route.ContinueAsync());
+        await member.RouteWebSocketAsync(new Regex("/_blazor"), socket =>
+        {
+            if (cut)
+            {
+                _ = socket.CloseAsync();
+                return;
+            }
+            circuit = socket;
+            socket.ConnectToServer();
+        });
+        await BrowserFixture.SignInAsync(member, "member.children", "/cases");
+        await member.GetByTestId("case-table").WaitForAsync();
+        try
+        {
+            cut = true;
+            await circuit!.CloseAsync();
+            var dialog = member.Locator("#components-reconnect-modal");
+            await dialog.GetByText("サーバーとの接続が切れました").WaitForAsync();
+            await AccessibilityTests.AssertAccessibleAsync(member, "reconnect-dialog");
 
-        await BrowserFixture.SignInAsync(admin, "admin", "/admin/users");
-        await admin.GetByTestId("toggle-member.children").ClickAsync();
-        await admin.GetByTestId("user-table").Locator("tr", new() { HasText = "member.children" }).GetByText("有効", new() { Exact = true }).WaitForAsync();
+            await SetActiveAsync("member.children", false);
+            cut = false;
+
+            // Every reconnect is refused now; the page asks whether its session still exists and goes to sign-in.
+            await member.WaitForURLAsync(url => url.Contains("/account/login"), new() { Timeout = 30_000 });
+            Assert.Contains("returnUrl=%2Fcases", member.Url);
+        }
+        finally
+        {
+            await SetActiveAsync("member.children", true);
+        }
     }
 
     [Fact]
@@ -88,6 +134,25 @@ public sealed class SecurityJourneyTests(BrowserFixture fixture)
         var agencyId = await db.Agencies.Where(a => a.Name == agencyName).Select(a => a.Id).SingleAsync();
         var supportCase = await db.Cases.Where(c => c.Agencies.Any(a => a.AgencyId == agencyId)).OrderByDescending(c => c.Id).FirstAsync();
         return (supportCase.Id, supportCase.HouseholdId);
+    }
+
+    /// <summary>What the administrator's switch does (the first test drives the real switch): active flag, new stamp, sessions ended.</summary>
+    private async Task SetActiveAsync(string userName, bool active)
+    {
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>();
+        var user = (await users.FindByNameAsync(userName))!;
+        if (user.IsActive == active)
+        {
+            return;
+        }
+        user.IsActive = active;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        if (!active)
+        {
+            await scope.ServiceProvider.GetRequiredService<SessionStore>().EndAllAsync(user.Id, "Disabled");
+        }
     }
 
     private Task<JusoDbContext> Db() =>

@@ -83,6 +83,34 @@ public sealed partial class SignInEndpointTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task SessionProbe_SaysWhetherTheSessionStillExists_AndIsNeverCached()
+    {
+        using var client = Client();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(Juso.Portal.Features.Account.AccountEndpoints.SessionPath)).StatusCode);
+
+        var form = await client.GetStringAsync("/account/login");
+        var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value,
+            ["Input.UserName"] = "member.east",
+            ["Input.Password"] = BrowserFixture.DemoPassword,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var alive = await client.GetAsync(Juso.Portal.Features.Account.AccountEndpoints.SessionPath);
+        Assert.Equal(HttpStatusCode.NoContent, alive.StatusCode);
+        Assert.Contains("no-store", alive.Headers.CacheControl!.ToString());
+
+        // The session ends elsewhere (an administrator, another tab signing out): the same cookie no longer counts.
+        await using (var scope = fixture.Server.Services.CreateAsyncScope())
+        {
+            var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Juso.Infrastructure.Identity.JusoUser>>().FindByNameAsync("member.east");
+            await scope.ServiceProvider.GetRequiredService<Juso.Infrastructure.Identity.SessionStore>().EndAllAsync(user!.Id, "SignedOut");
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(Juso.Portal.Features.Account.AccountEndpoints.SessionPath)).StatusCode);
+    }
+
+    [Fact]
     public async Task SignIn_UnknownUser_GetsTheSameMessageAsAWrongPassword()
     {
         using var client = Client();

@@ -9,9 +9,20 @@ namespace Juso.Portal.Features.Account;
 
 public static class AccountEndpoints
 {
+    public const string SessionPath = "/account/session";
+
     /// <summary>Sign-out is a POST with an antiforgery token (the form in the app bar), never a link.</summary>
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        // Asked by a page that lost its connection: a reconnect refused because the session ended (account
+        // disabled, signed out elsewhere, idle) would otherwise retry forever instead of showing the sign-in page.
+        // The cookie is validated on this request like on any other, so 401 means the session is over.
+        endpoints.MapGet(SessionPath, (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return context.User.Identity?.IsAuthenticated == true ? Results.NoContent() : Results.Unauthorized();
+        }).AllowAnonymous();
+
         endpoints.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<JusoUser> signIn, SessionStore sessions, AuditLog audit) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))

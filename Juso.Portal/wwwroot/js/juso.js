@@ -22,3 +22,62 @@ window.juso = {
         setTimeout(() => URL.revokeObjectURL(url), 10000);
     }
 };
+
+// The connection-lost dialog (Components/Layout/ReconnectDialog.razor). Blazor retries on its own; while it does,
+// we ask the server whether the session still exists. When the account was disabled or the session ended while
+// the page was cut off, every retry is refused, so the page goes to the sign-in page instead of retrying forever.
+(function () {
+    const dialog = document.getElementById('components-reconnect-modal');
+    if (!dialog) {
+        return;
+    }
+    let lastCheck = 0;
+
+    async function signInIfSessionEnded() {
+        const now = Date.now();
+        if (now - lastCheck < 3000) {
+            return;
+        }
+        lastCheck = now;
+        try {
+            const response = await fetch('account/session', { cache: 'no-store', credentials: 'same-origin' });
+            if (response.status === 401) {
+                location.assign('account/login?returnUrl=' + encodeURIComponent(location.pathname + location.search));
+            }
+        } catch {
+            // The server is unreachable: keep retrying.
+        }
+    }
+
+    async function retry() {
+        try {
+            // true: reconnected; false: the server no longer knows this page, so load it afresh.
+            if (!await Blazor.reconnect()) {
+                location.reload();
+            }
+        } catch {
+            await signInIfSessionEnded();
+        }
+    }
+
+    dialog.addEventListener('components-reconnect-state-changed', event => {
+        const state = event.detail.state;
+        dialog.dataset.state = state;
+        if (state === 'hide') {
+            dialog.close();
+            return;
+        }
+        if (state === 'rejected') {
+            location.reload();
+            return;
+        }
+        if (!dialog.open) {
+            dialog.showModal();
+        }
+        if (state === 'failed') {
+            lastCheck = 0;
+        }
+        signInIfSessionEnded();
+    });
+    document.getElementById('components-reconnect-button').addEventListener('click', retry);
+})();
