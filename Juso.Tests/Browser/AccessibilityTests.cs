@@ -9,13 +9,12 @@ using Microsoft.Playwright;
 namespace Juso.Tests.Browser;
 
 /// <summary>Every page passes axe-core with no serious or critical violation (and is saved as a screenshot when asked).</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class AccessibilityTests(BrowserFixture fixture)
+public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
     public async Task SignInPage_HasNoSeriousViolations()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.Locator("#username").WaitForAsync();
         await AssertAccessibleAsync(page, "login");
@@ -25,7 +24,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     public async Task CaseWorkPages_HaveNoSeriousViolations()
     {
         var (caseId, householdId) = await FirstCaseAsync();
-        var page = await fixture.NewPageAsync();
+        var page = await NewPageAsync();
         await BrowserFixture.SignInAsync(page, "coordinator");
         await page.Locator("h1", new() { HasText = "ホーム" }).WaitForAsync();
         await AssertAccessibleAsync(page, "home");
@@ -59,7 +58,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [Fact]
     public async Task AdministratorPages_HaveNoSeriousViolations()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await NewPageAsync();
         await BrowserFixture.SignInAsync(page, "admin");
 
         await page.GotoAsync("/admin/users");
@@ -83,8 +82,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [Fact]
     public async Task ReminderPages_HaveNoSeriousViolations()
     {
-        await fixture.Server.Services.GetRequiredService<Juso.Portal.Features.Monitoring.AlertOverdueMonitoringJob>().RunAsync(CancellationToken.None);
-        var page = await fixture.NewPageAsync();
+        await Fixture.Server.Services.GetRequiredService<Juso.Portal.Features.Monitoring.AlertOverdueMonitoringJob>().RunAsync(CancellationToken.None);
+        var page = await NewPageAsync();
         await BrowserFixture.SignInAsync(page, "supervisor", "/notifications");
         await page.GetByTestId("notification-list").Or(page.GetByTestId("no-notifications")).WaitForAsync();
         await AssertAccessibleAsync(page, "notifications");
@@ -93,7 +92,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await page.GetByTestId("overdue-table").WaitForAsync();
         await AssertAccessibleAsync(page, "monitoring-overdue");
 
-        var admin = await fixture.NewPageAsync();
+        var admin = await NewPageAsync();
         await BrowserFixture.SignInAsync(admin, "admin", "/admin/reminders");
         await admin.GetByTestId("job-table").WaitForAsync();
         await AssertAccessibleAsync(admin, "admin-reminders");
@@ -101,7 +100,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
 
     private async Task<(int CaseId, int HouseholdId)> FirstCaseAsync()
     {
-        await using var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
+        await using var db = await Fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
         var supportCase = await db.Cases.OrderByDescending(c => c.Stage).ThenBy(c => c.Id).FirstAsync();
         return (supportCase.Id, supportCase.HouseholdId);
     }

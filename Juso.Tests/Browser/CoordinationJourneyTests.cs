@@ -4,13 +4,12 @@ using Microsoft.Playwright;
 namespace Juso.Tests.Browser;
 
 /// <summary>Issue 3's journey in the browser: intake → assessment → plan with two role assignments → approval → support → monitoring.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class CoordinationJourneyTests(BrowserFixture fixture)
+public sealed class CoordinationJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
     public async Task Coordinator_TakesACaseFromIntakeToAnApprovedPlan_AndRecordsAMonitoringReview()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await NewPageAsync();
         await BrowserFixture.SignInAsync(page, "coordinator", "/cases/new");
         await IntakeJourneyTests.ChooseAsync(page, "#intake-route", "電話");
         await page.GetByLabel("生活困窮").CheckAsync();

@@ -10,14 +10,13 @@ using Microsoft.Playwright;
 namespace Juso.Tests.Browser;
 
 /// <summary>Printing in the real portal: preview, download with progress, print for signature, record the signature; axe on the print pages.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DocumentJourneyTests(BrowserFixture fixture)
+public sealed class DocumentJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
     public async Task Coordinator_PreviewsThePlan_DownloadsIt_PrintsItForSignature_AndRecordsTheSignature()
     {
         var (caseId, planId) = await PlanAsync(PlanKind.WithConsent);
-        var page = await fixture.NewPageAsync();
+        var page = await NewPageAsync();
         await BrowserFixture.SignInAsync(page, "coordinator");
 
         await page.GotoAsync($"/cases/{caseId}/plans/{planId}/print");
@@ -47,7 +46,7 @@ public sealed class DocumentJourneyTests(BrowserFixture fixture)
     public async Task WholeHouseholdPlan_PreviewSaysInternalOnly_AndOffersNoPrintForSignature()
     {
         var (caseId, planId) = await PlanAsync(PlanKind.WholeHousehold);
-        var page = await fixture.NewPageAsync();
+        var page = await NewPageAsync();
         await BrowserFixture.SignInAsync(page, "coordinator");
 
         await page.GotoAsync($"/cases/{caseId}/plans/{planId}/print");
@@ -62,7 +61,7 @@ public sealed class DocumentJourneyTests(BrowserFixture fixture)
     public async Task Chair_PrintsTheAgenda_WithNamesMaskedOrNot()
     {
         var meetingId = await MeetingAsync();
-        var page = await fixture.NewPageAsync();
+        var page = await NewPageAsync();
         await BrowserFixture.SignInAsync(page, "chair");
 
         await page.GotoAsync($"/meetings/{meetingId}/agenda/print");
@@ -79,7 +78,7 @@ public sealed class DocumentJourneyTests(BrowserFixture fixture)
 
     private async Task<(int CaseId, int PlanId)> PlanAsync(PlanKind kind)
     {
-        await using var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
+        await using var db = await Fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
         var plan = await db.Plans.Where(p => p.Kind == kind && (p.Status == PlanStatus.Active || p.Status == PlanStatus.Approved)).OrderBy(p => p.Id).FirstAsync();
         return (plan.SupportCaseId, plan.Id);
     }
@@ -87,7 +86,7 @@ public sealed class DocumentJourneyTests(BrowserFixture fixture)
     /// <summary>A 支援会議 chaired by the demo chair with the whole-household case on its agenda (the demo has no meetings yet).</summary>
     private async Task<int> MeetingAsync()
     {
-        await using var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
+        await using var db = await Fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
         var chair = await db.Users.SingleAsync(u => u.UserName == "chair");
         var (caseId, _) = await PlanAsync(PlanKind.WholeHousehold);
         var supportCase = await db.Cases.SingleAsync(c => c.Id == caseId);

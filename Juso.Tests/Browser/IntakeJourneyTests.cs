@@ -4,13 +4,12 @@ using Microsoft.Playwright;
 
 namespace Juso.Tests.Browser;
 
-[Collection(BrowserCollection.Name)]
-public sealed partial class IntakeJourneyTests(BrowserFixture fixture)
+public sealed partial class IntakeJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
     public async Task Coordinator_SignsIn_TakesIntake_AndFindsItInTheList()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync("/cases");
         Assert.Contains("/account/login", page.Url);
         await BrowserFixture.SignInAsync(page, "coordinator", "/cases/new");
@@ -54,7 +53,7 @@ public sealed partial class IntakeJourneyTests(BrowserFixture fixture)
     [Fact]
     public async Task Intake_WithProblems_ShowsJapaneseMessages_AndStaysOnTheForm()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await NewPageAsync();
         await BrowserFixture.SignInAsync(page, "coordinator", "/cases/new");
         await page.Locator("#m1-family-kana").FillAsync("Tanaka");
         await page.Locator("#intake-date").FillAsync("2099/01/01");

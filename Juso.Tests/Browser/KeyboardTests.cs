@@ -5,13 +5,12 @@ using Microsoft.Playwright;
 namespace Juso.Tests.Browser;
 
 /// <summary>The daily path works by keyboard alone: skip link, search, open a case, switch tabs.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed partial class KeyboardTests(BrowserFixture fixture)
+public sealed partial class KeyboardTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
     public async Task CaseList_ByKeyboardOnly_SearchesAndOpensACase()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await NewPageAsync();
         await BrowserFixture.SignInAsync(page, "coordinator", "/cases");
         await page.GetByTestId("case-table").WaitForAsync();
 

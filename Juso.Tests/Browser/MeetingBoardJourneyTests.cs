@@ -9,14 +9,13 @@ using Microsoft.Playwright;
 namespace Juso.Tests.Browser;
 
 /// <summary>Issue 4 in the browser: the chair projects the board, a member edits from a laptop, the projector follows without reload.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class MeetingBoardJourneyTests(BrowserFixture fixture)
+public sealed class MeetingBoardJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
     public async Task MemberChangesARoleAssignment_TheChairsBoardShowsItWithoutReload()
     {
         var meetingId = await DemoMeetingAsync(MeetingKind.MultiLayered);
-        var projector = await fixture.NewPageAsync(1920, 1080);
+        var projector = await NewPageAsync(1920, 1080);
         await BrowserFixture.SignInAsync(projector, "chair");
         await projector.GotoAsync($"/meetings/{meetingId}/board");
         await projector.GetByTestId("board").WaitForAsync();
@@ -25,7 +24,7 @@ public sealed class MeetingBoardJourneyTests(BrowserFixture fixture)
         await projector.GetByTestId("board-assignments").WaitForAsync();
         await projector.EvaluateAsync("() => window.__sameDocument = true");
 
-        var laptop = await fixture.NewPageAsync();
+        var laptop = await NewPageAsync();
         await BrowserFixture.SignInAsync(laptop, "member.east");
         await laptop.GotoAsync($"/meetings/{meetingId}/board");
         await laptop.GetByTestId("board-assignments").WaitForAsync();
@@ -49,13 +48,13 @@ public sealed class MeetingBoardJourneyTests(BrowserFixture fixture)
         var meetingId = await DemoMeetingAsync(MeetingKind.Support);
         var caseNumbers = await AgendaCaseNumbersAsync(meetingId);
 
-        var outsider = await fixture.NewPageAsync();
+        var outsider = await NewPageAsync();
         await BrowserFixture.SignInAsync(outsider, "member.children");
         await outsider.GotoAsync($"/meetings/{meetingId}/board");
         await outsider.GetByTestId("board-refused").WaitForAsync();
         Assert.All(caseNumbers, n => Assert.DoesNotContain(n, outsider.ContentAsync().Result));
 
-        var member = await fixture.NewPageAsync();
+        var member = await NewPageAsync();
         await BrowserFixture.SignInAsync(member, "member.east");
         await member.GotoAsync($"/meetings/{meetingId}/board");
         await member.GetByTestId("pledge-panel").WaitForAsync();
@@ -76,7 +75,7 @@ public sealed class MeetingBoardJourneyTests(BrowserFixture fixture)
     public async Task HubClient_NotInTheMeeting_IsRefusedWithAClearMessage_AndNothingOfTheMeeting()
     {
         var meetingId = await DemoMeetingAsync(MeetingKind.Support);
-        await using var outsider = await BoardHubClient.ConnectAsync(fixture.Server, "member.children");
+        await using var outsider = await BoardHubClient.ConnectAsync(Fixture.Server, "member.children");
 
         var join = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => outsider.InvokeAsync<int>("JoinBoard", meetingId));
         var read = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => outsider.InvokeAsync<object>("GetBoard", meetingId));
@@ -89,7 +88,7 @@ public sealed class MeetingBoardJourneyTests(BrowserFixture fixture)
     public async Task MeetingPages_AgendaBuilderAndMinutes_HaveNoSeriousViolations()
     {
         var meetingId = await DemoMeetingAsync(MeetingKind.MultiLayered);
-        var page = await fixture.NewPageAsync();
+        var page = await NewPageAsync();
         await BrowserFixture.SignInAsync(page, "chair");
         await page.GotoAsync("/meetings");
         await page.GetByTestId("meeting-table").WaitForAsync();
@@ -117,13 +116,13 @@ public sealed class MeetingBoardJourneyTests(BrowserFixture fixture)
 
     private async Task<int> DemoMeetingAsync(MeetingKind kind)
     {
-        await using var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
+        await using var db = await Fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
         return await db.Meetings.Where(m => m.Kind == kind).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
     }
 
     private async Task<IReadOnlyList<string>> AgendaCaseNumbersAsync(int meetingId)
     {
-        await using var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
+        await using var db = await Fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
         var ids = await db.Meetings.Where(m => m.Id == meetingId).SelectMany(m => m.Agenda).Select(a => a.SupportCaseId).ToListAsync();
         return (await db.Cases.Where(c => ids.Contains(c.Id)).ToListAsync()).Select(c => c.Number).ToList();
     }

@@ -10,19 +10,18 @@ using Microsoft.Playwright;
 namespace Juso.Tests.Browser;
 
 /// <summary>Issue 5 in the browser: the overdue-monitoring job runs while the supervisor has the portal open.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class ReminderJourneyTests(BrowserFixture fixture)
+public sealed class ReminderJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
     public async Task Supervisor_SeesTheOverdueAlertArriveInTheBell_OpensItsCase_AndTheCoordinatorsMailIsWritten()
     {
         await ForgetNotificationsAsync();
-        var page = await fixture.NewPageAsync();
+        var page = await NewPageAsync();
         await BrowserFixture.SignInAsync(page, "supervisor");
         await page.Locator("[data-testid=notification-bell] [data-unread='0']").WaitForAsync();
 
         // The recurring job, run now through the same class Hangfire schedules (no waiting for the cron).
-        var raised = await fixture.Server.Services.GetRequiredService<AlertOverdueMonitoringJob>().RunAsync(CancellationToken.None);
+        var raised = await Fixture.Server.Services.GetRequiredService<AlertOverdueMonitoringJob>().RunAsync(CancellationToken.None);
 
         Assert.True(raised > 0, "the demo municipality has overdue plans");
         var bell = page.Locator("[data-testid=notification-bell] a[data-unread]:not([data-unread='0'])");
@@ -46,11 +45,11 @@ public sealed class ReminderJourneyTests(BrowserFixture fixture)
         Assert.Equal(shown.OrderDescending(), shown);
 
         // The coordinator's mails go through Hangfire's queue to the folder sender: case number and link, no names.
-        var folder = ((FolderMailSender)fixture.Server.Services.GetRequiredService<IMailSender>()).Folder;
+        var folder = ((FolderMailSender)Fixture.Server.Services.GetRequiredService<IMailSender>()).Folder;
         var mail = await FirstMailAsync(folder, TimeSpan.FromSeconds(30));
         Assert.Contains("モニタリング", mail.Subject);
         Assert.Contains("/cases/", mail.TextBody);
-        await using var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
+        await using var db = await Fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
         var names = await db.HouseholdMembers.Select(m => m.FamilyName + "\u3000" + m.GivenName).ToListAsync();
         Assert.DoesNotContain(names, n => (mail.TextBody ?? string.Empty).Contains(n, StringComparison.Ordinal));
     }
@@ -59,8 +58,8 @@ public sealed class ReminderJourneyTests(BrowserFixture fixture)
     public async Task NotificationsPage_FiltersByKind_AndMarkingReadLowersTheBell()
     {
         await ForgetNotificationsAsync();
-        await fixture.Server.Services.GetRequiredService<AlertOverdueMonitoringJob>().RunAsync(CancellationToken.None);
-        var page = await fixture.NewPageAsync();
+        await Fixture.Server.Services.GetRequiredService<AlertOverdueMonitoringJob>().RunAsync(CancellationToken.None);
+        var page = await NewPageAsync();
         await BrowserFixture.SignInAsync(page, "supervisor", "/notifications");
         var items = page.GetByTestId("notification");
         await items.First.WaitForAsync();
@@ -82,7 +81,7 @@ public sealed class ReminderJourneyTests(BrowserFixture fixture)
 
     private async Task ForgetNotificationsAsync()
     {
-        await using var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
+        await using var db = await Fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
         await db.Notifications.ExecuteDeleteAsync();
     }
 

@@ -10,18 +10,17 @@ using Microsoft.Playwright;
 
 namespace Juso.Tests.Browser;
 
-[Collection(BrowserCollection.Name)]
-public sealed class SecurityJourneyTests(BrowserFixture fixture)
+public sealed class SecurityJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
     public async Task DisabledUser_OpenPage_IsSignedOutWithinTheRevalidationInterval()
     {
-        var member = await fixture.NewPageAsync();
+        var member = await NewPageAsync();
         await BrowserFixture.SignInAsync(member, "member.children", "/cases");
         await member.GetByTestId("case-table").WaitForAsync();
         try
         {
-            var admin = await fixture.NewPageAsync();
+            var admin = await NewPageAsync();
             await BrowserFixture.SignInAsync(admin, "admin", "/admin/users");
             await admin.GetByTestId("toggle-member.children").ClickAsync();
             await admin.GetByTestId("user-table").Locator("tr", new() { HasText = "member.children" }).GetByText("無効", new() { Exact = true }).WaitForAsync();
@@ -41,7 +40,7 @@ public sealed class SecurityJourneyTests(BrowserFixture fixture)
     [Fact]
     public async Task DisabledWhileThePageWasCutOff_ThePageGoesToSignInWhenTheNetworkReturns()
     {
-        var member = await fixture.NewPageAsync();
+        var member = await NewPageAsync();
         // The test stands between the page and the server, so it can cut the network as a dropped Wi-Fi would.
         var cut = false;
         IWebSocketRoute? circuit = null;
@@ -83,7 +82,7 @@ public sealed class SecurityJourneyTests(BrowserFixture fixture)
     public async Task AgencyMember_OpeningAnotherAgencysCaseByUrl_GetsTheNotFoundPage()
     {
         var foreignCase = await CaseNotInvolvingAsync("東部地域包括支援センター");
-        var page = await fixture.NewPageAsync();
+        var page = await NewPageAsync();
         await BrowserFixture.SignInAsync(page, "member.east");
 
         await page.GotoAsync($"/cases/{foreignCase.CaseId}");
@@ -98,8 +97,8 @@ public sealed class SecurityJourneyTests(BrowserFixture fixture)
     public async Task TwoPeopleEditingTheSameHousehold_SecondSaveIsRefused_AndCanReload()
     {
         var (caseId, householdId) = await CaseInvolvingAsync("こども家庭センター");
-        var first = await fixture.NewPageAsync();
-        var second = await fixture.NewPageAsync();
+        var first = await NewPageAsync();
+        var second = await NewPageAsync();
         await BrowserFixture.SignInAsync(first, "coordinator", $"/households/{householdId}");
         await BrowserFixture.SignInAsync(second, "supervisor", $"/households/{householdId}");
         await first.GetByTestId("edit-household").ClickAsync();
@@ -139,7 +138,7 @@ public sealed class SecurityJourneyTests(BrowserFixture fixture)
     /// <summary>What the administrator's switch does (the first test drives the real switch): active flag, new stamp, sessions ended.</summary>
     private async Task SetActiveAsync(string userName, bool active)
     {
-        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        await using var scope = Fixture.Server.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>();
         var user = (await users.FindByNameAsync(userName))!;
         if (user.IsActive == active)
@@ -156,5 +155,5 @@ public sealed class SecurityJourneyTests(BrowserFixture fixture)
     }
 
     private Task<JusoDbContext> Db() =>
-        fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
+        Fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
 }

@@ -8,6 +8,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string DemoPassword = Juso.Portal.Hosting.DemoDataSeeder.DemoPassword;
 
     private IPlaywright? _playwright;
+    private readonly List<IBrowserContext> _contexts = [];
 
     public PortalServer Server { get; private set; } = default!;
 
@@ -38,6 +39,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);
+        lock (_contexts)
+        {
+            _contexts.Add(context);
+        }
         return await context.NewPageAsync();
     }
 
@@ -59,6 +64,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             Directory.CreateDirectory(folder);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+    }
+
+    /// <summary>Closes every page opened so far (the collection runs its tests one at a time).</summary>
+    public async Task ClosePagesAsync()
+    {
+        IBrowserContext[] open;
+        lock (_contexts)
+        {
+            open = [.. _contexts];
+            _contexts.Clear();
+        }
+        foreach (var context in open)
+        {
+            await context.CloseAsync();
         }
     }
 
