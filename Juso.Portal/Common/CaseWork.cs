@@ -27,6 +27,26 @@ public interface ICaseChangeListener
     Task CaseChangedAsync(int caseId, int? fromMeetingId = null);
 }
 
+/// <summary>Tells every <see cref="ICaseChangeListener"/> after a commit; a listener that fails is logged, never thrown.</summary>
+public sealed class CaseChangeBroadcast(IEnumerable<ICaseChangeListener> listeners, ILogger<CaseChangeBroadcast> logger)
+{
+    public async Task TellAsync(int caseId, int? fromMeetingId = null)
+    {
+        foreach (var listener in listeners)
+        {
+            try
+            {
+                await listener.CaseChangedAsync(caseId, fromMeetingId);
+            }
+            catch (Exception ex)
+            {
+                // Committed already: a board elsewhere not refreshing must not turn the save into an error.
+                logger.LogWarning(ex, "Case {CaseId} was saved, but a listener failed", caseId);
+            }
+        }
+    }
+}
+
 /// <summary>The version the user saw of something other than the case (a plan, an assignment) is out of date.</summary>
 public sealed class StaleVersionException() : Exception(SaveResult.ConflictMessage);
 
@@ -35,7 +55,7 @@ public sealed class StaleVersionException() : Exception(SaveResult.ConflictMessa
 /// check the version the user saw, apply the domain change, save it together with its audit row.
 /// </summary>
 public sealed class CaseWork(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider time,
-    IEnumerable<ICaseChangeListener> listeners, ILogger<CaseWork> logger)
+    CaseChangeBroadcast caseChanged)
 {
     public async Task<SaveResult> ChangeAsync(int caseId, int? expectedCaseVersion, AuditAction action,
         Func<UserContext, SupportCase, bool> allowed, Func<CaseChange, Task<string>> change)
@@ -62,18 +82,7 @@ public sealed class CaseWork(IDbContextFactory<JusoDbContext> factory, CurrentUs
             var detail = await change(context);
             audit.Add(db, user, action, caseId, supportCase.HouseholdId, detail);
             await db.SaveChangesAsync();
-            foreach (var listener in listeners)
-            {
-                try
-                {
-                    await listener.CaseChangedAsync(caseId);
-                }
-                catch (Exception ex)
-                {
-                    // Committed already: a board elsewhere not refreshing must not turn the save into an error.
-                    logger.LogWarning(ex, "Case {CaseId} was saved, but a listener failed", caseId);
-                }
-            }
+            await caseChanged.TellAsync(caseId);
             return SaveResult.Saved(context.Created?.Invoke() ?? supportCase.Id, supportCase.Version);
         });
     }

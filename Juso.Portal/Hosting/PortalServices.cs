@@ -75,6 +75,7 @@ public static class PortalServices
         services.AddScoped<MeetingService>();
         services.AddScoped<MeetingBoardService>();
         services.AddScoped<ICaseChangeListener, MeetingCaseListener>();
+        services.AddScoped<CaseChangeBroadcast>();
         if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
         {
             var options = StackExchange.Redis.ConfigurationOptions.Parse(redis);

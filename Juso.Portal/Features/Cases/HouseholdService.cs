@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Juso.Portal.Features.Cases;
 
 /// <summary>The household page: a household is visible to whoever sees one of its cases.</summary>
-public sealed class HouseholdService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
+public sealed class HouseholdService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider time,
+    CaseChangeBroadcast caseChanged)
 {
     public async Task<HouseholdDetail?> GetAsync(int householdId)
     {
@@ -66,6 +67,11 @@ public sealed class HouseholdService(IDbContextFactory<JusoDbContext> factory, C
                 form.Members.Select(m => (m.MemberId, m.ToDetails())).ToList(), time.GetUtcNow());
             audit.Add(db, user, AuditAction.HouseholdUpdated, householdId: householdId, detail: $"世帯員{form.Members.Count}人");
             await db.SaveChangesAsync();
+            // A renamed member shows on the open meeting boards of the household's cases at once.
+            foreach (var supportCase in cases)
+            {
+                await caseChanged.TellAsync(supportCase.Id);
+            }
             return SaveResult.Saved(household.Id, household.Version);
         });
     }

@@ -33,7 +33,7 @@ public sealed class MeetingChange(JusoDbContext db, Meeting meeting, UserContext
 /// edited (an assignment, a decision, an action item, guarded by its own version) is reported as a conflict.
 /// </summary>
 public sealed class MeetingWork(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider time, MeetingBoardNotifier notifier,
-    IEnumerable<ICaseChangeListener> caseListeners, ILogger<MeetingWork> logger)
+    CaseChangeBroadcast caseChanged)
 {
     private const int Attempts = 3;
 
@@ -86,7 +86,7 @@ public sealed class MeetingWork(IDbContextFactory<JusoDbContext> factory, Curren
                         TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds()));
                     foreach (var caseId in context.TouchedCases)
                     {
-                        await TellCaseListenersAsync(caseId, meetingId);
+                        await caseChanged.TellAsync(caseId, meetingId);
                     }
                     return SaveResult.Saved(context.Created?.Invoke() ?? meeting.Id, meeting.Version);
                 });
@@ -100,22 +100,6 @@ public sealed class MeetingWork(IDbContextFactory<JusoDbContext> factory, Curren
     }
 
     private sealed class MeetingMovedException : Exception;
-
-    private async Task TellCaseListenersAsync(int caseId, int meetingId)
-    {
-        foreach (var listener in caseListeners)
-        {
-            try
-            {
-                await listener.CaseChangedAsync(caseId, meetingId);
-            }
-            catch (Exception ex)
-            {
-                // The change is committed; a board elsewhere not refreshing must not turn it into an error for the user.
-                logger.LogWarning(ex, "Case {CaseId} changed in a meeting, but other boards could not be told", caseId);
-            }
-        }
-    }
 
     public static Task<Meeting?> LoadAsync(JusoDbContext db, int meetingId) =>
         db.Meetings.AsSplitQuery().Include(m => m.Members).Include(m => m.Agenda).Include(m => m.Decisions).Include(m => m.ActionItems)

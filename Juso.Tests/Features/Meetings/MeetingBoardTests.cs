@@ -175,6 +175,42 @@ public sealed class MeetingBoardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AHouseholdMemberRenamed_ReachesTheBoardsOfMeetingsWithThatHouseholdsCase()
+    {
+        var caseId = await _steps.OpenAsync(family: "山田", familyKana: "ヤマダ");
+        var meetingId = await ScheduleAsync(MeetingKind.MultiLayered, caseId);
+        var received = new TaskCompletionSource<BoardChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = _harness.Services.GetRequiredService<MeetingBoardNotifier>().Subscribe(meetingId, change =>
+        {
+            if (change is not null)
+            {
+                received.TrySetResult(change);
+            }
+            return Task.CompletedTask;
+        });
+        await using var scope = _harness.As(TestUsers.Coordinator());
+        var households = _harness.Get<Juso.Portal.Features.Cases.HouseholdService>(scope);
+        await using var db = _harness.NewContext();
+        var householdId = await db.Cases.Where(c => c.Id == caseId).Select(c => c.HouseholdId).SingleAsync();
+        var household = (await households.GetAsync(householdId))!;
+        var form = new Juso.Portal.Features.Cases.HouseholdForm
+        {
+            Address = household.Address,
+            Phone = household.Phone,
+            Note = household.Note,
+            Members = household.Members.Select(Juso.Portal.Features.Cases.MemberForm.From).ToList(),
+        };
+        form.Members[0].FamilyName = "川村";
+        form.Members[0].FamilyNameKana = "カワムラ";
+
+        Ok(await households.UpdateAsync(householdId, household.Version, form));
+
+        Assert.Equal("ケースの変更", (await received.Task.WaitAsync(TimeSpan.FromSeconds(10))).What);
+        var board = (await _harness.Get<MeetingBoardService>(_harness.As(TestUsers.Chair())).OpenAsync(meetingId)).Board!;
+        Assert.Contains("川村", board.Items[0].HouseholdName);
+    }
+
+    [Fact]
     public async Task APlanEditedOnTheCasePage_ReachesTheBoardsOfMeetingsWithThatCase()
     {
         var caseId = await _steps.OpenAsync();
