@@ -84,12 +84,12 @@ public static class PortalServices
             options.ClientName = "juso-portal";
             services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(options));
             services.AddSingleton<IBoardRelay, RedisBoardRelay>();
-            services.Configure<RedisOptions>(o =>
-            {
-                o.Configuration = options.Clone();
-                o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("juso-hub");
-            });
-            services.AddSingleton<HubLifetimeManager<MeetingBoardHub>, RedisHubLifetimeManager<MeetingBoardHub>>();
+            // The backplane shares the relay's connection, so both see Redis go and come back at the same moment.
+            services.AddOptions<RedisOptions>().Configure<StackExchange.Redis.IConnectionMultiplexer>((o, connection) =>
+                o.ConnectionFactory = _ => Task.FromResult(connection));
+            services.AddSingleton<RedisHubLifetimeManager<MeetingBoardHub>>();
+            services.AddSingleton<DefaultHubLifetimeManager<MeetingBoardHub>>();
+            services.AddSingleton<HubLifetimeManager<MeetingBoardHub>, ResilientHubLifetimeManager<MeetingBoardHub>>();
             services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         }
         else

@@ -69,7 +69,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RedisConfiguredButDown_OneInstanceKeepsItsBoardsWorking_AndTheHealthCheckSaysSo()
+    public async Task RedisConfiguredButDown_OneInstanceKeepsItsBoardsAndWallScreensWorking_AndTheHealthCheckSaysSo()
     {
         var settings = new Dictionary<string, string?> { ["Redis:Configuration"] = $"127.0.0.1:{RedisServer.FreePort()},connectTimeout=500" };
         var a = Keep(new PortalServer(_directory, settings));
@@ -83,17 +83,16 @@ public sealed class ScaleOutTests : IAsyncLifetime
             }
             return Task.CompletedTask;
         });
+        // A wall screen connects and joins while Redis is down: it is served by this instance alone.
+        var wallScreen = await BoardClientAsync(a, "chair");
+        var hubReceived = new TaskCompletionSource<BoardChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        wallScreen.On<BoardChange>(nameof(IMeetingBoardClient.BoardChanged), change => hubReceived.TrySetResult(change));
+        await wallScreen.InvokeAsync<int>("JoinBoard", meetingId);
 
-        await using (var scope = a.Services.CreateAsyncScope())
-        {
-            var chair = (await scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>().FindByNameAsync("chair"))!;
-            scope.ServiceProvider.GetRequiredService<ClientInfo>().Principal =
-                await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<JusoUser>>().CreateAsync(chair);
-            var result = await scope.ServiceProvider.GetRequiredService<MeetingBoardService>().StartItemAsync(meetingId, itemId);
-            Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));
-        }
+        await StartItemAsChairAsync(a, meetingId, itemId);
 
         Assert.Equal(meetingId, (await received.Task.WaitAsync(TimeSpan.FromSeconds(15))).MeetingId);
+        Assert.Equal(meetingId, (await hubReceived.Task.WaitAsync(TimeSpan.FromSeconds(15))).MeetingId);
         using var http = new HttpClient { BaseAddress = new Uri(a.BaseUrl) };
         using var health = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/health"));
         Assert.Equal("Degraded", health.RootElement.GetProperty("status").GetString());
@@ -102,11 +101,55 @@ public sealed class ScaleOutTests : IAsyncLifetime
         Assert.StartsWith("Redis に接続できません", redis.GetProperty("description").GetString());
     }
 
+    [Fact]
+    public async Task AWallScreenThatJoinedWhileRedisWasDown_GetsTheOtherInstancesChanges_OnceRedisIsBack()
+    {
+        var port = RedisServer.FreePort();
+        var settings = new Dictionary<string, string?> { ["Redis:Configuration"] = $"127.0.0.1:{port},connectTimeout=500" };
+        var a = Keep(new PortalServer(_directory, settings));
+        var b = Keep(new PortalServer(_directory, settings));
+        var (meetingId, itemId) = await DemoMeetingAsync(a);
+        var wallScreenOnB = await BoardClientAsync(b, "chair");
+        var changes = System.Threading.Channels.Channel.CreateUnbounded<BoardChange>();
+        wallScreenOnB.On<BoardChange>(nameof(IMeetingBoardClient.BoardChanged), change => changes.Writer.TryWrite(change));
+        await wallScreenOnB.InvokeAsync<int>("JoinBoard", meetingId);
+
+        Keep(await RedisServer.StartAsync(port));
+
+        // Both instances reconnect on their own schedule: the chair keeps moving the board on A until B's screen sees it.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            await StartItemAsChairAsync(a, meetingId, itemId);
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            try
+            {
+                var change = await changes.Reader.ReadAsync(wait.Token);
+                Assert.Equal(meetingId, change.MeetingId);
+                return;
+            }
+            catch (OperationCanceledException) when (DateTime.UtcNow < deadline)
+            {
+            }
+        }
+    }
+
     private T Keep<T>(T disposable)
         where T : IDisposable
     {
         _disposables.Add(disposable);
         return disposable;
+    }
+
+    /// <summary>What the chair's remote does on that instance: starts an agenda item, which every board of the meeting shows.</summary>
+    private static async Task StartItemAsChairAsync(PortalServer server, int meetingId, int itemId)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var chair = (await scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>().FindByNameAsync("chair"))!;
+        scope.ServiceProvider.GetRequiredService<ClientInfo>().Principal =
+            await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<JusoUser>>().CreateAsync(chair);
+        var result = await scope.ServiceProvider.GetRequiredService<MeetingBoardService>().StartItemAsync(meetingId, itemId);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));
     }
 
     private static async Task<(int MeetingId, int ItemId)> DemoMeetingAsync(PortalServer server)

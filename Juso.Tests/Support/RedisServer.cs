@@ -19,26 +19,27 @@ public sealed class RedisServer : IDisposable
 
     public string Configuration => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync()
+    /// <param name="port">A given port (a Redis that comes back where the portal expects it), or a free one.</param>
+    public static async Task<RedisServer> StartAsync(int? port = null)
     {
         var executable = File.Exists("/usr/bin/redis-server") ? "/usr/bin/redis-server"
             : throw new InvalidOperationException("redis-server がありません。./test.sh が Debian の redis-server パッケージを入れます。");
-        var port = FreePort();
-        var process = Process.Start(new ProcessStartInfo(executable, $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no --protected-mode yes")
+        var listenOn = port ?? FreePort();
+        var process = Process.Start(new ProcessStartInfo(executable, $"--port {listenOn} --bind 127.0.0.1 --save \"\" --appendonly no --protected-mode yes")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
         process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
-        var server = new RedisServer(process, port);
+        var server = new RedisServer(process, listenOn);
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
         {
             try
             {
                 using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
+                await client.ConnectAsync(IPAddress.Loopback, listenOn);
                 return server;
             }
             catch (SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
