@@ -9,11 +9,12 @@ cd "$(dirname "$0")"
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -x /usr/bin/redis-server ] || missing+=(redis-server)
-if ! command -v fc-list >/dev/null 2>&1 || ! fc-list :lang=ja | grep -q .; then
+if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=ja)" ]; then
   missing+=(fonts-noto-cjk)
 fi
 # Printed documents: IPAexGothic embeds as a small TrueType subset; pdftoppm renders PDF pages for review.
-fc-list 2>/dev/null | grep -q IPAexGothic || missing+=(fonts-ipaexfont-gothic)
+# (The font lists are read whole: `fc-list | grep -q` fails under pipefail once grep stops reading early.)
+[[ "$(fc-list 2>/dev/null)" == *IPAexGothic* ]] || missing+=(fonts-ipaexfont-gothic)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing from Debian: ${missing[*]}"

@@ -32,6 +32,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<ClientInfo>();
         Services.AddScoped<CurrentUser>();
         Services.AddSingleton<AuditLog>();
+        Services.AddScoped<CaseChangeBroadcast>();
         Services.AddScoped<CaseWork>();
         Services.AddScoped<IntakeService>();
         Services.AddScoped<CaseService>();

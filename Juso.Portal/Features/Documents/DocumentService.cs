@@ -137,6 +137,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
             }
             var print = PlanSignature.PrintForSignature(plan, pdf, c.User.Actor, c.Now);
             c.Db.PlanSignatures.Add(print);
+            c.Case.NotePlanChange($"支援プラン第{print.PlanVersion}版を署名用に印刷しました。", c.User.Actor, c.Now);
             c.Created = () => print.Id;
             file = new PrintedFile(pdf, document.FileName.Replace(".pdf", "-signature.pdf", StringComparison.Ordinal), PlanSignature.PdfContentType, null);
             return $"{document.Title} 第{document.PlanVersion}版（署名用、SHA-256 {print.Sha256[..16]}…）";
@@ -161,6 +162,8 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
             {
                 signature.AttachScan(form.ScanFileName, scan, c.Now);
             }
+            // The timeline says that and when the person signed; who signed and how stay in the signature record.
+            c.Case.NotePlanChange($"支援プラン第{signature.PlanVersion}版の署名を記録しました（署名日 {signature.SignedOn:yyyy/MM/dd}）。", c.User.Actor, c.Now);
             c.Created = () => signature.Id;
             return $"第{signature.PlanVersion}版 署名済み（{signature.SignedOn:yyyy/MM/dd}、{signature.SignedBy}、{signature.Method?.Label()}）";
         });

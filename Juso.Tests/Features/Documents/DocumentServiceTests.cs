@@ -72,6 +72,10 @@ public sealed class DocumentServiceTests : IAsyncLifetime
         Assert.Contains(AuditAction.DocumentPrinted, actions);
         Assert.Contains(AuditAction.PlanSigned, actions);
         Assert.Contains(AuditAction.SignedCopyViewed, actions);
+        // The case's timeline tells the coordinator's colleagues that the plan went out and came back signed.
+        var timeline = await db.Cases.Where(c => c.Id == caseId).SelectMany(c => c.Events).Select(e => e.Description).ToListAsync();
+        Assert.Contains(timeline, d => d.Contains($"第{stored.PlanVersion}版を署名用に印刷しました"));
+        Assert.Contains(timeline, d => d.Contains($"第{stored.PlanVersion}版の署名を記録しました（署名日 2026/11/23）"));
     }
 
     [Fact]
