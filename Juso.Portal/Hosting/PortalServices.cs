@@ -54,18 +54,38 @@ public static class PortalServices
 
         AddSecurity(services, configuration);
         AddFeatures(services);
-        AddMeetingBoards(services, configuration);
+        AddMeetingBoards(services, AddRedis(services, configuration));
         services.AddJusoJobs(configuration);
         AddDocuments(services, configuration);
         return services;
     }
 
     /// <summary>
-    /// Live boards: an in-process notifier, the board hub, and with Redis:Configuration set, the Redis backplane for
-    /// the board hub plus a Redis relay for the other instances' boards. Only the board hub goes through Redis, so
-    /// that Blazor's own circuits never depend on it (docs/adr/0007-live-meeting-boards.md).
+    /// With Redis:Configuration set, one Redis connection for the instances to tell each other of changes: the board
+    /// hub's backplane, the board relay and the notification bells (channel juso:notifications, picked up by
+    /// <see cref="Features.Notifications.NotificationNotifier"/>). Redis down at start or later: keep serving this
+    /// instance, keep trying in the background; /health says so.
     /// </summary>
-    private static void AddMeetingBoards(IServiceCollection services, IConfiguration configuration)
+    private static StackExchange.Redis.ConfigurationOptions? AddRedis(IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration["Redis:Configuration"] is not { Length: > 0 } redis)
+        {
+            return null;
+        }
+        var options = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+        options.AbortOnConnectFail = false;
+        options.ClientName = "juso-portal";
+        services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(options));
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+        return options;
+    }
+
+    /// <summary>
+    /// Live boards: an in-process notifier, the board hub, and with Redis, the Redis backplane for the board hub plus
+    /// a Redis relay for the other instances' boards. Only the board hub goes through the backplane, so that Blazor's
+    /// own circuits never depend on Redis (docs/adr/0007-live-meeting-boards.md).
+    /// </summary>
+    private static void AddMeetingBoards(IServiceCollection services, StackExchange.Redis.ConfigurationOptions? redis)
     {
         services.AddSignalR();
         services.AddSingleton<BoardSnapshots>();
@@ -75,21 +95,15 @@ public static class PortalServices
         services.AddScoped<MeetingService>();
         services.AddScoped<MeetingBoardService>();
         services.AddScoped<ICaseChangeListener, MeetingCaseListener>();
-        if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
+        if (redis is not null)
         {
-            var options = StackExchange.Redis.ConfigurationOptions.Parse(redis);
-            // Redis down at start or later: keep serving this instance, keep trying in the background.
-            options.AbortOnConnectFail = false;
-            options.ClientName = "juso-portal";
-            services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(options));
             services.AddSingleton<IBoardRelay, RedisBoardRelay>();
             services.Configure<RedisOptions>(o =>
             {
-                o.Configuration = options.Clone();
+                o.Configuration = redis.Clone();
                 o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("juso-hub");
             });
             services.AddSingleton<HubLifetimeManager<MeetingBoardHub>, RedisHubLifetimeManager<MeetingBoardHub>>();
-            services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         }
         else
         {
