@@ -50,7 +50,7 @@ public sealed class RedisBoardRelay : IBoardRelay, IDisposable
 
     public RedisBoardRelay(IConnectionMultiplexer redis, ILogger<RedisBoardRelay> logger)
     {
-        redis.ConnectionFailed += (_, e) => logger.LogError(e.Exception, "Redis connection failed ({FailureType}); boards on other instances will not see changes from here", e.FailureType);
+        redis.ConnectionFailed += (_, e) => logger.LogError(e.Exception, "Redis connection failed ({FailureType}); boards and bells on other instances will not see changes from here", e.FailureType);
         redis.ConnectionRestored += (_, _) =>
         {
             logger.LogInformation("Redis connection restored; open boards reload");
@@ -103,7 +103,7 @@ public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthChec
         }
         catch (Exception ex)
         {
-            return HealthCheckResult.Degraded("Redis に接続できません。この台のボードは動きますが、他の台の変更は届きません。", ex);
+            return HealthCheckResult.Degraded("Redis に接続できません。この台のボードとお知らせは動きますが、他の台の変更は届きません。", ex);
         }
     }
 }
