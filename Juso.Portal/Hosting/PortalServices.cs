@@ -54,18 +54,38 @@ public static class PortalServices
 
         AddSecurity(services, configuration);
         AddFeatures(services);
-        AddMeetingBoards(services, configuration);
+        AddMeetingBoards(services, AddRedis(services, configuration));
         services.AddJusoJobs(configuration);
         AddDocuments(services, configuration);
         return services;
     }
 
     /// <summary>
-    /// Live boards: an in-process notifier, the board hub, and with Redis:Configuration set, the Redis backplane for
-    /// the board hub plus a Redis relay for the other instances' boards. Only the board hub goes through Redis, so
-    /// that Blazor's own circuits never depend on it (docs/adr/0007-live-meeting-boards.md).
+    /// With Redis:Configuration set, one Redis connection for the instances to tell each other of changes: the board
+    /// hub's backplane, the board relay and the notification bells (channel juso:notifications, picked up by
+    /// <see cref="Features.Notifications.NotificationNotifier"/>). Redis down at start or later: keep serving this
+    /// instance, keep trying in the background; /health says so.
     /// </summary>
-    private static void AddMeetingBoards(IServiceCollection services, IConfiguration configuration)
+    private static bool AddRedis(IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration["Redis:Configuration"] is not { Length: > 0 } redis)
+        {
+            return false;
+        }
+        var options = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+        options.AbortOnConnectFail = false;
+        options.ClientName = "juso-portal";
+        services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(options));
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+        return true;
+    }
+
+    /// <summary>
+    /// Live boards: an in-process notifier, the board hub, and with Redis, the Redis backplane for the board hub plus
+    /// a Redis relay for the other instances' boards. Only the board hub goes through the backplane, so that Blazor's
+    /// own circuits never depend on Redis (docs/adr/0007-live-meeting-boards.md).
+    /// </summary>
+    private static void AddMeetingBoards(IServiceCollection services, bool withRedis)
     {
         services.AddSignalR();
         services.AddSingleton<BoardSnapshots>();
@@ -76,13 +96,8 @@ public static class PortalServices
         services.AddScoped<MeetingBoardService>();
         services.AddScoped<ICaseChangeListener, MeetingCaseListener>();
         services.AddScoped<CaseChangeBroadcast>();
-        if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
+        if (withRedis)
         {
-            var options = StackExchange.Redis.ConfigurationOptions.Parse(redis);
-            // Redis down at start or later: keep serving this instance, keep trying in the background.
-            options.AbortOnConnectFail = false;
-            options.ClientName = "juso-portal";
-            services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(options));
             services.AddSingleton<IBoardRelay, RedisBoardRelay>();
             // The backplane shares the relay's connection, so both see Redis go and come back at the same moment.
             services.AddOptions<RedisOptions>().Configure<StackExchange.Redis.IConnectionMultiplexer>((o, connection) =>
@@ -90,7 +105,6 @@ public static class PortalServices
             services.AddSingleton<RedisHubLifetimeManager<MeetingBoardHub>>();
             services.AddSingleton<DefaultHubLifetimeManager<MeetingBoardHub>>();
             services.AddSingleton<HubLifetimeManager<MeetingBoardHub>, ResilientHubLifetimeManager<MeetingBoardHub>>();
-            services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         }
         else
         {

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
+using Juso.Portal.Common;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
@@ -45,37 +45,18 @@ public sealed class LocalBoardRelay : IBoardRelay
 /// </summary>
 public sealed class RedisBoardRelay : IBoardRelay, IDisposable
 {
-    private static readonly RedisChannel Channel = RedisChannel.Literal("juso:meeting-board");
-    private readonly string _instance = Guid.NewGuid().ToString("N");
-    private readonly IConnectionMultiplexer _redis;
-    private readonly ILogger<RedisBoardRelay> _logger;
+    private readonly RedisRelayChannel<RelayMessage> _channel;
     private readonly ConcurrentDictionary<(string Instance, int MeetingId), IReadOnlyList<string>> _elsewhere = new();
 
     public RedisBoardRelay(IConnectionMultiplexer redis, ILogger<RedisBoardRelay> logger)
     {
-        _redis = redis;
-        _logger = logger;
-        _redis.ConnectionFailed += (_, e) => _logger.LogError(e.Exception, "Redis connection failed ({FailureType}); boards on other instances will not see changes from here", e.FailureType);
-        _redis.ConnectionRestored += (_, _) =>
+        redis.ConnectionFailed += (_, e) => logger.LogError(e.Exception, "Redis connection failed ({FailureType}); boards and bells on other instances will not see changes from here", e.FailureType);
+        redis.ConnectionRestored += (_, _) =>
         {
-            _logger.LogInformation("Redis connection restored; open boards reload");
+            logger.LogInformation("Redis connection restored; open boards reload");
             Reconnected?.Invoke();
         };
-        // Not awaited: with Redis down the portal must still start. The multiplexer keeps the subscription and
-        // renews it when the connection comes back.
-        _ = SubscribeAsync();
-    }
-
-    private async Task SubscribeAsync()
-    {
-        try
-        {
-            await _redis.GetSubscriber().SubscribeAsync(Channel, (_, value) => Receive(value));
-        }
-        catch (Exception ex)
-        {
-            _logger.LogError(ex, "Could not subscribe to board events on Redis; boards here will not see changes made on other instances until it is reachable");
-        }
+        _channel = new RedisRelayChannel<RelayMessage>(redis, "juso:meeting-board", Receive, logger);
     }
 
     public event Action<BoardChange>? ChangeReceived;
@@ -84,47 +65,30 @@ public sealed class RedisBoardRelay : IBoardRelay, IDisposable
 
     public event Action? Reconnected;
 
-    public Task PublishChangeAsync(BoardChange change) => PublishAsync(new RelayMessage(_instance, change, null, null));
+    public Task PublishChangeAsync(BoardChange change) => _channel.PublishAsync(new RelayMessage(change, null, null));
 
     public Task PublishPresenceAsync(int meetingId, IReadOnlyList<string> presentHere) =>
-        PublishAsync(new RelayMessage(_instance, null, meetingId, presentHere.ToArray()));
+        _channel.PublishAsync(new RelayMessage(null, meetingId, presentHere.ToArray()));
 
     public IReadOnlyList<string> PresentElsewhere(int meetingId) =>
         _elsewhere.Where(e => e.Key.MeetingId == meetingId).SelectMany(e => e.Value).ToList();
 
-    public void Dispose() => _redis.GetSubscriber().UnsubscribeAll(CommandFlags.FireAndForget);
+    public void Dispose() => _channel.Dispose();
 
-    private async Task PublishAsync(RelayMessage message)
+    private void Receive(string instance, RelayMessage message)
     {
-        try
-        {
-            await _redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(message));
-        }
-        catch (Exception ex)
-        {
-            _logger.LogWarning(ex, "Board event could not be relayed through Redis; only this instance's boards have it");
-        }
-    }
-
-    private void Receive(RedisValue value)
-    {
-        var message = JsonSerializer.Deserialize<RelayMessage>(value.ToString());
-        if (message is null || message.Instance == _instance)
-        {
-            return;
-        }
         if (message.Change is { } change)
         {
             ChangeReceived?.Invoke(change);
         }
         else if (message.PresenceMeetingId is { } meetingId)
         {
-            _elsewhere[(message.Instance, meetingId)] = message.Present ?? [];
+            _elsewhere[(instance, meetingId)] = message.Present ?? [];
             PresenceReceived?.Invoke(meetingId);
         }
     }
 
-    private sealed record RelayMessage(string Instance, BoardChange? Change, int? PresenceMeetingId, string[]? Present);
+    private sealed record RelayMessage(BoardChange? Change, int? PresenceMeetingId, string[]? Present);
 }
 
 /// <summary>Redis configured but unreachable: the portal still serves one instance, and says so here.</summary>
@@ -139,7 +103,7 @@ public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthChec
         }
         catch (Exception ex)
         {
-            return HealthCheckResult.Degraded("Redis に接続できません。この台のボードは動きますが、他の台の変更は届きません。", ex);
+            return HealthCheckResult.Degraded("Redis に接続できません。この台のボードとお知らせは動きますが、他の台の変更は届きません。", ex);
         }
     }
 }
