@@ -54,7 +54,7 @@ public static class PortalServices
 
         AddSecurity(services, configuration);
         AddFeatures(services);
-        AddMeetingBoards(services, AddRedis(services, configuration));
+        AddMeetingBoards(services, configuration, AddRedis(services, configuration));
         services.AddJusoJobs(configuration);
         AddDocuments(services, configuration);
         return services;
@@ -85,7 +85,7 @@ public static class PortalServices
     /// a Redis relay for the other instances' boards. Only the board hub goes through the backplane, so that Blazor's
     /// own circuits never depend on Redis (docs/adr/0007-live-meeting-boards.md).
     /// </summary>
-    private static void AddMeetingBoards(IServiceCollection services, bool withRedis)
+    private static void AddMeetingBoards(IServiceCollection services, IConfiguration configuration, bool withRedis)
     {
         services.AddSignalR();
         services.AddSingleton<BoardSnapshots>();
@@ -98,7 +98,10 @@ public static class PortalServices
         services.AddScoped<CaseChangeBroadcast>();
         if (withRedis)
         {
-            services.AddSingleton<IBoardRelay, RedisBoardRelay>();
+            services.AddSingleton<RedisBoardRelay>();
+            services.AddSingleton<IBoardRelay>(sp => sp.GetRequiredService<RedisBoardRelay>());
+            services.AddSingleton(new BoardPresenceTiming(configuration.GetValue(BoardPresenceTiming.Key, BoardPresenceTiming.Default)));
+            services.AddHostedService<BoardPresenceHeartbeat>();
             // The backplane shares the relay's connection, so both see Redis go and come back at the same moment.
             services.AddOptions<RedisOptions>().Configure<StackExchange.Redis.IConnectionMultiplexer>((o, connection) =>
                 o.ConnectionFactory = _ => Task.FromResult(connection));

@@ -138,6 +138,37 @@ public sealed class ScaleOutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhoIsConnected_KeepsALiveInstancesPeople_AndDropsACrashedInstancesAfterItsLifetime()
+    {
+        var lifetime = TimeSpan.FromSeconds(3);
+        var redis = Keep(await RedisServer.StartAsync());
+        var settings = new Dictionary<string, string?> { ["Redis:Configuration"] = redis.Configuration, [BoardPresenceTiming.Key] = lifetime.ToString() };
+        var a = Keep(new PortalServer(_directory, settings));
+        var b = Keep(new PortalServer(_directory, settings));
+        var (meetingId, _) = await DemoMeetingAsync(a);
+        var wallScreenOnB = await BoardClientAsync(b, "chair");
+        await wallScreenOnB.InvokeAsync<int>(nameof(MeetingBoardHub.JoinBoard), meetingId);
+        var chairOnB = Assert.Single(b.Services.GetRequiredService<BoardPresence>().Present(meetingId));
+        // An instance that announced someone once and then crashed: it never repeats it.
+        const string crashed = "停止した台の利用者";
+        await a.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>().GetSubscriber().PublishAsync(
+            StackExchange.Redis.RedisChannel.Literal("juso:meeting-board"),
+            System.Text.Json.JsonSerializer.Serialize(new { Instance = "crashed", Message = new { PresenceMeetingId = meetingId, Present = new[] { crashed } } }));
+        var presenceOnA = a.Services.GetRequiredService<BoardPresence>();
+
+        await UntilAsync(() => presenceOnA.Present(meetingId) is var present && present.Contains(crashed) && present.Contains(chairOnB), "A lists both");
+        await UntilAsync(() => !presenceOnA.Present(meetingId).Contains(crashed), "the crashed instance's name is dropped");
+
+        // B keeps announcing: its chair stays listed on A well past the lifetime.
+        var until = DateTime.UtcNow + 2 * lifetime;
+        await UntilAsync(() =>
+        {
+            Assert.Contains(chairOnB, presenceOnA.Present(meetingId));
+            return DateTime.UtcNow > until;
+        }, "B's chair stays listed");
+    }
+
+    [Fact]
     public async Task AnAlertRaisedByAJobOnInstanceA_UpdatesThatUsersBellOnInstanceB()
     {
         var (a, b) = await TwoInstancesAsync();
@@ -182,6 +213,16 @@ public sealed class ScaleOutTests : IAsyncLifetime
 
         Assert.True(raised > 0, "the demo municipality has overdue plans");
         await bell.ShowsAsync(await UnreadAsync(a, "supervisor"));
+    }
+
+    private static async Task UntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, what);
+            await Task.Delay(50);
+        }
     }
 
     private T Keep<T>(T disposable)

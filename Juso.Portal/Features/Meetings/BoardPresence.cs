@@ -29,6 +29,15 @@ public sealed class BoardPresence(IBoardRelay relay, MeetingBoardNotifier notifi
     public IReadOnlyList<string> Present(int meetingId) =>
         Here(meetingId).Concat(relay.PresentElsewhere(meetingId)).Distinct().Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>Tells the other instances again who is here, so that they know this instance is still alive.</summary>
+    public async Task RepublishAsync()
+    {
+        foreach (var meetingId in _here.Where(m => !m.Value.IsEmpty).Select(m => m.Key).ToList())
+        {
+            await relay.PublishPresenceAsync(meetingId, Here(meetingId));
+        }
+    }
+
     private async Task AnnounceAsync(int meetingId)
     {
         // Other instances are told in the background: an unreachable Redis must not hold up opening or leaving a board.

@@ -46,10 +46,14 @@ public sealed class LocalBoardRelay : IBoardRelay
 public sealed class RedisBoardRelay : IBoardRelay, IDisposable
 {
     private readonly RedisRelayChannel<RelayMessage> _channel;
-    private readonly ConcurrentDictionary<(string Instance, int MeetingId), IReadOnlyList<string>> _elsewhere = new();
+    private readonly ConcurrentDictionary<(string Instance, int MeetingId), Announced> _elsewhere = new();
+    private readonly TimeProvider _time;
+    private readonly BoardPresenceTiming _timing;
 
-    public RedisBoardRelay(IConnectionMultiplexer redis, ILogger<RedisBoardRelay> logger)
+    public RedisBoardRelay(IConnectionMultiplexer redis, TimeProvider time, BoardPresenceTiming timing, ILogger<RedisBoardRelay> logger)
     {
+        _time = time;
+        _timing = timing;
         redis.ConnectionFailed += (_, e) => logger.LogError(e.Exception, "Redis connection failed ({FailureType}); boards and bells on other instances will not see changes from here", e.FailureType);
         redis.ConnectionRestored += (_, _) =>
         {
@@ -70,8 +74,22 @@ public sealed class RedisBoardRelay : IBoardRelay, IDisposable
     public Task PublishPresenceAsync(int meetingId, IReadOnlyList<string> presentHere) =>
         _channel.PublishAsync(new RelayMessage(null, meetingId, presentHere.ToArray()));
 
-    public IReadOnlyList<string> PresentElsewhere(int meetingId) =>
-        _elsewhere.Where(e => e.Key.MeetingId == meetingId).SelectMany(e => e.Value).ToList();
+    public IReadOnlyList<string> PresentElsewhere(int meetingId)
+    {
+        var now = _time.GetUtcNow();
+        return _elsewhere.Where(e => e.Key.MeetingId == meetingId && !e.Value.IsSilent(now, _timing)).SelectMany(e => e.Value.Names).ToList();
+    }
+
+    /// <summary>
+    /// Forgets what instances that stopped announcing (crashed, cut off) last said, and returns the meetings whose
+    /// boards should redraw who is connected.
+    /// </summary>
+    public IReadOnlyList<int> DropSilent()
+    {
+        var now = _time.GetUtcNow();
+        var silent = _elsewhere.Where(e => e.Value.IsSilent(now, _timing)).Select(e => e.Key).ToList();
+        return silent.Where(key => _elsewhere.TryRemove(key, out var announced) && announced.Names.Count > 0).Select(key => key.MeetingId).Distinct().ToList();
+    }
 
     public void Dispose() => _channel.Dispose();
 
@@ -83,12 +101,55 @@ public sealed class RedisBoardRelay : IBoardRelay, IDisposable
         }
         else if (message.PresenceMeetingId is { } meetingId)
         {
-            _elsewhere[(instance, meetingId)] = message.Present ?? [];
+            _elsewhere[(instance, meetingId)] = new Announced(message.Present ?? [], _time.GetUtcNow());
             PresenceReceived?.Invoke(meetingId);
         }
     }
 
     private sealed record RelayMessage(BoardChange? Change, int? PresenceMeetingId, string[]? Present);
+
+    private sealed record Announced(IReadOnlyList<string> Names, DateTimeOffset At)
+    {
+        public bool IsSilent(DateTimeOffset now, BoardPresenceTiming timing) => now - At > timing.Lifetime;
+    }
+}
+
+/// <summary>
+/// How long another instance's "who has the board open" counts without being repeated. Each instance repeats its
+/// own every third of it (<see cref="BoardPresenceHeartbeat"/>), so only an instance that stopped is dropped.
+/// </summary>
+public sealed record BoardPresenceTiming(TimeSpan Lifetime)
+{
+    public const string Key = "Meetings:PresenceLifetime";
+
+    public static readonly TimeSpan Default = TimeSpan.FromSeconds(90);
+
+    public TimeSpan Heartbeat => Lifetime / 3;
+}
+
+/// <summary>With several instances: repeats this instance's presence and drops what silent instances last announced.</summary>
+public sealed class BoardPresenceHeartbeat(RedisBoardRelay relay, BoardPresence presence, MeetingBoardNotifier notifier, BoardPresenceTiming timing,
+    TimeProvider time, ILogger<BoardPresenceHeartbeat> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(timing.Heartbeat, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await presence.RepublishAsync();
+                foreach (var meetingId in relay.DropSilent())
+                {
+                    await notifier.PresenceChangedAsync(meetingId, presence.Present(meetingId));
+                }
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Board presence could not be repeated or tidied; trying again at the next beat");
+            }
+        }
+    }
 }
 
 /// <summary>Redis configured but unreachable: the portal still serves one instance, and says so here.</summary>

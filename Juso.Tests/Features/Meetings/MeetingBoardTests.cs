@@ -179,15 +179,7 @@ public sealed class MeetingBoardTests : IAsyncLifetime
     {
         var caseId = await _steps.OpenAsync(family: "山田", familyKana: "ヤマダ");
         var meetingId = await ScheduleAsync(MeetingKind.MultiLayered, caseId);
-        var received = new TaskCompletionSource<BoardChange>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = _harness.Services.GetRequiredService<MeetingBoardNotifier>().Subscribe(meetingId, change =>
-        {
-            if (change is not null)
-            {
-                received.TrySetResult(change);
-            }
-            return Task.CompletedTask;
-        });
+        using var next = NextChange(meetingId);
         await using var scope = _harness.As(TestUsers.Coordinator());
         var households = _harness.Get<Juso.Portal.Features.Cases.HouseholdService>(scope);
         await using var db = _harness.NewContext();
@@ -205,7 +197,7 @@ public sealed class MeetingBoardTests : IAsyncLifetime
 
         Ok(await households.UpdateAsync(householdId, household.Version, form));
 
-        Assert.Equal("ケースの変更", (await received.Task.WaitAsync(TimeSpan.FromSeconds(10))).What);
+        Assert.Equal("ケースの変更", (await next.Received.WaitAsync(TimeSpan.FromSeconds(10))).What);
         var board = (await _harness.Get<MeetingBoardService>(_harness.As(TestUsers.Chair())).OpenAsync(meetingId)).Board!;
         Assert.Contains("川村", board.Items[0].HouseholdName);
     }
@@ -216,21 +208,13 @@ public sealed class MeetingBoardTests : IAsyncLifetime
         var caseId = await _steps.OpenAsync();
         var planId = await _steps.DraftAsync(caseId, _lead.Id);
         var meetingId = await ScheduleAsync(MeetingKind.MultiLayered, caseId);
-        var received = new TaskCompletionSource<BoardChange>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = _harness.Services.GetRequiredService<MeetingBoardNotifier>().Subscribe(meetingId, change =>
-        {
-            if (change is not null)
-            {
-                received.TrySetResult(change);
-            }
-            return Task.CompletedTask;
-        });
+        using var next = NextChange(meetingId);
         await using var scope = _harness.As(TestUsers.Coordinator());
         var plans = _harness.Get<PlanService>(scope);
 
         Ok(await plans.AddAssignmentAsync(caseId, planId, (await plans.PlansAsync(caseId)).Single().Version, Assignment(_partner.Id, "見守り")));
 
-        Assert.Equal("ケースの変更", (await received.Task.WaitAsync(TimeSpan.FromSeconds(10))).What);
+        Assert.Equal("ケースの変更", (await next.Received.WaitAsync(TimeSpan.FromSeconds(10))).What);
         var board = (await _harness.Get<MeetingBoardService>(_harness.As(TestUsers.Chair())).OpenAsync(meetingId)).Board!;
         Assert.Equal(2, board.Items[0].Plan!.Assignments.Count);
     }
@@ -419,5 +403,25 @@ public sealed class MeetingBoardTests : IAsyncLifetime
         db.Users.Add(new JusoUser { Id = id, UserName = id, NormalizedUserName = id.ToUpperInvariant(), DisplayName = name, StaffId = staff.Id, CreatedAt = DateTime.UtcNow });
         await db.SaveChangesAsync();
         return new MemberOption(id, name, agency.Id, agency.Name);
+    }
+
+    /// <summary>The next change announced to the meeting's boards, as a board open on this instance hears it.</summary>
+    private NextBoardChange NextChange(int meetingId)
+    {
+        var received = new TaskCompletionSource<BoardChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var subscription = _harness.Services.GetRequiredService<MeetingBoardNotifier>().Subscribe(meetingId, change =>
+        {
+            if (change is not null)
+            {
+                received.TrySetResult(change);
+            }
+            return Task.CompletedTask;
+        });
+        return new NextBoardChange(received.Task, subscription);
+    }
+
+    private sealed record NextBoardChange(Task<BoardChange> Received, IDisposable Subscription) : IDisposable
+    {
+        public void Dispose() => Subscription.Dispose();
     }
 }
