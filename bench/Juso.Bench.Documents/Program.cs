@@ -20,6 +20,7 @@ services.AddSingleton(new DocumentOptions
     MaxConcurrentRenders = 8,
 });
 services.AddSingleton<JapaneseFontProbe>();
+services.AddSingleton<PrintFont>();
 services.AddSingleton<DocumentHtml>();
 services.AddSingleton<ChromiumPdfRenderer>();
 await using var provider = services.BuildServiceProvider();

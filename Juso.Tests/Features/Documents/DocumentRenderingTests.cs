@@ -42,6 +42,35 @@ public sealed class DocumentRenderingTests(RendererFixture fixture)
     }
 
     [Fact]
+    public async Task Plan_KanjiThatShareAGlyphWithARadical_ExtractExactly_EvenForAReaderIgnoringActualText()
+    {
+        // Measured: every character the installed font draws with the glyph of a radical or another look-alike.
+        var font = PrintFontDerivation.ReadCmap(File.ReadAllBytes(PrintFontTests.IpaexGothicFile()));
+        var shadowed = string.Concat(font.GroupBy(e => e.Value)
+            .Where(glyph => glyph.Any(e => PrintFontDerivation.Rank(e.Key) == 2))
+            .SelectMany(glyph => glyph.Where(e => PrintFontDerivation.Rank(e.Key) == 0 && e.Key <= 0xFFFF).Take(1))
+            .Select(e => (char)e.Key)
+            .Where(c => !char.IsWhiteSpace(c)));
+        Assert.Contains('支', shadowed);
+        Assert.Contains('～', shadowed);
+        var words = new[] { "重層的支援体制", "世帯", "相談支援", "生活困窮", "長男", "見守り", "食事", "高齢", "言語", "金銭", "2026/11/23～2027/03/31" };
+        var plan = DocumentSamples.TwoPagePlan() with
+        {
+            Goals = [new("長期目標", string.Join("、", words) + "。"), new("短期目標", shadowed)],
+        };
+
+        var pdf = await fixture.Renderer.RenderPdfAsync(plan);
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var text = Compact(string.Concat(document.GetPages().Select(p => p.Text)));
+        Assert.All(words, word => Assert.Contains(word, text));
+        Assert.All(shadowed, kanji => Assert.Contains(kanji, text));
+        Assert.Contains("重層的支援会議", text);
+        Assert.False(PdfText.HasRadicals(text), $"radicals in the text layer: {string.Concat(text.Where(c => PdfText.HasRadicals(c.ToString())))}");
+        Assert.True(pdf.Length <= 300 * 1024, $"plan is {pdf.Length / 1024} KB");
+    }
+
+    [Fact]
     public async Task Plan_LongAssignmentTable_RepeatsItsHeaderOnTheNextPage_AndNoRowIsSplit()
     {
         var pdf = await fixture.Renderer.RenderPdfAsync(DocumentSamples.TwoPagePlan(assignments: 30));
@@ -180,6 +209,7 @@ public sealed class DocumentRenderingTests(RendererFixture fixture)
         var options = new DocumentOptions { ChromiumPath = "/nonexistent/chromium" };
         await using var html = new DocumentHtml(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
         await using var renderer = new ChromiumPdfRenderer(html, options, new JapaneseFontProbe(options),
+            new PrintFont(options, Microsoft.Extensions.Logging.Abstractions.NullLogger<PrintFont>.Instance),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<ChromiumPdfRenderer>.Instance);
 
         var error = await Assert.ThrowsAsync<DocumentUnavailableException>(() => renderer.RenderPdfAsync(DocumentSamples.TwoPagePlan()));

@@ -19,6 +19,7 @@ public sealed class RendererFixture : IAsyncLifetime
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton(new DocumentOptions { ChromiumPath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium", MaxConcurrentRenders = 4 });
         services.AddSingleton<JapaneseFontProbe>();
+        services.AddSingleton<PrintFont>();
         services.AddSingleton<DocumentHtml>();
         services.AddSingleton<ChromiumPdfRenderer>();
         _services = services.BuildServiceProvider();
