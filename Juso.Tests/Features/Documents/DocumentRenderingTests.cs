@@ -61,8 +61,7 @@ public sealed class DocumentRenderingTests(RendererFixture fixture)
 
         var pdf = await fixture.Renderer.RenderPdfAsync(plan);
 
-        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
-        var text = Compact(string.Concat(document.GetPages().Select(p => p.Text)));
+        var text = Compact(PdfText.RawText(pdf));
         Assert.All(words, word => Assert.Contains(word, text));
         Assert.All(shadowed, kanji => Assert.Contains(kanji, text));
         Assert.Contains("重層的支援会議", text);
@@ -201,6 +200,23 @@ public sealed class DocumentRenderingTests(RendererFixture fixture)
 
         Assert.Equal(launches + 1, fixture.Renderer.Launches);
         Assert.Contains("次第", PdfText.Pages(pdf)[0]);
+    }
+
+    [Fact]
+    public async Task Renderer_PrintFontCannotBeMade_StillPrintsJapaneseWithTheInstalledFont()
+    {
+        var options = new DocumentOptions { ChromiumPath = fixture.ChromiumPath, FontDirectory = "/dev/null/fonts" };
+        await using var html = new DocumentHtml(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var printFont = new PrintFont(options, Microsoft.Extensions.Logging.Abstractions.NullLogger<PrintFont>.Instance);
+        await using var renderer = new ChromiumPdfRenderer(html, options, new JapaneseFontProbe(options), printFont,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ChromiumPdfRenderer>.Instance);
+
+        var pdf = await renderer.RenderPdfAsync(DocumentSamples.TwoPagePlan());
+
+        Assert.Null(printFont.FontConfigFile);
+        var text = string.Concat(PdfText.Pages(pdf));
+        Assert.Contains("支援プラン", text);
+        Assert.False(PdfText.HasRadicals(text));
     }
 
     [Fact]
