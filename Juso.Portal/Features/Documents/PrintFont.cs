@@ -35,6 +35,7 @@ public sealed class PrintFont
                 ?? throw new FileNotFoundException($"{SourceFamily} is not installed");
             Directory.CreateDirectory(folder);
             WriteIfChanged(Path.Combine(folder, "juso-print-gothic.ttf"), PrintFontDerivation.Derive(File.ReadAllBytes(source), Family));
+            // The cache directory last: a writable place for the folder's cache when the service user has no home.
             var config = $"""
                 <?xml version="1.0"?>
                 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">

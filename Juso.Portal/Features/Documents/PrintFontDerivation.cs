@@ -22,7 +22,7 @@ public static class PrintFontDerivation
     /// <summary>
     /// Code points to unmap: of the code points sharing one glyph, the one a document is written in stays and the
     /// look-alikes go (⽀ U+2F40 for 支 U+652F). A look-alike then comes from the next font in print.css, the
-    /// installed IPAexGothic, where it is the lowest code point of its glyph in the cases measured, so it extracts exactly too.
+    /// installed IPAexGothic, where it is mostly the lowest code point of its glyph, so it extracts exactly too.
     /// </summary>
     public static IReadOnlyList<int> Aliases(SortedDictionary<int, int> cmap) => cmap
         .GroupBy(e => e.Value)
