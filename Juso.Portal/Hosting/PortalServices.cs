@@ -205,6 +205,7 @@ public static class PortalServices
     {
         services.AddSingleton(configuration.GetSection(Features.Documents.DocumentOptions.Section).Get<Features.Documents.DocumentOptions>() ?? new Features.Documents.DocumentOptions());
         services.AddSingleton<Features.Documents.JapaneseFontProbe>();
+        services.AddSingleton<Features.Documents.PrintFont>();
         services.AddSingleton<Features.Documents.DocumentHtml>();
         services.AddSingleton<Features.Documents.ChromiumPdfRenderer>();
         services.AddSingleton<Features.Documents.IDocumentRenderer>(sp => sp.GetRequiredService<Features.Documents.ChromiumPdfRenderer>());

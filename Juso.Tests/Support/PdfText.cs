@@ -5,9 +5,9 @@ namespace Juso.Tests.Support;
 
 /// <summary>
 /// Reads a printed PDF back: pages, their text, and their lines as a reader sees them (bench/Juso.Bench.Documents
-/// links this file). Chromium marks a glyph the font shares between a kanji and a radical (支 and ⽀) or between
-/// two punctuation marks with an /ActualText span naming the character that was written; conforming readers
-/// (Acrobat, poppler) copy that, and so does this reader. PdfPig's Page.Text alone would show the radical.
+/// links this file). Chromium marks a glyph the font shares between two characters (支 and ⽀ in IPAexGothic) with
+/// an /ActualText span naming the character that was written; conforming readers (Acrobat, poppler) copy that, and
+/// so does this reader. <see cref="RawText"/> reads as a reader that ignores ActualText does.
 /// </summary>
 public static class PdfText
 {
@@ -19,6 +19,13 @@ public static class PdfText
     {
         using var document = PdfDocument.Open(pdf);
         return document.GetPages().Select(p => string.Concat(TextLetters(p).Select(l => l.Text))).ToList();
+    }
+
+    /// <summary>All pages' text as PdfPig's Page.Text gives it: the ToUnicode mapping alone, no ActualText.</summary>
+    public static string RawText(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return string.Concat(document.GetPages().Select(p => p.Text));
     }
 
     /// <summary>The page's letters with the text they stand for: the ActualText of their marked-content span where there is one.</summary>

@@ -10,7 +10,7 @@ namespace Juso.Portal.Features.Documents;
 /// at most <see cref="DocumentOptions.MaxConcurrentRenders"/> renders run at once; a browser that died or
 /// disconnected is launched again on the next render, and a render caught by the crash is retried once.
 /// </summary>
-public sealed class ChromiumPdfRenderer(DocumentHtml html, DocumentOptions options, JapaneseFontProbe probe, ILogger<ChromiumPdfRenderer> logger)
+public sealed class ChromiumPdfRenderer(DocumentHtml html, DocumentOptions options, JapaneseFontProbe probe, PrintFont printFont, ILogger<ChromiumPdfRenderer> logger)
     : IDocumentRenderer, IAsyncDisposable
 {
     private readonly SemaphoreSlim _renders = new(Math.Max(1, options.MaxConcurrentRenders));
@@ -139,6 +139,7 @@ public sealed class ChromiumPdfRenderer(DocumentHtml html, DocumentOptions optio
                 ExecutablePath = options.ChromiumPath,
                 Headless = true,
                 // --no-sandbox: the portal may run as root in a container, where Chromium's sandbox cannot start.
+                Env = ChromiumEnvironment(),
                 Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions"],
             });
             // Documents are self-contained: the context is offline, so a stray URL in a document fetches nothing.
@@ -157,6 +158,19 @@ public sealed class ChromiumPdfRenderer(DocumentHtml html, DocumentOptions optio
         }
     }
 
+    // Playwright passes Env instead of the process's environment, not added to it.
+    private Dictionary<string, string>? ChromiumEnvironment()
+    {
+        if (printFont.FontConfigFile is not { } fontConfig)
+        {
+            return null;
+        }
+        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => e.Value as string ?? string.Empty);
+        environment["FONTCONFIG_FILE"] = fontConfig;
+        return environment;
+    }
+
     private bool IsConnected(IPage page) => _browser is { IsConnected: true } browser && page.Context.Browser == browser;
 
     private static string HeaderTemplate(PrintDocument document)
@@ -173,7 +187,7 @@ public sealed class ChromiumPdfRenderer(DocumentHtml html, DocumentOptions optio
 
     // Header and footer templates are separate documents: they get no page CSS, and Chromium's default font size is 0.
     private const string TemplateStyle = "width:100%;margin:0 14mm;font-size:8pt;display:flex;justify-content:space-between;align-items:center;"
-        + "font-family:'IPAexGothic','Noto Sans CJK JP','Yu Gothic',sans-serif;color:#333;-webkit-print-color-adjust:exact;";
+        + $"font-family:'{PrintFont.Family}','IPAexGothic','Noto Sans CJK JP','Yu Gothic',sans-serif;color:#333;-webkit-print-color-adjust:exact;";
 
     private static async Task CloseQuietlyAsync(IPage page)
     {

@@ -14,6 +14,9 @@ public sealed class DocumentOptions
     /// <summary>How long one render may take before it is abandoned.</summary>
     public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Where the derived print font and its fontconfig file are written (once per process; shared by processes of the same user).</summary>
+    public string FontDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "juso-print-fonts");
+
     /// <summary>The municipality printed in every form's header.</summary>
     public string Municipality { get; set; } = "ひばり野市";
 }

@@ -29,9 +29,15 @@ public sealed class JapaneseFontProbe(DocumentOptions options)
             var fonts = Environment.GetFolderPath(Environment.SpecialFolder.Fonts);
             return new[] { "YuGothR.ttc", "meiryo.ttc", "msgothic.ttc" }.Any(f => File.Exists(Path.Combine(fonts, f)));
         }
+        return FontConfigList(":lang=ja", "family") is { } families && families.Trim().Length > 0;
+    }
+
+    /// <summary>What <c>fc-list</c> prints for these arguments, or null without fontconfig (Chromium on Linux finds no fonts without it either).</summary>
+    internal static string? FontConfigList(params string[] arguments)
+    {
         try
         {
-            using var process = Process.Start(new ProcessStartInfo("fc-list", [":lang=ja", "family"])
+            using var process = Process.Start(new ProcessStartInfo("fc-list", arguments)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -39,16 +45,15 @@ public sealed class JapaneseFontProbe(DocumentOptions options)
             });
             if (process is null)
             {
-                return false;
+                return null;
             }
             var output = process.StandardOutput.ReadToEnd();
             process.WaitForExit(5_000);
-            return output.Trim().Length > 0;
+            return output;
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            // No fontconfig: Chromium on Linux finds no fonts without it either.
-            return false;
+            return null;
         }
     }
 }

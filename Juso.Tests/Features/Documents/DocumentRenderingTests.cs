@@ -42,6 +42,34 @@ public sealed class DocumentRenderingTests(RendererFixture fixture)
     }
 
     [Fact]
+    public async Task Plan_KanjiThatShareAGlyphWithARadical_ExtractExactly_EvenForAReaderIgnoringActualText()
+    {
+        // Measured: every character the installed font draws with the glyph of a radical or another look-alike.
+        var font = PrintFontDerivation.ReadCmap(File.ReadAllBytes(PrintFontTests.IpaexGothicFile()));
+        var shadowed = string.Concat(font.GroupBy(e => e.Value)
+            .Where(glyph => glyph.Any(e => PrintFontDerivation.Rank(e.Key) == 2))
+            .SelectMany(glyph => glyph.Where(e => PrintFontDerivation.Rank(e.Key) == 0 && e.Key <= 0xFFFF).Take(1))
+            .Select(e => (char)e.Key)
+            .Where(c => !char.IsWhiteSpace(c)));
+        Assert.Contains('支', shadowed);
+        Assert.Contains('～', shadowed);
+        var words = new[] { "重層的支援体制", "世帯", "相談支援", "生活困窮", "長男", "見守り", "食事", "高齢", "言語", "金銭", "2026/11/23～2027/03/31" };
+        var plan = DocumentSamples.TwoPagePlan() with
+        {
+            Goals = [new("長期目標", string.Join("、", words) + "。"), new("短期目標", shadowed)],
+        };
+
+        var pdf = await fixture.Renderer.RenderPdfAsync(plan);
+
+        var text = Compact(PdfText.RawText(pdf));
+        Assert.All(words, word => Assert.Contains(word, text));
+        Assert.All(shadowed, kanji => Assert.Contains(kanji, text));
+        Assert.Contains("重層的支援会議", text);
+        Assert.False(PdfText.HasRadicals(text), $"radicals in the text layer: {string.Concat(text.Where(c => PdfText.HasRadicals(c.ToString())))}");
+        Assert.True(pdf.Length <= 300 * 1024, $"plan is {pdf.Length / 1024} KB");
+    }
+
+    [Fact]
     public async Task Plan_LongAssignmentTable_RepeatsItsHeaderOnTheNextPage_AndNoRowIsSplit()
     {
         var pdf = await fixture.Renderer.RenderPdfAsync(DocumentSamples.TwoPagePlan(assignments: 30));
@@ -175,11 +203,29 @@ public sealed class DocumentRenderingTests(RendererFixture fixture)
     }
 
     [Fact]
+    public async Task Renderer_PrintFontCannotBeMade_StillPrintsJapaneseWithTheInstalledFont()
+    {
+        var options = new DocumentOptions { ChromiumPath = fixture.ChromiumPath, FontDirectory = "/dev/null/fonts" };
+        await using var html = new DocumentHtml(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var printFont = new PrintFont(options, Microsoft.Extensions.Logging.Abstractions.NullLogger<PrintFont>.Instance);
+        await using var renderer = new ChromiumPdfRenderer(html, options, new JapaneseFontProbe(options), printFont,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ChromiumPdfRenderer>.Instance);
+
+        var pdf = await renderer.RenderPdfAsync(DocumentSamples.TwoPagePlan());
+
+        Assert.Null(printFont.FontConfigFile);
+        var text = string.Concat(PdfText.Pages(pdf));
+        Assert.Contains("支援プラン", text);
+        Assert.False(PdfText.HasRadicals(text));
+    }
+
+    [Fact]
     public async Task Renderer_MissingChromium_GivesAJapaneseError_NotAPdf()
     {
         var options = new DocumentOptions { ChromiumPath = "/nonexistent/chromium" };
         await using var html = new DocumentHtml(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
         await using var renderer = new ChromiumPdfRenderer(html, options, new JapaneseFontProbe(options),
+            new PrintFont(options, Microsoft.Extensions.Logging.Abstractions.NullLogger<PrintFont>.Instance),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<ChromiumPdfRenderer>.Instance);
 
         var error = await Assert.ThrowsAsync<DocumentUnavailableException>(() => renderer.RenderPdfAsync(DocumentSamples.TwoPagePlan()));

@@ -10,6 +10,8 @@ public sealed class RendererFixture : IAsyncLifetime
 {
     private ServiceProvider _services = default!;
 
+    public string ChromiumPath { get; } = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+
     public ChromiumPdfRenderer Renderer { get; private set; } = default!;
 
     public Task InitializeAsync()
@@ -17,8 +19,9 @@ public sealed class RendererFixture : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton(new DocumentOptions { ChromiumPath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium", MaxConcurrentRenders = 4 });
+        services.AddSingleton(new DocumentOptions { ChromiumPath = ChromiumPath, MaxConcurrentRenders = 4 });
         services.AddSingleton<JapaneseFontProbe>();
+        services.AddSingleton<PrintFont>();
         services.AddSingleton<DocumentHtml>();
         services.AddSingleton<ChromiumPdfRenderer>();
         _services = services.BuildServiceProvider();
