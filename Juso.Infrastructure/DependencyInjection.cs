@@ -1,6 +1,7 @@
 using Juso.Infrastructure.Messaging;
 using Juso.Infrastructure.Persistence;
 using Juso.Infrastructure.Persistence.Interceptors;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -10,6 +11,8 @@ namespace Juso.Infrastructure;
 
 public static class DependencyInjection
 {
+    public const string DataProtectionApplicationName = "Juso";
+
     /// <summary>
     /// Registers the database for the configured provider: SQLite (the embedded default, a file under
     /// <paramref name="dataDirectory"/>) or SQL Server (ConnectionStrings:Juso required).
@@ -41,6 +44,11 @@ public static class DependencyInjection
         // Identity's stores need a scoped context; everything else opens one per operation from the factory.
         services.AddScoped<JusoDbContext>(sp => sp.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContext());
         services.AddScoped<DatabaseInitializer>();
+        // Keys in the shared database and one application name: a cookie or antiforgery token issued by one
+        // instance is read by every other (docs/adr/0010-production-pipeline-and-scale-out.md).
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<JusoDbContext>();
         AddMail(services, configuration, dataDirectory);
         return services;
     }

@@ -9,6 +9,7 @@ using Juso.Domain.Meetings;
 using Juso.Domain.Notifications;
 using Juso.Domain.Plans;
 using Juso.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,8 +18,9 @@ namespace Juso.Infrastructure.Persistence;
 /// <summary>
 /// The one context for Juso's data and its Identity tables. Each provider has a derived context
 /// (<see cref="SqliteJusoDbContext"/>, <see cref="SqlServerJusoDbContext"/>) that owns its migrations set.
+/// It also holds the ASP.NET data-protection keys, so that every instance reads the cookies of every other.
 /// </summary>
-public abstract class JusoDbContext : IdentityDbContext<JusoUser>
+public abstract class JusoDbContext : IdentityDbContext<JusoUser>, IDataProtectionKeyContext
 {
     protected JusoDbContext(DbContextOptions options)
         : base(options)
@@ -62,6 +64,8 @@ public abstract class JusoDbContext : IdentityDbContext<JusoUser>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
