@@ -2,6 +2,7 @@ using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Components;
 using Juso.Portal.Features.Account;
+using Juso.Portal.Security;
 
 namespace Juso.Portal.Hosting;
 
@@ -26,7 +27,9 @@ public static class PortalApplication
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+            // Not sent to localhost (HstsOptions.ExcludedHosts), so run.sh's plain HTTP keeps working.
             app.UseHsts();
+            app.UseHttpsOrLoopback();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.Use(SecurityHeaders);

@@ -24,6 +24,10 @@ public static class PortalServices
 
     public static WebApplicationBuilder AddJusoPortal(this WebApplicationBuilder builder)
     {
+        // MudBlazor's CSS and JS come from the build output's static web assets manifest, which only Development reads
+        // by default; run.sh and the tests run Production from the build output. Published output has no manifest
+        // (the assets are in its wwwroot), and then this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddJusoPortal(builder.Configuration, builder.Environment.ContentRootPath);
         return builder;
     }
@@ -131,14 +135,16 @@ public static class PortalServices
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddScoped<SessionCookieEvents>();
-        // Cookies are HTTPS-only (with the __Host- prefix) unless Security:AllowHttp is set, as in Development.
-        var allowHttp = configuration.GetValue<bool>("Security:AllowHttp");
+        // Cookies are Secure with the __Host- prefix. Security:InsecureCookies (appsettings.Development.json only) drops
+        // both, for the tests' .NET HTTP clients, which never send a Secure cookie over http://127.0.0.1.
+        var insecureCookies = configuration.GetValue<bool>(HttpsOrLoopback.InsecureCookiesKey);
         services.ConfigureApplicationCookie(cookie =>
         {
-            cookie.Cookie.Name = allowHttp ? "Juso.Auth" : "__Host-Juso.Auth";
+            cookie.Cookie.Name = insecureCookies ? "Juso.Auth" : "__Host-Juso.Auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.Cookie.SecurePolicy = allowHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            cookie.Cookie.Path = "/";
+            cookie.Cookie.SecurePolicy = insecureCookies ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             cookie.LoginPath = "/account/login";
             cookie.AccessDeniedPath = "/account/access-denied";
             // The cookie lives no longer than the absolute limit; idle and revocation are checked on the server session.
@@ -185,8 +191,13 @@ public static class PortalServices
         services.AddAntiforgery(options =>
         {
             options.SuppressXFrameOptionsHeader = true;
-            options.Cookie.Name = allowHttp ? "Juso.Antiforgery" : "__Host-Juso.Antiforgery";
-            options.Cookie.SecurePolicy = allowHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.Cookie = insecureCookies ? new CookieBuilder() : new HttpsOrLoopback.SecureCookieBuilder();
+            options.Cookie.Name = insecureCookies ? "Juso.Antiforgery" : "__Host-Juso.Antiforgery";
+            options.Cookie.Path = "/";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.IsEssential = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         // Behind a TLS-terminating proxy the client address and scheme come from X-Forwarded-*, trusted only
         // from the proxies listed in ReverseProxy:KnownProxies (loopback by default).

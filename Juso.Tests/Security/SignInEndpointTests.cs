@@ -52,25 +52,31 @@ public sealed partial class SignInEndpointTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task SignIn_FiveWrongPasswords_LocksTheAccount_EvenForTheRightPassword()
+    public async Task SignIn_FiveWrongPasswords_LocksTheAccountQuietly_AnsweringLikeAnUnknownName()
     {
         using var client = Client();
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 5; i++)
         {
-            var html = await PostSignInAsync(client, "chair", "wrong password " + i);
-            Assert.Contains("ユーザー名またはパスワードが正しくありません。", html);
-            Assert.DoesNotContain("wrong password", html);
+            var real = ErrorMessage(await PostSignInAsync(client, "chair", "wrong password " + i));
+            var unknown = ErrorMessage(await PostSignInAsync(client, "nobody-here", "wrong password " + i));
+            Assert.Equal(unknown, real);
+            Assert.StartsWith("ユーザー名またはパスワードが正しくありません。", real);
         }
-        Assert.Contains("一時的にロックされています", await PostSignInAsync(client, "chair", "wrong password 4"));
 
         var locked = await PostSignInAsync(client, "chair", BrowserFixture.DemoPassword);
 
-        Assert.Contains("一時的にロックされています", locked);
+        // Locked: the right password is refused with the same answer an unknown name gets; only the audit log tells.
+        Assert.Equal(ErrorMessage(await PostSignInAsync(client, "nobody-here", BrowserFixture.DemoPassword)), ErrorMessage(locked));
+        Assert.DoesNotContain("ロック", locked);
         await using var db = await fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.LockedOut));
         Assert.Equal(4, await db.AuditEntries.CountAsync(a => a.Action == AuditAction.SignInFailed && a.UserName == "石田 美穂"));
         await UnlockAsync("chair");
     }
+
+    private static string ErrorMessage(string html) => LoginError().Match(html) is { Success: true } match
+        ? match.Groups[1].Value
+        : throw new Xunit.Sdk.XunitException("no sign-in error shown");
 
     /// <summary>The browser tests share this server and sign in as the chair too: undo the lockout, as an administrator would.</summary>
     private async Task UnlockAsync(string userName)
@@ -140,4 +146,7 @@ public sealed partial class SignInEndpointTests(BrowserFixture fixture)
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
+
+    [GeneratedRegex("data-testid=\"login-error\">([^<]*)<")]
+    private static partial Regex LoginError();
 }

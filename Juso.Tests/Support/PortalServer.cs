@@ -14,13 +14,22 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 {
     private readonly string _directory;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="directory">Shared by several instances to run them over one database.</param>
     /// <param name="settings">Extra configuration, such as Redis:Configuration.</param>
-    public PortalServer(string? directory = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="environment">
+    /// Development by default: its plain cookies are what the tests' .NET HTTP and SignalR clients keep over
+    /// http://127.0.0.1. "Production" runs what run.sh and a deployment run (Secure __Host- cookies, the error page).
+    /// </param>
+    /// <param name="services">Extra services, such as a startup filter that adds a failing endpoint.</param>
+    public PortalServer(string? directory = null, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null)
     {
         _directory = directory ?? Path.Combine(Path.GetTempPath(), "juso-tests", "server-" + Guid.NewGuid().ToString("N"));
         _settings = settings ?? new Dictionary<string, string?>();
+        _environment = environment;
+        _services = services;
         Directory.CreateDirectory(_directory);
         UseKestrel(0);
         StartServer();
@@ -32,8 +41,11 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        // Development serves the static web assets (MudBlazor's CSS and JS) straight from the build output.
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
         builder.UseSetting("Storage:DataDirectory", _directory);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:SeedDemoData", "true");
