@@ -156,11 +156,32 @@ public class PlanSignature : AggregateRoot
             .Require(content.Length <= MaxScanBytes, nameof(Scan), $"ファイルは{MaxScanBytes / 1024 / 1024}MBまでです（{content.Length / 1024.0 / 1024.0:0.0}MB）。")
             .Require(content.Length == 0 || contentType is not null, nameof(Scan), "添付できるのはPDF・JPEG・PNGのファイルだけです。")
             .ThrowIfAny();
-        var name = Path.GetFileName(RuleCheck.Clean(fileName) ?? "signed-copy");
-        ScanFileName = name.Length > FileNameMaxLength ? name[^FileNameMaxLength..] : name;
         ScanContentType = contentType;
+        ScanFileName = ScanFileNameFor(fileName, contentType!);
         Scan = content.ToArray();
         Touch(now);
+    }
+
+    /// <summary>
+    /// The uploaded name's stem with the extension of the sniffed type: a PDF uploaded as evil.html is kept and served
+    /// as evil.pdf, so that a browser or a colleague's viewer never opens it as what the name claims.
+    /// </summary>
+    public static string ScanFileNameFor(string? uploadedName, string contentType)
+    {
+        var extension = contentType switch
+        {
+            PdfContentType => ".pdf",
+            "image/jpeg" => ".jpg",
+            "image/png" => ".png",
+            _ => throw new ArgumentOutOfRangeException(nameof(contentType), contentType, "not a scan type"),
+        };
+        var stem = Path.GetFileNameWithoutExtension(Path.GetFileName(RuleCheck.Clean(uploadedName) ?? string.Empty)).Trim();
+        if (stem.Length == 0)
+        {
+            stem = "signed-copy";
+        }
+        var room = FileNameMaxLength - extension.Length;
+        return (stem.Length > room ? stem[^room..] : stem) + extension;
     }
 
     /// <summary>The type by the file's first bytes, not by its name: PDF, JPEG or PNG, otherwise null.</summary>

@@ -73,6 +73,21 @@ public sealed class ChromiumPdfRenderer(DocumentHtml html, DocumentOptions optio
         }
     }
 
+    /// <summary>Whether a script in a printed page would run (it must not); for tests.</summary>
+    internal async Task<bool> RunsScriptsForTestAsync()
+    {
+        var page = await RentPageAsync(CancellationToken.None);
+        try
+        {
+            await page.SetContentAsync("<html><head><title>static</title><script>document.title = 'script';</script></head><body></body></html>");
+            return await page.TitleAsync() != "static";
+        }
+        finally
+        {
+            _warmPages.Add(page);
+        }
+    }
+
     private async Task<byte[]> PrintAsync(IPage page, string content, PrintDocument document)
     {
         await page.SetContentAsync(content, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
@@ -142,8 +157,9 @@ public sealed class ChromiumPdfRenderer(DocumentHtml html, DocumentOptions optio
                 Env = ChromiumEnvironment(),
                 Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions"],
             });
-            // Documents are self-contained: the context is offline, so a stray URL in a document fetches nothing.
-            _context = await _browser.NewContextAsync(new BrowserNewContextOptions { Offline = true, Locale = "ja-JP", TimezoneId = "Asia/Tokyo", JavaScriptEnabled = true });
+            // Documents are self-contained and static: the context is offline, so a stray URL in a document fetches
+            // nothing, and runs no script, so markup that slipped into a document cannot act in the browser.
+            _context = await _browser.NewContextAsync(new BrowserNewContextOptions { Offline = true, Locale = "ja-JP", TimezoneId = "Asia/Tokyo", JavaScriptEnabled = false });
             Launches++;
             logger.LogInformation("Chromium launched for printing ({Path})", options.ChromiumPath);
             return _context;

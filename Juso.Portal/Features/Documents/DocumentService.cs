@@ -189,7 +189,8 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         }
         await audit.WriteAsync(user, AuditAction.SignedCopyViewed, caseId, supportCase.HouseholdId, $"第{signature.PlanVersion}版 {(scan ? "署名済みの写し" : "署名用に印刷したPDF")}");
         return scan
-            ? new PrintedFile(signature.Scan, signature.ScanFileName ?? "signed-copy", signature.ScanContentType!, null)
+            // Derived again on the way out: scans stored before names followed the type keep their uploaded name.
+            ? new PrintedFile(signature.Scan, PlanSignature.ScanFileNameFor(signature.ScanFileName, signature.ScanContentType!), signature.ScanContentType!, null)
             : new PrintedFile(signature.Pdf, $"plan-{supportCase.Number}-{signature.PlanVersion:D2}-signature-{signature.Id}.pdf", PlanSignature.PdfContentType, null);
     }
 

@@ -99,4 +99,22 @@ public sealed class PlanSignatureTests
         Assert.Equal("image/png", print.ScanContentType);
         Assert.Equal("署名済み.png", print.ScanFileName);
     }
+
+    [Theory]
+    [InlineData("evil.html", new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, "evil.pdf")]
+    [InlineData("scan.pdf", new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1 }, "scan.png")]
+    [InlineData("photo.svg", new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }, "photo.jpg")]
+    [InlineData("noextension", new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 }, "noextension.jpg")]
+    [InlineData(".html", new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, "signed-copy.pdf")]
+    [InlineData(null, new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, "signed-copy.pdf")]
+    public void AttachScan_AnyUploadedName_KeepsTheExtensionOfTheSniffedType(string? uploaded, byte[] content, string expected)
+    {
+        var print = PlanSignature.PrintForSignature(ApprovedPlan(CaseIn(CaseStage.Planning)), Pdf, ActingUser, Now);
+        print.MarkSigned(Today, "山田 一郎", SignatureMethod.Mail, null, ActingUser, Now);
+
+        print.AttachScan(uploaded, content, Now);
+
+        Assert.Equal(expected, print.ScanFileName);
+        Assert.Equal(expected, PlanSignature.ScanFileNameFor(print.ScanFileName, print.ScanContentType!));
+    }
 }

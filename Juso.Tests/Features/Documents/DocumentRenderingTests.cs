@@ -177,6 +177,12 @@ public sealed class DocumentRenderingTests(RendererFixture fixture)
     }
 
     [Fact]
+    public async Task Renderer_PageWithAScript_DoesNotRunIt()
+    {
+        Assert.False(await fixture.Renderer.RunsScriptsForTestAsync());
+    }
+
+    [Fact]
     public async Task Renderer_EightAtOnce_EveryPdfIsComplete()
     {
         var tasks = Enumerable.Range(0, 8).Select(_ => fixture.Renderer.RenderPdfAsync(DocumentSamples.TwoPagePlan())).ToList();

@@ -54,7 +54,7 @@ public sealed class DocumentServiceTests : IAsyncLifetime
         var result = await documents.MarkSignedAsync(caseId, stored.Id, stored.Version, new SignatureForm
         {
             SignedOn = new DateTime(2026, 11, 23), SignedBy = "山田 一郎", Method = SignatureMethod.InPerson,
-            ScanFileName = "scan.png", Scan = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0],
+            ScanFileName = "scan.html", Scan = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0],
         });
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));
 
@@ -62,6 +62,7 @@ public sealed class DocumentServiceTests : IAsyncLifetime
         Assert.Equal(printed.Content, copy.Content);
         var scan = await documents.SignedCopyAsync(caseId, stored.Id, scan: true);
         Assert.Equal("image/png", scan.ContentType);
+        Assert.Equal("scan.png", scan.FileName);
         var signed = Assert.Single(await documents.SignaturesAsync(caseId, planId));
         Assert.Equal(new DateOnly(2026, 11, 23), signed.SignedOn);
         Assert.Equal(SignatureMethod.InPerson, signed.Method);
