@@ -1,4 +1,5 @@
 using Juso.Infrastructure.Identity;
+using Juso.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 
 namespace Juso.Portal.Hosting;
@@ -7,7 +8,7 @@ namespace Juso.Portal.Hosting;
 /// Creates the first administrator of a production database from configuration (Bootstrap:AdministratorUserName
 /// and Bootstrap:AdministratorPassword), and only while there is no user at all.
 /// </summary>
-public sealed class AdministratorBootstrap(UserManager<JusoUser> users, Infrastructure.Persistence.JusoDbContext db, TimeProvider time, ILogger<AdministratorBootstrap> logger)
+public sealed class AdministratorBootstrap(UserManager<JusoUser> users, JusoDbContext db, TimeProvider time, ILogger<AdministratorBootstrap> logger)
 {
     public async Task RunAsync(IConfiguration configuration)
     {
@@ -18,18 +19,16 @@ public sealed class AdministratorBootstrap(UserManager<JusoUser> users, Infrastr
             return;
         }
         // User and role are created together or not at all, so a failed start can simply be retried.
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var admin = new JusoUser { UserName = userName, DisplayName = "システム管理者", CreatedAt = time.GetUtcNow().UtcDateTime };
-        var result = await users.CreateAsync(admin, password);
-        if (result.Succeeded)
+        var result = await db.InTransactionAsync(async _ =>
         {
-            result = await users.AddToRoleAsync(admin, JusoRoles.Administrator);
-        }
+            var admin = new JusoUser { UserName = userName, DisplayName = "システム管理者", CreatedAt = time.GetUtcNow().UtcDateTime };
+            var created = await users.CreateAsync(admin, password);
+            return created.Succeeded ? await users.AddToRoleAsync(admin, JusoRoles.Administrator) : created;
+        }, created => created.Succeeded);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException("初期管理者を作成できません: " + string.Join(" ", result.Errors.Select(e => e.Description)));
         }
-        await transaction.CommitAsync();
         logger.LogWarning("Created the first administrator {UserName}; remove Bootstrap:AdministratorPassword from the configuration.", userName);
     }
 }

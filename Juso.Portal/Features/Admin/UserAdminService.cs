@@ -58,35 +58,26 @@ public sealed class UserAdminService(
         }
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>();
-        var user = new JusoUser
-        {
-            UserName = form.UserName!.Trim(),
-            Email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim(),
-            DisplayName = form.DisplayName!.Trim(),
-            StaffId = form.StaffId,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        };
         // Identity saves the user and its roles in separate steps; one transaction keeps them all or nothing.
         var db = scope.ServiceProvider.GetRequiredService<JusoDbContext>();
-        var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        var result = await db.InTransactionAsync(async _ =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
+            var user = new JusoUser
+            {
+                UserName = form.UserName!.Trim(),
+                Email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim(),
+                DisplayName = form.DisplayName!.Trim(),
+                StaffId = form.StaffId,
+                CreatedAt = time.GetUtcNow().UtcDateTime,
+            };
             var created = await users.CreateAsync(user, form.Password!);
-            if (created.Succeeded)
-            {
-                created = await users.AddToRolesAsync(user, form.Roles);
-            }
-            if (created.Succeeded)
-            {
-                await transaction.CommitAsync();
-            }
-            return created;
-        });
+            return created.Succeeded ? await users.AddToRolesAsync(user, form.Roles) : created;
+        }, created => created.Succeeded);
         if (!result.Succeeded)
         {
             return Failed(result);
         }
-        await audit.WriteAsync(admin, AuditAction.UserCreated, detail: $"{user.UserName}（{string.Join("・", form.Roles)}）");
+        await audit.WriteAsync(admin, AuditAction.UserCreated, detail: $"{form.UserName!.Trim()}（{string.Join("・", form.Roles)}）");
         return SaveResult.Saved(0, 0);
     }
 
@@ -105,24 +96,19 @@ public sealed class UserAdminService(
         }
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>();
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
-        {
-            return SaveResult.NotFound();
-        }
         var db = scope.ServiceProvider.GetRequiredService<JusoDbContext>();
-        user.DisplayName = form.DisplayName!.Trim();
-        user.Email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim();
-        user.StaffId = form.StaffId;
-        // The stamp the administrator saw: refused if someone saved since, also in a race up to the UPDATE.
-        if (user.ConcurrencyStamp != form.ConcurrencyStamp)
+        var result = await db.InTransactionAsync(async _ =>
         {
-            return SaveResult.Conflict();
-        }
-        db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = form.ConcurrencyStamp;
-        var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync();
+            var user = await users.FindByIdAsync(userId);
+            // The stamp the administrator saw: refused if someone saved since, also in a race up to the UPDATE.
+            if (user is null || user.ConcurrencyStamp != form.ConcurrencyStamp)
+            {
+                return (User: user, Result: IdentityResult.Failed(users.ErrorDescriber.ConcurrencyFailure()));
+            }
+            db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = form.ConcurrencyStamp;
+            user.DisplayName = form.DisplayName!.Trim();
+            user.Email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim();
+            user.StaffId = form.StaffId;
             var current = await users.GetRolesAsync(user);
             var updated = await users.UpdateAsync(user);
             if (updated.Succeeded)
@@ -137,17 +123,17 @@ public sealed class UserAdminService(
             {
                 updated = await users.UpdateSecurityStampAsync(user);
             }
-            if (updated.Succeeded)
-            {
-                await transaction.CommitAsync();
-            }
-            return updated;
-        });
-        if (!result.Succeeded)
+            return (User: user, Result: updated);
+        }, updated => updated.Result.Succeeded);
+        if (result.User is null)
         {
-            return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)) ? SaveResult.Conflict() : Failed(result);
+            return SaveResult.NotFound();
         }
-        await audit.WriteAsync(admin, AuditAction.UserUpdated, detail: $"{user.UserName}（{string.Join("・", form.Roles)}）");
+        if (!result.Result.Succeeded)
+        {
+            return result.Result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)) ? SaveResult.Conflict() : Failed(result.Result);
+        }
+        await audit.WriteAsync(admin, AuditAction.UserUpdated, detail: $"{result.User.UserName}（{string.Join("・", form.Roles)}）");
         return SaveResult.Saved(0, 0);
     }
 

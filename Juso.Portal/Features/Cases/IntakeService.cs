@@ -51,7 +51,7 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
         {
             try
             {
-                return await Saving.GuardAsync(() => Saving.InStrategyAsync(factory, () => TryOpenCaseAsync(form, user)));
+                return await Saving.GuardAsync(() => TryOpenCaseAsync(form, user));
             }
             catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
             {
@@ -64,10 +64,16 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
         }
     }
 
+    /// <summary>Household and case are saved in one transaction: a failure in either leaves nothing behind.</summary>
     private async Task<SaveResult> TryOpenCaseAsync(IntakeForm form, UserContext user)
     {
-        var now = time.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync();
+        return await db.InTransactionAsync(_ => SaveIntakeAsync(db, form, user), result => result.Status == SaveStatus.Saved);
+    }
+
+    private async Task<SaveResult> SaveIntakeAsync(JusoDbContext db, IntakeForm form, UserContext user)
+    {
+        var now = time.GetUtcNow();
         var errors = new List<DomainError>();
 
         Agency? referring = null;
@@ -125,8 +131,6 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
             return SaveResult.Invalid(errors);
         }
 
-        // Household and case are saved in one transaction: a failure in either leaves nothing behind.
-        await using var transaction = await db.Database.BeginTransactionAsync();
         if (household!.Id == 0)
         {
             db.Households.Add(household);
@@ -144,7 +148,6 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
         await db.SaveChangesAsync();
         audit.Add(db, user, AuditAction.CaseOpened, supportCase.Id, household.Id, $"ケース番号 {supportCase.Number}");
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         return SaveResult.Saved(supportCase.Id, supportCase.Version);
     }
 
