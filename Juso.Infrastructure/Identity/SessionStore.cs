@@ -44,8 +44,9 @@ public readonly record struct SessionUse(DateTime? LastInputUtc, Func<int, bool>
 /// <summary>Server-side sessions: the cookie is only a pointer to a row here, which can be ended at any time.</summary>
 public sealed class SessionStore(IDbContextFactory<JusoDbContext> factory, TimeProvider time, SessionLimits options)
 {
-    // Writing LastSeenAt on every request would make each page load a write; a minute is precise enough.
-    private static readonly TimeSpan TouchGranularity = TimeSpan.FromMinutes(1);
+    // Writing LastSeenAt on every request would make each page load a write; a minute (a tenth of a shorter idle
+    // limit) is precise enough.
+    private readonly TimeSpan _touchGranularity = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(1).Ticks, options.IdleTimeout.Ticks / 10));
 
     public async Task<Guid> StartAsync(string userId, string? address, CancellationToken cancellationToken = default)
     {
@@ -95,7 +96,7 @@ public sealed class SessionStore(IDbContextFactory<JusoDbContext> factory, TimeP
             await db.SaveChangesAsync(cancellationToken);
             return SessionState.Idle;
         }
-        if (lastSeen - session.LastSeenAt >= TouchGranularity)
+        if (lastSeen - session.LastSeenAt >= _touchGranularity)
         {
             session.LastSeenAt = lastSeen;
             await db.SaveChangesAsync(cancellationToken);
