@@ -26,6 +26,10 @@ public sealed class WallDisplayService(IDbContextFactory<JusoDbContext> factory,
         var session = sessionId is null ? null : await db.UserSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.EndedAt == null);
         if (meeting is null || session is null || !meeting.MayShowCaseDetailsTo(user.UserId))
         {
+            if (meeting is not null)
+            {
+                await audit.WriteAsync(user, AuditAction.AccessDenied, detail: $"会議 {meetingId}: 掲示モードの開始");
+            }
             return SaveResult.NotFound();
         }
         var now = time.GetUtcNow();

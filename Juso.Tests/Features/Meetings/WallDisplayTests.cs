@@ -103,6 +103,21 @@ public sealed class WallDisplayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task End_FromTheWallScreen_EndsItsSessionAndIsAudited()
+    {
+        var meetingId = await ScheduleAsync();
+        _harness.Time.SetUtcNow(MeetingDay);
+        var (wall, principal, _) = await SignInAsync(TestUsers.Chair());
+        var walls = _harness.Get<WallDisplayService>(wall);
+        Ok(await walls.StartAsync(meetingId));
+
+        await walls.EndAsync(meetingId);
+
+        Assert.False(await Circuit(wall).RevalidateAsync(principal, default));
+        Assert.True(await AuditedAsync(AuditAction.WallDisplayEnded, $"会議 {meetingId}: 掲示画面で終了"));
+    }
+
+    [Fact]
     public async Task Start_ByAnAgencyMember_IsRefusedAndAudited_AndTheSessionKeepsItsIdleLimit()
     {
         var meetingId = await ScheduleAsync();
