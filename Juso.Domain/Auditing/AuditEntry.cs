@@ -46,6 +46,8 @@ public enum AuditAction
     DocumentPrinted,
     PlanSigned,
     SignedCopyViewed,
+    WallDisplayStarted,
+    WallDisplayEnded,
 }
 
 /// <summary>An audit log row. Written once, never changed; administrators can browse them.</summary>

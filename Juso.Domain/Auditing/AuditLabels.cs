@@ -47,6 +47,8 @@ public static class AuditLabels
         AuditAction.DocumentPrinted => "帳票の印刷（PDF）",
         AuditAction.PlanSigned => "プランの署名の記録",
         AuditAction.SignedCopyViewed => "署名済みプランの閲覧",
+        AuditAction.WallDisplayStarted => "掲示モードの開始",
+        AuditAction.WallDisplayEnded => "掲示モードの終了",
         _ => action.ToString(),
     };
 }

@@ -382,6 +382,22 @@ public class Meeting : AggregateRoot
         Touch(now);
     }
 
+    /// <summary>
+    /// 掲示モード: the chair turns a screen into this meeting's wall display, on the meeting day (Japan time) and before
+    /// the minutes are approved. Returns when it ends at the latest: the end of the meeting day (approving the minutes
+    /// ends it sooner).
+    /// </summary>
+    public DateTimeOffset WallDisplayEndsAt(string userId, DateTimeOffset now)
+    {
+        var meetingDay = JapanDate.Today(JapanDate.FromUtc(ScheduledAt));
+        new RuleCheck()
+            .Require(userId == ChairUserId, nameof(ChairUserId), "掲示モードを開始できるのは議長だけです。")
+            .Require(!IsMinutesApproved, nameof(MinutesApprovedAt), "議事録が承認された会議では掲示モードを開始できません。")
+            .Require(JapanDate.Today(now) == meetingDay, nameof(ScheduledAt), "掲示モードは会議の当日に開始できます。")
+            .ThrowIfAny();
+        return new DateTimeOffset(meetingDay.AddDays(1).ToDateTime(TimeOnly.MinValue), JapanDate.Offset);
+    }
+
     private AgendaItem FindItem(int itemId) =>
         _agenda.FirstOrDefault(a => a.Id == itemId) ?? throw new DomainException("この議題は見つかりません。画面を再読み込みしてください。");
 

@@ -19,4 +19,12 @@ public class UserSession
     public string? EndReason { get; set; }
 
     public string? Address { get; set; }
+
+    /// <summary>
+    /// 掲示モード: this session serves only the wall display of this meeting, without the idle limit, until
+    /// <see cref="DisplayUntil"/> (docs/adr/0002-server-side-sessions.md).
+    /// </summary>
+    public int? DisplayMeetingId { get; set; }
+
+    public DateTime? DisplayUntil { get; set; }
 }

@@ -7,7 +7,6 @@ using Juso.Portal.Features.Cases;
 using Juso.Portal.Features.Meetings;
 using Juso.Portal.Security;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
@@ -91,13 +90,14 @@ public static class PortalServices
     /// </summary>
     private static void AddMeetingBoards(IServiceCollection services, IConfiguration configuration, bool withRedis)
     {
-        services.AddSignalR();
+        services.AddSignalR().AddHubOptions<MeetingBoardHub>(hub => hub.AddFilter<HubSessionFilter>());
         services.AddSingleton<BoardSnapshots>();
         services.AddSingleton<MeetingBoardNotifier>();
         services.AddSingleton<BoardPresence>();
         services.AddScoped<MeetingWork>();
         services.AddScoped<MeetingService>();
         services.AddScoped<MeetingBoardService>();
+        services.AddScoped<WallDisplayService>();
         services.AddScoped<ICaseChangeListener, MeetingCaseListener>();
         services.AddScoped<CaseChangeBroadcast>();
         if (withRedis)
@@ -129,8 +129,10 @@ public static class PortalServices
         services.AddSingleton<AuditLog>();
 
         services.AddCascadingAuthenticationState();
-        services.AddScoped<CircuitActivity>();
-        services.AddScoped<CircuitHandler, ActivityCircuitHandler>();
+        services.AddScoped<UserInput>();
+        services.AddSingleton<OpenHubConnections>();
+        services.AddSingleton<HubSessionFilter>();
+        services.AddHostedService<HubSessionSweeper>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidatingAuthenticationStateProvider>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

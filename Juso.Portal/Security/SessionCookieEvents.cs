@@ -1,4 +1,5 @@
 using Juso.Domain.Auditing;
+using Juso.Infrastructure.Identity;
 using Juso.Portal.Common;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -18,13 +19,36 @@ public sealed class SessionCookieEvents(TimeProvider time) : CookieAuthenticatio
         {
             return;
         }
-        var verdict = await SessionValidator.ValidateAsync(context.HttpContext.RequestServices, context.Principal, time.GetUtcNow().UtcDateTime, context.HttpContext.RequestAborted);
-        if (verdict is not null)
+        var refusal = await SessionValidator.ValidateAsync(context.HttpContext.RequestServices, context.Principal, UseOf(path), context.HttpContext.RequestAborted);
+        if (refusal is not null)
         {
             var user = CurrentUser.FromPrincipal(context.Principal, context.HttpContext.Connection.RemoteIpAddress?.ToString());
-            await context.HttpContext.RequestServices.GetRequiredService<AuditLog>().WriteAsync(user, AuditAction.SessionEnded, detail: verdict);
+            await context.HttpContext.RequestServices.GetRequiredService<AuditLog>().WriteAsync(user, refusal.Action, detail: refusal.Reason);
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(context.Scheme.Name);
         }
+    }
+
+    /// <summary>
+    /// A page load is input; what a page's connection requests on its own (a circuit connecting or reconnecting, a board
+    /// hub's transport, long polling included) is not. A wall display's session may load its wall page, connect its
+    /// circuit (the circuit checks which page it shows) and reach the account endpoints (sign-out), nothing else.
+    /// </summary>
+    private SessionUse UseOf(PathString path)
+    {
+        if (path.StartsWithSegments("/_blazor"))
+        {
+            return new(null, _ => true);
+        }
+        if (path.StartsWithSegments("/hubs"))
+        {
+            return new(null);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        if (path.StartsWithSegments("/account"))
+        {
+            return new(now, _ => true);
+        }
+        return new(now, meetingId => path.Equals($"/meetings/{meetingId}/wall", StringComparison.OrdinalIgnoreCase));
     }
 }

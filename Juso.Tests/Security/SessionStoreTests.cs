@@ -32,12 +32,12 @@ public sealed class SessionStoreTests : IAsyncLifetime
     {
         var id = await _sessions.StartAsync(_userId, "192.0.2.1");
         _harness.Time.Advance(TimeSpan.FromMinutes(29));
-        Assert.Equal(SessionState.Active, await _sessions.CheckAsync(id, _userId, null));
+        Assert.Equal(SessionState.Active, await _sessions.CheckAsync(id, _userId, new SessionUse(null)));
 
         _harness.Time.Advance(TimeSpan.FromMinutes(2));
 
-        Assert.Equal(SessionState.Idle, await _sessions.CheckAsync(id, _userId, null));
-        Assert.Equal(SessionState.Ended, await _sessions.CheckAsync(id, _userId, _harness.Time.GetUtcNow().UtcDateTime));
+        Assert.Equal(SessionState.Idle, await _sessions.CheckAsync(id, _userId, new SessionUse(null)));
+        Assert.Equal(SessionState.Ended, await _sessions.CheckAsync(id, _userId, new SessionUse(_harness.Time.GetUtcNow().UtcDateTime)));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class SessionStoreTests : IAsyncLifetime
         for (var i = 0; i < 6; i++)
         {
             _harness.Time.Advance(TimeSpan.FromMinutes(20));
-            Assert.Equal(SessionState.Active, await _sessions.CheckAsync(id, _userId, _harness.Time.GetUtcNow().UtcDateTime));
+            Assert.Equal(SessionState.Active, await _sessions.CheckAsync(id, _userId, new SessionUse(_harness.Time.GetUtcNow().UtcDateTime)));
         }
     }
 
@@ -58,12 +58,12 @@ public sealed class SessionStoreTests : IAsyncLifetime
         for (var i = 0; i < 24; i++)
         {
             _harness.Time.Advance(TimeSpan.FromMinutes(20));
-            await _sessions.CheckAsync(id, _userId, _harness.Time.GetUtcNow().UtcDateTime);
+            await _sessions.CheckAsync(id, _userId, new SessionUse(_harness.Time.GetUtcNow().UtcDateTime));
         }
 
         _harness.Time.Advance(TimeSpan.FromMinutes(1));
 
-        Assert.Equal(SessionState.Expired, await _sessions.CheckAsync(id, _userId, _harness.Time.GetUtcNow().UtcDateTime));
+        Assert.Equal(SessionState.Expired, await _sessions.CheckAsync(id, _userId, new SessionUse(_harness.Time.GetUtcNow().UtcDateTime)));
     }
 
     [Fact]
@@ -71,11 +71,11 @@ public sealed class SessionStoreTests : IAsyncLifetime
     {
         var first = await _sessions.StartAsync(_userId, null);
         var second = await _sessions.StartAsync(_userId, null);
-        Assert.Equal(SessionState.Ended, await _sessions.CheckAsync(first, "someone-else", null));
+        Assert.Equal(SessionState.Ended, await _sessions.CheckAsync(first, "someone-else", new SessionUse(null)));
 
         await _sessions.EndAllAsync(_userId, "Disabled");
 
-        Assert.Equal(SessionState.Ended, await _sessions.CheckAsync(first, _userId, null));
-        Assert.Equal(SessionState.Ended, await _sessions.CheckAsync(second, _userId, null));
+        Assert.Equal(SessionState.Ended, await _sessions.CheckAsync(first, _userId, new SessionUse(null)));
+        Assert.Equal(SessionState.Ended, await _sessions.CheckAsync(second, _userId, new SessionUse(null)));
     }
 }

@@ -13,5 +13,7 @@ public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSess
         builder.Property(s => s.Address).HasMaxLength(64);
         builder.HasOne<JusoUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => s.UserId);
+        // Approving a meeting's minutes ends its wall displays.
+        builder.HasIndex(s => s.DisplayMeetingId);
     }
 }

@@ -3,6 +3,7 @@ using Juso.Domain.Auditing;
 using Microsoft.AspNetCore.Antiforgery;
 using Juso.Infrastructure.Identity;
 using Juso.Portal.Common;
+using Juso.Portal.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace Juso.Portal.Features.Account;
@@ -23,7 +24,8 @@ public static class AccountEndpoints
             return context.User.Identity?.IsAuthenticated == true ? Results.NoContent() : Results.Unauthorized();
         }).AllowAnonymous();
 
-        endpoints.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<JusoUser> signIn, SessionStore sessions, AuditLog audit) =>
+        endpoints.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<JusoUser> signIn, SessionStore sessions, AuditLog audit,
+            OpenHubConnections hubConnections) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
@@ -33,6 +35,7 @@ public static class AccountEndpoints
             if (Guid.TryParse(principal.FindFirstValue(JusoClaims.SessionId), out var sessionId))
             {
                 await sessions.EndAsync(sessionId, "SignedOut");
+                hubConnections.CloseSession(sessionId);
             }
             if (principal.Identity?.IsAuthenticated == true)
             {

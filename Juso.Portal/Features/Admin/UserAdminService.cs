@@ -3,6 +3,7 @@ using Juso.Domain.Common;
 using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Common;
+using Juso.Portal.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,7 @@ public sealed class UserAdminService(
     CurrentUser currentUser,
     AuditLog audit,
     SessionStore sessions,
+    OpenHubConnections hubConnections,
     TimeProvider time)
 {
     public async Task<IReadOnlyList<UserListItem>> ListAsync()
@@ -165,6 +167,7 @@ public sealed class UserAdminService(
         if (!active)
         {
             await sessions.EndAllAsync(user.Id, "Disabled");
+            hubConnections.CloseUser(user.Id);
         }
         await audit.WriteAsync(admin, active ? AuditAction.UserEnabled : AuditAction.UserDisabled, detail: user.UserName);
         return SaveResult.Saved(0, 0);
@@ -214,6 +217,7 @@ public sealed class UserAdminService(
             return Failed(result);
         }
         await sessions.EndAllAsync(user.Id, "PasswordReset");
+        hubConnections.CloseUser(user.Id);
         await audit.WriteAsync(admin, AuditAction.PasswordReset, detail: user.UserName);
         return SaveResult.Saved(0, 0);
     }

@@ -1,6 +1,7 @@
 using Juso.Domain.Auditing;
 using Juso.Portal.Common;
 using Juso.Portal.Hosting;
+using Juso.Portal.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -67,6 +68,7 @@ public sealed class MeetingBoardHub(BoardSnapshots snapshots, BoardPresence pres
     }
 
     /// <summary>The chair's remote: moves the board to an agenda item and starts its timer.</summary>
+    [UserInput]
     public async Task StartItem(int meetingId, int itemId)
     {
         User();

@@ -3,6 +3,7 @@ using Juso.Domain.Auditing;
 using Juso.Domain.Common;
 using Juso.Domain.Meetings;
 using Juso.Domain.Plans;
+using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Common;
 using Juso.Portal.Features.Cases;
@@ -190,6 +191,11 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
                     x.Frequency, x.Status.Label())).ToList()
                 : []));
             c.Meeting.ApproveMinutes(c.User.UserId, agreed, c.Now);
+            // The meeting is over: its wall displays end with this save.
+            if (await SessionStore.EndDisplaysAsync(c.Db, meetingId, c.Now.UtcDateTime) is > 0 and var displays)
+            {
+                audit.Add(c.Db, c.User, AuditAction.WallDisplayEnded, detail: $"会議 {meetingId}: 議事録の承認（{displays}台）");
+            }
 
             var meetingDay = JapanDate.Today(JapanDate.FromUtc(c.Meeting.ScheduledAt));
             var label = $"{c.Meeting.Kind.Label()}（{meetingDay:yyyy/MM/dd}）";

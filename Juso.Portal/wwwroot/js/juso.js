@@ -20,6 +20,21 @@ window.juso = {
         link.click();
         link.remove();
         setTimeout(() => URL.revokeObjectURL(url), 10000);
+    },
+    // Reports real input (keys, clicks, touch, the wheel, the browser's back and forward) to the circuit, at most once
+    // per interval: only input keeps the session alive, never a redraw (docs/adr/0002-server-side-sessions.md).
+    watchInput: function (reporter, intervalMs) {
+        let last = 0;
+        const report = () => {
+            const now = Date.now();
+            if (now - last >= intervalMs) {
+                last = now;
+                reporter.invokeMethodAsync('ReportInput').catch(() => { /* the circuit is gone; the page reloads on its own */ });
+            }
+        };
+        for (const type of ['keydown', 'pointerdown', 'touchstart', 'wheel', 'popstate']) {
+            window.addEventListener(type, report, { capture: true, passive: true });
+        }
     }
 };
 

@@ -58,7 +58,7 @@ public sealed class AdminServiceTests : IAsyncLifetime
         var result = await users.SetActiveAsync(created.Id, active: false);
 
         Assert.True(result.Succeeded);
-        Assert.Equal(SessionState.Ended, await sessions.CheckAsync(session, created.Id, null));
+        Assert.Equal(SessionState.Ended, await sessions.CheckAsync(session, created.Id, new SessionUse(null)));
         Assert.False((await users.ListAsync()).Single(u => u.UserName == "chair2").IsActive);
         await using var db = _harness.NewContext();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.UserDisabled && a.Detail == "chair2"));

@@ -1482,6 +1482,12 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("DisplayMeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("DisplayUntil")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("EndReason")
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
@@ -1498,6 +1504,8 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DisplayMeetingId");
 
                     b.HasIndex("UserId");
 

@@ -1424,6 +1424,12 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DisplayMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DisplayUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EndReason")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
@@ -1440,6 +1446,8 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DisplayMeetingId");
 
                     b.HasIndex("UserId");
 

@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using Juso.Domain.Auditing;
+using Juso.Infrastructure.Identity;
+using Juso.Portal.Common;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Juso.Portal.Security;
+
+/// <summary>Marks a hub method a person calls by hand (a remote's button): its call counts as the user's input.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class UserInputAttribute : Attribute;
+
+/// <summary>The hub connections open on this instance, to close those whose session ended.</summary>
+public sealed class OpenHubConnections
+{
+    private readonly ConcurrentDictionary<string, HubCallerContext> _open = new();
+
+    public void Add(HubCallerContext connection) => _open[connection.ConnectionId] = connection;
+
+    public void Remove(string connectionId) => _open.TryRemove(connectionId, out _);
+
+    public IReadOnlyList<HubCallerContext> All => [.. _open.Values];
+
+    /// <summary>Closes this instance's connections of a session at once (sign-out); other instances close theirs on their next sweep.</summary>
+    public void CloseSession(Guid sessionId) => Close(c => SessionValidator.SessionIdOf(c.User) == sessionId);
+
+    /// <summary>Closes this instance's connections of a user at once (disabled, password reset).</summary>
+    public void CloseUser(string userId) => Close(c => c.UserIdentifier == userId);
+
+    private void Close(Func<HubCallerContext, bool> which)
+    {
+        foreach (var connection in _open.Values.Where(which))
+        {
+            connection.Abort();
+        }
+    }
+}
+
+/// <summary>
+/// Runs the one session check before every board hub method: a call from an ended, idle, expired or disabled session is
+/// refused and audited, as other refusals are. Tracks the open connections for <see cref="HubSessionSweeper"/>.
+/// </summary>
+public sealed class HubSessionFilter(OpenHubConnections connections, TimeProvider time) : IHubFilter
+{
+    public const string SessionEndedMessage = "セッションが終了しました。サインインし直してください。";
+
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        var caller = invocationContext.Context;
+        var input = invocationContext.HubMethod.IsDefined(typeof(UserInputAttribute), inherit: false) ? time.GetUtcNow().UtcDateTime : (DateTime?)null;
+        var services = invocationContext.ServiceProvider;
+        var refusal = await SessionValidator.ValidateAsync(services, caller.User!, new SessionUse(input), caller.ConnectionAborted);
+        if (refusal is not null)
+        {
+            var user = CurrentUser.FromPrincipal(caller.User!, caller.GetHttpContext()?.Connection.RemoteIpAddress?.ToString());
+            await services.GetRequiredService<AuditLog>().WriteAsync(user, AuditAction.AccessDenied,
+                detail: $"会議ボード（ハブ）{invocationContext.HubMethodName}: {refusal.Reason}");
+            throw new HubException(SessionEndedMessage);
+        }
+        return await next(invocationContext);
+    }
+
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        connections.Add(context.Context);
+        await next(context);
+    }
+
+    public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        connections.Remove(context.Context.ConnectionId);
+        await next(context, exception);
+    }
+}
+
+/// <summary>
+/// Every <see cref="SessionLimits.RevalidationInterval"/>, checks the session behind each hub connection open on this
+/// instance and closes those of a disabled user, a signed-out or expired session: a wall screen that only listens
+/// calls no hub method, so the filter alone would never see it.
+/// </summary>
+public sealed class HubSessionSweeper(OpenHubConnections connections, IServiceScopeFactory scopes, SessionLimits limits, TimeProvider time, ILogger<HubSessionSweeper> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(limits.RevalidationInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await SweepAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Checking the sessions of open hub connections failed; trying again at the next interval.");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        // One check per session, however many connections it has open.
+        foreach (var session in connections.All.GroupBy(c => (c.UserIdentifier, SessionValidator.SessionIdOf(c.User))))
+        {
+            var first = session.First();
+            await using var scope = scopes.CreateAsyncScope();
+            var refusal = await SessionValidator.ValidateAsync(scope.ServiceProvider, first.User!, new SessionUse(null), cancellationToken);
+            if (refusal is null)
+            {
+                continue;
+            }
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(
+                CurrentUser.FromPrincipal(first.User!, first.GetHttpContext()?.Connection.RemoteIpAddress?.ToString()), refusal.Action,
+                detail: $"会議ボード（ハブ）の接続を閉じました: {refusal.Reason}");
+            foreach (var connection in session)
+            {
+                connection.Abort();
+            }
+        }
+    }
+}
