@@ -46,6 +46,7 @@ public enum AuditAction
     DocumentPrinted,
     PlanSigned,
     SignedCopyViewed,
+    BackupCreated,
 }
 
 /// <summary>An audit log row. Written once, never changed; administrators can browse them.</summary>

@@ -47,6 +47,7 @@ public static class AuditLabels
         AuditAction.DocumentPrinted => "帳票の印刷（PDF）",
         AuditAction.PlanSigned => "プランの署名の記録",
         AuditAction.SignedCopyViewed => "署名済みプランの閲覧",
+        AuditAction.BackupCreated => "バックアップの作成",
         _ => action.ToString(),
     };
 }
