@@ -200,22 +200,29 @@ public sealed class SqliteBackup(string? connectionString, string folder, ILogge
     }
 
     /// <summary>
-    /// A process that has a WAL database open holds a shared lock on it; an exclusive lock taken without waiting
-    /// fails then, so a restore under a running portal is refused instead of pulling the file from under it.
+    /// SQLite leaves WAL mode only when no other connection has the database open, so switching the file being replaced
+    /// to DELETE mode tells whether a portal still runs on it (refused then, instead of pulling the file from under
+    /// it); when it succeeds, the WAL is checkpointed and the replaced copy is whole in one file.
     /// </summary>
     private static void EnsureNotInUse(string databasePath)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false, DefaultTimeout = 0 }.ToString());
+        // Microsoft.Data.Sqlite retries a busy database until the command timeout (0 would be forever): one second.
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false, DefaultTimeout = 1 }.ToString());
+        string? mode;
         try
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout=0; PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT;";
-            command.ExecuteNonQuery();
+            command.CommandText = "PRAGMA journal_mode=DELETE;";
+            mode = command.ExecuteScalar() as string;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
         {
-            throw new BackupException($"{databasePath} は使用中です。ポータルを停止してから復元してください。", ex);
+            mode = null;
+        }
+        if (!string.Equals(mode, "delete", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BackupException($"{databasePath} は使用中です。ポータルを停止してから復元してください。");
         }
     }
 
