@@ -131,6 +131,17 @@ public sealed class SqliteBackupTests
         }
     }
 
+    [Fact]
+    public async Task RunAsync_NotAnAdministrator_IsDeniedAndWritesNothing()
+    {
+        await using var harness = await PortalHarness.CreateAsync();
+        await using var scope = harness.As(TestUsers.Coordinator());
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => harness.Get<BackupService>(scope).RunAsync());
+
+        Assert.False(Directory.Exists(Path.Combine(harness.Directory, "backups")));
+    }
+
     private static async Task SeedDemoAsync(PortalHarness harness)
     {
         await using var scope = harness.Services.CreateAsyncScope();
