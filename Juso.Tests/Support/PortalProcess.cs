@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using Juso.Infrastructure.Persistence;
+using Juso.Portal.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Juso.Tests.Support;
 
@@ -60,6 +64,41 @@ public sealed class PortalProcess : IAsyncDisposable
         Directory.CreateDirectory(directory);
         return directory;
     }
+
+    /// <summary>
+    /// A new data directory holding a copy of the demo municipality, seeded once per test run with the real clock (as the
+    /// portal would seed it), so that each test's first start costs a restart rather than a seeding.
+    /// </summary>
+    public static async Task<string> NewDemoDirectoryAsync()
+    {
+        var template = await DemoTemplate.Value;
+        var directory = NewDataDirectory();
+        File.Copy(Path.Combine(template, "juso.db"), Path.Combine(directory, "juso.db"));
+        return directory;
+    }
+
+    private static readonly Lazy<Task<string>> DemoTemplate = new(async () =>
+    {
+        var directory = NewDataDirectory();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Storage:DataDirectory"] = directory,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddJusoPortal(configuration, directory);
+        await using (var provider = services.BuildServiceProvider())
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+            await ActivatorUtilities.CreateInstance<DemoDataSeeder>(scope.ServiceProvider).SeedAsync();
+        }
+        // The last connection closed checkpoints the WAL into juso.db: one file to copy.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return directory;
+    });
 
     /// <param name="settings">Configuration keys (Section:Key) on top of the embedded defaults with demo data.</param>
     public static async Task<PortalProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)

@@ -202,7 +202,8 @@ public sealed class SqliteBackup(string? connectionString, string folder, ILogge
     /// <summary>
     /// SQLite leaves WAL mode only when no other connection has the database open, so switching the file being replaced
     /// to DELETE mode tells whether a portal still runs on it (refused then, instead of pulling the file from under
-    /// it); when it succeeds, the WAL is checkpointed and the replaced copy is whole in one file.
+    /// it); when it succeeds, the WAL is checkpointed and the replaced copy is whole in one file. The portal always runs
+    /// the file in WAL mode (DatabaseInitializer), so a file already in another mode was not open in a portal.
     /// </summary>
     private static void EnsureNotInUse(string databasePath)
     {

@@ -21,7 +21,7 @@ public sealed partial class ProcessFaultTests
     [Fact]
     public async Task Kill_WhileSeveralClientsSave_EveryAcknowledgedSaveIsKeptAndNoneIsHalfSaved()
     {
-        var directory = PortalProcess.NewDataDirectory();
+        var directory = await PortalProcess.NewDemoDirectoryAsync();
         try
         {
             await using var portal = await PortalProcess.StartAsync(directory);
@@ -88,12 +88,15 @@ public sealed partial class ProcessFaultTests
     [Fact]
     public async Task Kill_DuringTheOverdueReminderJob_AfterRestartEachAlertAndMailIsThereOnce()
     {
-        var directory = PortalProcess.NewDataDirectory();
+        var directory = await PortalProcess.NewDemoDirectoryAsync();
         try
         {
             await using var portal = await PortalProcess.StartAsync(directory);
             var baseline = Count(directory, "SELECT COUNT(*) FROM Notifications;");
-            await TriggerAsync(portal.BaseUrl, "AlertOverdueMonitoringJob");
+            using (var admin = await AdministratorAsync(portal))
+            {
+                await TriggerAsync(admin, "AlertOverdueMonitoringJob");
+            }
             await Until(() => Count(directory, "SELECT COUNT(*) FROM Notifications;") > baseline, TimeSpan.FromSeconds(60), "the job raised no alert");
             await portal.KillAsync();
 
@@ -101,10 +104,11 @@ public sealed partial class ProcessFaultTests
             // (here triggered, as the daily schedule would) and the start queues every unsent mail again.
             await portal.StartAsync();
             var restartedAt = DateTime.UtcNow;
-            await TriggerAsync(portal.BaseUrl, "AlertOverdueMonitoringJob");
+            using var administrator = await AdministratorAsync(portal);
+            await TriggerAsync(administrator, "AlertOverdueMonitoringJob");
             await Until(() => JobRuns(portal) >= 1, TimeSpan.FromSeconds(60), "the job did not run after the restart");
             var afterRerun = Count(directory, "SELECT COUNT(*) FROM Notifications;");
-            await TriggerAsync(portal.BaseUrl, "AlertOverdueMonitoringJob");
+            await TriggerAsync(administrator, "AlertOverdueMonitoringJob");
             await Until(() => JobRuns(portal) >= 2, TimeSpan.FromSeconds(60), "the job did not run a third time");
             Assert.Contains("0 new alert(s)", OverdueJobLines(portal).Last());
             Assert.Equal(afterRerun, Count(directory, "SELECT COUNT(*) FROM Notifications;"));
@@ -171,7 +175,7 @@ public sealed partial class ProcessFaultTests
     [Fact]
     public async Task SmtpDown_AlertsAreKept_AndTheirMailsAreRetriedUntilTheServerIsUp()
     {
-        var directory = PortalProcess.NewDataDirectory();
+        var directory = await PortalProcess.NewDemoDirectoryAsync();
         var smtpPort = RedisServer.FreePort();
         try
         {
@@ -182,7 +186,10 @@ public sealed partial class ProcessFaultTests
                 ["Mail:Smtp:Security"] = "None",
                 ["Mail:Smtp:Timeout"] = "00:00:05",
             });
-            await TriggerAsync(portal.BaseUrl, "AlertOverdueMonitoringJob");
+            using (var admin = await AdministratorAsync(portal))
+            {
+                await TriggerAsync(admin, "AlertOverdueMonitoringJob");
+            }
             await Until(() => JobRuns(portal) >= 1, TimeSpan.FromSeconds(60), "the job did not run");
             await Until(() => portal.Output.Contains("Retry attempt 1 of", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "no mail was tried");
 
@@ -206,7 +213,7 @@ public sealed partial class ProcessFaultTests
     [Fact]
     public async Task DatabaseWriteLocked_SavesWait_AndCompleteOnceTheLockIsReleased()
     {
-        var directory = PortalProcess.NewDataDirectory();
+        var directory = await PortalProcess.NewDemoDirectoryAsync();
         try
         {
             await using var portal = await PortalProcess.StartAsync(directory);
@@ -279,11 +286,12 @@ public sealed partial class ProcessFaultTests
         ((int)Count(directory, "SELECT Version FROM Meetings WHERE Id = @restart;", meetingId),
          (int)Count(directory, "SELECT COUNT(*) FROM AuditEntries WHERE Action = 'MeetingBoardChanged' AND Detail = @detail;", null, $"会議 {meetingId}: {StartItemDetail}"));
 
+    private static async Task<HttpClient> AdministratorAsync(PortalProcess portal) =>
+        new(new HttpClientHandler { CookieContainer = await BoardHubClient.SignInAsync(portal.BaseUrl, "admin"), AllowAutoRedirect = false }) { BaseAddress = new Uri(portal.BaseUrl) };
+
     /// <summary>Runs a recurring job now through the dashboard, as an administrator would ("Trigger now").</summary>
-    private static async Task TriggerAsync(string baseUrl, string job)
+    private static async Task TriggerAsync(HttpClient http, string job)
     {
-        var cookies = await BoardHubClient.SignInAsync(baseUrl, "admin");
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
         var page = await http.GetStringAsync("/jobs/recurring");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/jobs/recurring/trigger")
         {
