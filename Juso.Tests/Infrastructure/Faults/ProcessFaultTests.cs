@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using Juso.Infrastructure.Persistence.Backup;
 using Juso.Portal.Features.Documents;
 using Juso.Portal.Features.Meetings;
 using Juso.Tests.Support;
@@ -230,9 +231,11 @@ public sealed partial class ProcessFaultTests
             {
                 Execute(locker, "BEGIN IMMEDIATE;");
                 saves = clients.Select((client, i) => client.InvokeAsync(nameof(MeetingBoardHub.StartItem), meetings[i % meetings.Count].MeetingId, meetings[i % meetings.Count].ItemId)).ToList();
-                // An online backup only reads: it completes while the write lock is held, and takes the seconds the saves wait.
-                var (exitCode, output) = await PortalProcess.RunCommandAsync(directory, "--backup");
-                Assert.True(exitCode == 0, output);
+                // An online backup only reads: it completes while the write lock is held.
+                var backup = new SqliteBackup(Juso.Infrastructure.DependencyInjection.SqliteConnectionString(null, directory), Path.Combine(directory, "backups"), NullLogger<SqliteBackup>.Instance);
+                await SqliteBackup.VerifyAsync((await backup.CreateAsync(DateTimeOffset.UtcNow)).Folder);
+                // The lock is held for two seconds, as a long transaction of another process would: well inside the busy timeout.
+                await Task.WhenAny(Task.WhenAll(saves), Task.Delay(TimeSpan.FromSeconds(2)));
                 Assert.All(saves, save => Assert.False(save.IsCompleted, "a save finished (or failed) while the database was locked"));
                 Execute(locker, "COMMIT;");
             }
