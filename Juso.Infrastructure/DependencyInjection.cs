@@ -1,11 +1,13 @@
 using Juso.Infrastructure.Messaging;
 using Juso.Infrastructure.Persistence;
+using Juso.Infrastructure.Persistence.Backup;
 using Juso.Infrastructure.Persistence.Interceptors;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Juso.Infrastructure;
 
@@ -31,6 +33,7 @@ public static class DependencyInjection
                 .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
                 .AddInterceptors(sp.GetRequiredService<VersionInterceptor>()));
             services.AddSingleton<IDbContextFactory<JusoDbContext>, UpcastFactory<SqlServerJusoDbContext>>();
+            services.AddSingleton(sp => new SqliteBackup(null, BackupFolder(configuration, dataDirectory), sp.GetRequiredService<ILogger<SqliteBackup>>()));
         }
         else
         {
@@ -39,6 +42,7 @@ public static class DependencyInjection
                 .UseSqlite(connectionString)
                 .AddInterceptors(sp.GetRequiredService<VersionInterceptor>()));
             services.AddSingleton<IDbContextFactory<JusoDbContext>, UpcastFactory<SqliteJusoDbContext>>();
+            services.AddSingleton(sp => new SqliteBackup(connectionString, BackupFolder(configuration, dataDirectory), sp.GetRequiredService<ILogger<SqliteBackup>>()));
         }
 
         // Identity's stores need a scoped context; everything else opens one per operation from the factory.
@@ -68,6 +72,10 @@ public static class DependencyInjection
             services.AddSingleton<IMailSender>(sp => new FolderMailSender(folder, mail, sp.GetRequiredService<TimeProvider>()));
         }
     }
+
+    /// <summary>Backup:Folder, relative to the data folder (default backups/).</summary>
+    private static string BackupFolder(IConfiguration configuration, string dataDirectory) =>
+        Path.GetFullPath((configuration.GetSection(BackupOptions.Section).Get<BackupOptions>() ?? new BackupOptions()).Folder, dataDirectory);
 
     /// <summary>The configured SQLite connection, or a file in the data folder; a relative path is taken from that folder.</summary>
     public static string SqliteConnectionString(string? configured, string dataDirectory)

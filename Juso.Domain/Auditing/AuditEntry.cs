@@ -48,6 +48,7 @@ public enum AuditAction
     SignedCopyViewed,
     WallDisplayStarted,
     WallDisplayEnded,
+    BackupCreated,
 }
 
 /// <summary>An audit log row. Written once, never changed; administrators can browse them.</summary>

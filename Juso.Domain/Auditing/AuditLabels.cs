@@ -49,6 +49,7 @@ public static class AuditLabels
         AuditAction.SignedCopyViewed => "署名済みプランの閲覧",
         AuditAction.WallDisplayStarted => "掲示モードの開始",
         AuditAction.WallDisplayEnded => "掲示モードの終了",
+        AuditAction.BackupCreated => "バックアップの作成",
         _ => action.ToString(),
     };
 }

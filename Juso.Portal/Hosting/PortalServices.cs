@@ -37,10 +37,7 @@ public static class PortalServices
         CultureInfo.DefaultThreadCurrentCulture = Japanese;
         CultureInfo.DefaultThreadCurrentUICulture = Japanese;
 
-        var dataDirectory = configuration["Storage:DataDirectory"] is { Length: > 0 } configured
-            ? Path.GetFullPath(configured, contentRoot)
-            : Path.Combine(contentRoot, "App_Data");
-        services.AddJusoInfrastructure(configuration, dataDirectory);
+        services.AddJusoInfrastructure(configuration, DataDirectory(configuration, contentRoot));
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -62,6 +59,12 @@ public static class PortalServices
         AddDocuments(services, configuration);
         return services;
     }
+
+    /// <summary>Storage:DataDirectory, relative to the content root (default App_Data).</summary>
+    public static string DataDirectory(IConfiguration configuration, string contentRoot) =>
+        configuration["Storage:DataDirectory"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, contentRoot)
+            : Path.Combine(contentRoot, "App_Data");
 
     /// <summary>
     /// With Redis:Configuration set, one Redis connection for the instances to tell each other of changes: the board
@@ -239,6 +242,7 @@ public static class PortalServices
         services.AddScoped<AgencyAdminService>();
         services.AddScoped<AuditLogService>();
         services.AddScoped<ReminderSettingsService>();
+        services.AddScoped<BackupService>();
         services.AddScoped<Features.Notifications.NotificationService>();
         services.AddScoped<Features.Monitoring.OverdueOverviewService>();
     }

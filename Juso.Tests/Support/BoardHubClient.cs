@@ -8,10 +8,23 @@ namespace Juso.Tests.Support;
 /// <summary>A board hub client (a wall screen, a remote) signed in through the real sign-in form of a portal instance.</summary>
 public static partial class BoardHubClient
 {
-    public static async Task<HubConnection> ConnectAsync(PortalServer server, string userName)
+    public static Task<HubConnection> ConnectAsync(PortalServer server, string userName) => ConnectAsync(server.BaseUrl, userName);
+
+    public static async Task<HubConnection> ConnectAsync(string baseUrl, string userName)
+    {
+        var cookies = await SignInAsync(baseUrl, userName);
+        var connection = new HubConnectionBuilder()
+            .WithUrl(baseUrl + MeetingBoardHub.Path, options => options.Cookies = cookies)
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    /// <summary>Signs in through the static sign-in form; the cookies then carry the session.</summary>
+    public static async Task<CookieContainer> SignInAsync(string baseUrl, string userName)
     {
         var cookies = new CookieContainer();
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(server.BaseUrl) };
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
         var form = await http.GetStringAsync("/account/login");
         var signIn = await http.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -21,11 +34,7 @@ public static partial class BoardHubClient
             ["Input.Password"] = BrowserFixture.DemoPassword,
         }));
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        var connection = new HubConnectionBuilder()
-            .WithUrl(server.BaseUrl + MeetingBoardHub.Path, options => options.Cookies = cookies)
-            .Build();
-        await connection.StartAsync();
-        return connection;
+        return cookies;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
