@@ -94,6 +94,7 @@ public static class PortalServices
         services.AddScoped<MeetingWork>();
         services.AddScoped<MeetingService>();
         services.AddScoped<MeetingBoardService>();
+        services.AddScoped<BoardOutcomeService>();
         services.AddScoped<ICaseChangeListener, MeetingCaseListener>();
         services.AddScoped<CaseChangeBroadcast>();
         if (withRedis)

@@ -62,11 +62,7 @@ public sealed class CoordinationService(IDbContextFactory<JusoDbContext> factory
         {
             Agency? carryingOn = carryingOnAgencyId is { } id ? await CaseService.FindAgencyAsync(c.Db, id) : null;
             var current = await CurrentPlanAsync(c.Db, caseId);
-            c.Case.Close(reason, evaluation, evaluatedAt, carryingOn, c.User.Actor, c.Now);
-            if (current is { Status: PlanStatus.Active or PlanStatus.Approved })
-            {
-                current.Evaluate(evaluation, c.Now);
-            }
+            c.Case.Close(reason, evaluation, evaluatedAt, carryingOn, current, c.User.Actor, c.Now);
             return "終結";
         });
 
@@ -75,7 +71,7 @@ public sealed class CoordinationService(IDbContextFactory<JusoDbContext> factory
         {
             var intakeAgency = c.Case.IntakeAgencyId is { } id ? await CaseService.FindAgencyAsync(c.Db, id)
                 : throw new DomainException("受付・つなぎ元の機関が記録されていないため、戻せません。");
-            c.Case.HandBack(reason, intakeAgency, c.User.Actor, c.Now);
+            c.Case.HandBack(reason, intakeAgency, await CurrentPlanAsync(c.Db, caseId), c.User.Actor, c.Now);
             return $"包括的相談支援へ戻す（{intakeAgency.Name}）";
         });
 
