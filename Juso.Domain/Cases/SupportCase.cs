@@ -13,6 +13,9 @@ public class SupportCase : AggregateRoot
     public const int ConsulterMaxLength = 50;
     public const int ReasonMaxLength = 500;
     public const int EvaluationMaxLength = 2000;
+
+    public const string ClosureNeedsMeetingMessage =
+        "会議で合意したプランのケースは、会議で終結を評価してから終結します。議題に載せ、結論「終結を評価」で議事録を承認してください。";
     public static readonly DateOnly EarliestIntakeDate = new(2000, 1, 1);
 
     private readonly List<CaseConcern> _concerns = [];
@@ -259,7 +262,8 @@ public class SupportCase : AggregateRoot
 
     /// <summary>
     /// 終結: the issues are sorted and the roles agreed. Needs the reason, the evaluation (by a 重層的支援会議 for a
-    /// case with consent) and the lead agency that carries on accompanying the household. The current plan
+    /// case with consent) and the lead agency that carries on accompanying the household. A plan approved at a meeting
+    /// needs <paramref name="evaluatedAt"/>, the meeting that evaluated the closure (R5). The current plan
     /// (<paramref name="currentPlan"/>, if any) is closed as 評価済 with the same evaluation.
     /// </summary>
     public void Close(string? reason, string? evaluation, string? evaluatedAt, Agency? carryingOn, SupportPlan? currentPlan, Actor actor, DateTimeOffset now)
@@ -273,6 +277,8 @@ public class SupportCase : AggregateRoot
             .RequireText(reason, nameof(ClosureReason), "終結の理由", ReasonMaxLength)
             .RequireText(evaluation, nameof(ClosureEvaluation), "支援の経過と成果の評価", EvaluationMaxLength)
             .OptionalText(evaluatedAt, nameof(EvaluatedAt), "評価した会議", ReasonMaxLength)
+            // R5: the meeting that agreed the plan decides the closure too.
+            .Require(currentPlan?.ApprovedOn is null || RuleCheck.Clean(evaluatedAt) is not null, nameof(EvaluatedAt), ClosureNeedsMeetingMessage)
             .Require(carryingOn is not null, nameof(LeadAgencyId), "終結後も伴走する主担当機関を選択してください。")
             .Require(carryingOn is null || carryingOn.IsActive, nameof(LeadAgencyId), "休止中の機関は主担当にできません。")
             .ThrowIfAny();

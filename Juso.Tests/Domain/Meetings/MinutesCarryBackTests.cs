@@ -212,6 +212,18 @@ public class MinutesCarryBackTests
     }
 
     [Fact]
+    public void Close_APlanAgreedAtAMeeting_WithoutTheMeetingThatEvaluatedIt_IsRefused()
+    {
+        var (supportCase, plan) = InSupport();
+
+        var ex = Assert.Throws<DomainException>(() => supportCase.Close("課題が整理された", "家計が安定した", " ", AgencyWithId(IntakeAgencyId), plan, ActingUser, Now));
+
+        HasError(ex, nameof(SupportCase.EvaluatedAt), SupportCase.ClosureNeedsMeetingMessage);
+        Assert.False(supportCase.IsClosed);
+        Assert.Equal(PlanStatus.Active, plan.Status);
+    }
+
+    [Fact]
     public void Apply_HandedBack_ReturnsTheCaseToTheIntakeAgency_AndEndsItsPlan()
     {
         var (supportCase, plan) = InSupport();

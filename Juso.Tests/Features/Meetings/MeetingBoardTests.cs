@@ -531,6 +531,23 @@ public sealed class MeetingBoardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ClosingFromTheCasePage_APlanAgreedAtAMeetingWithoutItsEvaluation_IsRefused_AndNoMeetingIsOffered()
+    {
+        var caseId = await _steps.OpenAsync();
+        await _steps.InSupportAsync(caseId, _lead.Id, new DateTime(2026, 12, 28));
+        await using var coordinator = _harness.As(TestUsers.Coordinator());
+        var coordination = _harness.Get<Juso.Portal.Features.Cases.CoordinationService>(coordinator);
+
+        var offered = await coordination.EvaluatingMeetingsAsync(caseId);
+        var result = await coordination.CloseAsync(caseId, await _steps.CaseVersionAsync(caseId), "課題が整理された", "家計が安定した", null, _lead.Id);
+
+        Assert.Empty(offered);
+        Assert.Equal(Juso.Domain.Cases.SupportCase.ClosureNeedsMeetingMessage, Assert.Single(result.Errors).Message);
+        await using var db = _harness.NewContext();
+        Assert.False((await db.Cases.SingleAsync(c => c.Id == caseId)).IsClosed);
+    }
+
+    [Fact]
     public async Task ASupportMeetingApprovingASupportPlan_IsRefused_WithTheReason()
     {
         var caseId = await _steps.OpenAsync();
