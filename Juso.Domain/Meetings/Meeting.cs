@@ -226,7 +226,7 @@ public class Meeting : AggregateRoot
     public bool IsMember(string userId) => _members.Any(m => m.UserId == userId);
 
     /// <summary>How the meeting is named on a case's timeline and in a plan's approval; the one place to change it.</summary>
-    public string Reference => $"{Kind.Label()}（{JapanDate.Today(JapanDate.FromUtc(ScheduledAt)):yyyy/MM/dd}）";
+    public string Reference => $"{Kind.Label()}（{HeldOn:yyyy/MM/dd}）";
 
     /// <summary>The day the meeting was held (Japan time): what it decides takes effect on this day.</summary>
     public DateOnly HeldOn => JapanDate.Today(JapanDate.FromUtc(ScheduledAt));
@@ -516,6 +516,6 @@ public class Meeting : AggregateRoot
             .Require(details.OwnerAgencyId is not null, nameof(ActionItem.OwnerAgencyId), "宿題の担当機関を選択してください。")
             .OptionalText(details.OwnerPerson, nameof(ActionItem.OwnerPerson), "担当者", ActionItem.PersonMaxLength)
             .Require(details.DueOn is not null, nameof(ActionItem.DueOn), "宿題の期限を入力してください。")
-            .Require(details.DueOn is null || details.DueOn >= JapanDate.Today(JapanDate.FromUtc(ScheduledAt)), nameof(ActionItem.DueOn), "期限は会議の日以降にしてください。")
+            .Require(details.DueOn is null || details.DueOn >= HeldOn, nameof(ActionItem.DueOn), "期限は会議の日以降にしてください。")
             .ThrowIfAny();
 }

@@ -398,6 +398,8 @@ public sealed class MeetingBoardTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2027, 1, 29), (await db.Plans.SingleAsync(p => p.Id == planId)).NextMonitoringDue);
         var minutes = (await board.OpenAsync(meetingId, minutes: true)).Board!;
         Assert.Equal("滞納が解消に向かっている", minutes.Items[0].Captured.Findings);
+        var printed = await _harness.Get<Juso.Portal.Features.Documents.MinutesPrintService>(chair).PrintAsync(meetingId, null);
+        Assert.Contains("所見: 滞納が解消に向かっている", string.Concat(PdfText.Pages(printed.Content!)));
     }
 
     [Fact]
