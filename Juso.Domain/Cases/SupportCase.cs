@@ -13,6 +13,9 @@ public class SupportCase : AggregateRoot
     public const int ConsulterMaxLength = 50;
     public const int ReasonMaxLength = 500;
     public const int EvaluationMaxLength = 2000;
+
+    public const string ClosureNeedsMeetingMessage =
+        "会議で合意したプランのケースは、会議で終結を評価してから終結します。議題に載せ、結論「終結を評価」で議事録を承認してください。";
     public static readonly DateOnly EarliestIntakeDate = new(2000, 1, 1);
 
     private readonly List<CaseConcern> _concerns = [];
@@ -259,26 +262,41 @@ public class SupportCase : AggregateRoot
 
     /// <summary>
     /// 終結: the issues are sorted and the roles agreed. Needs the reason, the evaluation (by a 重層的支援会議 for a
-    /// case with consent) and the lead agency that carries on accompanying the household.
+    /// case with consent) and the lead agency that carries on accompanying the household. A plan approved at a meeting
+    /// needs <paramref name="evaluatedAt"/>, the meeting that evaluated the closure (R5). The current plan
+    /// (<paramref name="currentPlan"/>, if any) is closed as 評価済 with the same evaluation.
     /// </summary>
-    public void Close(string? reason, string? evaluation, string? evaluatedAt, Agency? carryingOn, Actor actor, DateTimeOffset now)
+    public void Close(string? reason, string? evaluation, string? evaluatedAt, Agency? carryingOn, SupportPlan? currentPlan, Actor actor, DateTimeOffset now)
     {
         EnsureStage(CaseStage.Support, CaseStage.Closed);
+        if (currentPlan is not null && currentPlan.SupportCaseId != Id)
+        {
+            throw new DomainException("別のケースのプランです。");
+        }
         new RuleCheck()
             .RequireText(reason, nameof(ClosureReason), "終結の理由", ReasonMaxLength)
             .RequireText(evaluation, nameof(ClosureEvaluation), "支援の経過と成果の評価", EvaluationMaxLength)
             .OptionalText(evaluatedAt, nameof(EvaluatedAt), "評価した会議", ReasonMaxLength)
+            // R5: the meeting that agreed the plan decides the closure too.
+            .Require(currentPlan?.ApprovedOn is null || RuleCheck.Clean(evaluatedAt) is not null, nameof(EvaluatedAt), ClosureNeedsMeetingMessage)
             .Require(carryingOn is not null, nameof(LeadAgencyId), "終結後も伴走する主担当機関を選択してください。")
             .Require(carryingOn is null || carryingOn.IsActive, nameof(LeadAgencyId), "休止中の機関は主担当にできません。")
             .ThrowIfAny();
+        if (currentPlan is { Status: PlanStatus.Active or PlanStatus.Approved })
+        {
+            currentPlan.Evaluate(Truncate(evaluation!.Trim(), SupportPlan.NoteMaxLength), now);
+        }
         SetLeadAgency(carryingOn!, actor, now);
         ClosureEvaluation = evaluation!.Trim();
         EvaluatedAt = RuleCheck.Clean(evaluatedAt);
         EndCoordination(reason!.Trim(), actor, now);
     }
 
-    /// <summary>包括的相談支援へ戻す: coordination ends and the agency that took the consultation leads again.</summary>
-    public void HandBack(string? reason, Agency intakeAgency, Actor actor, DateTimeOffset now)
+    /// <summary>
+    /// 包括的相談支援へ戻す: coordination ends and the agency that took the consultation leads again; the case's
+    /// current plan (<paramref name="currentPlan"/>, if any) ends with it, so nothing is due for it any more.
+    /// </summary>
+    public void HandBack(string? reason, Agency intakeAgency, SupportPlan? currentPlan, Actor actor, DateTimeOffset now)
     {
         EnsureOpen();
         new RuleCheck()
@@ -287,13 +305,20 @@ public class SupportCase : AggregateRoot
                 "相談を受け付けた（つないだ）機関にだけ戻せます。")
             .Require(intakeAgency.IsActive, nameof(LeadAgencyId), "休止中の機関には戻せません。")
             .ThrowIfAny();
+        if (currentPlan is not null && currentPlan.SupportCaseId != Id)
+        {
+            throw new DomainException("別のケースのプランです。");
+        }
         SetLeadAgency(intakeAgency, actor, now);
+        currentPlan?.EndForHandBack(now);
         IsHandedBack = true;
         EndCoordination($"包括的相談支援へ戻す: {reason!.Trim()}", actor, now);
     }
 
     /// <summary>The agency that took or referred the consultation, to hand the case back to.</summary>
     public int? IntakeAgencyId => ReferringAgencyId ?? _agencies.FirstOrDefault(a => a.Role == CaseAgencyRole.Intake)?.AgencyId;
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private void EndCoordination(string reason, Actor actor, DateTimeOffset now)
     {

@@ -1,5 +1,6 @@
 using Juso.Domain.Cases;
 using Juso.Domain.Common;
+using Juso.Domain.Monitoring;
 
 namespace Juso.Domain.Meetings;
 
@@ -70,7 +71,56 @@ public class AgendaItem : Entity, IVersioned
 
     public IReadOnlyList<AgreedAssignment> AgreedAssignments => _agreedAssignments;
 
+    /// <summary>所見 of a monitoring, captured on the board.</summary>
+    public string? Findings { get; private set; }
+
+    /// <summary>The next monitoring date the meeting decided; null: the plan's interval from the meeting day.</summary>
+    public DateOnly? NextMonitoringDue { get; private set; }
+
+    public IReadOnlyList<CapturedGoal> CapturedGoals => _capturedGoals;
+
+    public IReadOnlyList<CapturedAssignment> CapturedAssignments => _capturedAssignments;
+
+    /// <summary>支援の経過と成果の評価 written on the board for 終結を評価.</summary>
+    public string? ClosureEvaluation { get; private set; }
+
+    public string? ClosureReason { get; private set; }
+
+    /// <summary>The agency that carries on after closure; null: the case's current lead.</summary>
+    public int? CarryingOnAgencyId { get; private set; }
+
+    /// <summary>Why the case goes back to 包括的相談支援.</summary>
+    public string? HandBackReason { get; private set; }
+
     private readonly List<AgreedAssignment> _agreedAssignments = [];
+    private readonly List<CapturedGoal> _capturedGoals = [];
+    private readonly List<CapturedAssignment> _capturedAssignments = [];
+
+    internal void Capture(MonitoringCapture capture)
+    {
+        Findings = capture.Findings!.Trim();
+        NextMonitoringDue = capture.NextDueOn;
+        _capturedGoals.Clear();
+        _capturedGoals.AddRange(capture.Goals.Select(g => new CapturedGoal(g.GoalId, g.Progress, RuleCheck.Clean(g.Note))));
+        _capturedAssignments.Clear();
+        _capturedAssignments.AddRange(capture.Assignments.Where(a => RuleCheck.Clean(a.Note) is not null)
+            .Select(a => new CapturedAssignment(a.AssignmentId, RuleCheck.Clean(a.Note))));
+    }
+
+    internal void Capture(ClosureCapture capture)
+    {
+        ClosureEvaluation = capture.Evaluation!.Trim();
+        ClosureReason = capture.Reason!.Trim();
+        CarryingOnAgencyId = capture.CarryingOnAgencyId;
+    }
+
+    internal void CaptureHandBack(string reason) => HandBackReason = reason.Trim();
+
+    /// <summary>The monitoring as captured, in the shape a <see cref="MonitoringReview"/> is recorded from.</summary>
+    public MonitoringCapture? MonitoringCaptured => Findings is null ? null
+        : new MonitoringCapture(Findings, NextMonitoringDue,
+            _capturedGoals.Select(g => new GoalReviewDetails(g.GoalId, g.Progress, g.Note)).ToList(),
+            _capturedAssignments.Select(a => new AssignmentReviewDetails(a.AssignmentId, a.Note)).ToList());
 
     internal void Freeze(IEnumerable<AgreedAssignment> agreed)
     {
@@ -175,6 +225,20 @@ public class Meeting : AggregateRoot
 
     public bool IsMember(string userId) => _members.Any(m => m.UserId == userId);
 
+    /// <summary>How the meeting is named on a case's timeline and in a plan's approval; the one place to change it.</summary>
+    public string Reference => $"{Kind.Label()}（{HeldOn:yyyy/MM/dd}）";
+
+    /// <summary>The day the meeting was held (Japan time): what it decides takes effect on this day.</summary>
+    public DateOnly HeldOn => JapanDate.Today(JapanDate.FromUtc(ScheduledAt));
+
+    /// <summary>Whether this meeting may discuss (and decide for) the case: a 重層的支援会議 only with the person's consent in force.</summary>
+    public bool MayDiscuss(SupportCase supportCase) => MayDiscuss(Kind, supportCase.CurrentConsent);
+
+    /// <summary>The same rule for a case read by a query.</summary>
+    public static bool MayDiscuss(MeetingKind kind, ConsentStatus? consent) => kind != MeetingKind.MultiLayered || consent == ConsentStatus.Obtained;
+
+    public const string NeedsConsentMessage = "本人同意のないケースは重層的支援会議では扱えません。支援会議で扱ってください。";
+
     /// <summary>守秘義務の誓約 for this 支援会議 (a 重層的支援会議 shares only what the person consented to, and needs none).</summary>
     public void RecordPledge(string userId, DateTimeOffset now)
     {
@@ -200,8 +264,7 @@ public class Meeting : AggregateRoot
         EnsureOpen();
         new RuleCheck()
             .Require(!supportCase.IsClosed || purpose == AgendaPurpose.ClosureEvaluation, nameof(Agenda), "終結したケースは議題にできません。")
-            .Require(Kind != MeetingKind.MultiLayered || supportCase.CurrentConsent == ConsentStatus.Obtained, nameof(Agenda),
-                "本人同意のないケースは重層的支援会議では扱えません。支援会議で扱ってください。")
+            .Require(MayDiscuss(supportCase), nameof(Agenda), NeedsConsentMessage)
             .Require(_agenda.All(a => a.SupportCaseId != supportCase.Id), nameof(Agenda), "このケースは既に議題にあります。")
             .Require(_agenda.Count < MaxAgendaItems, nameof(Agenda), $"議題は{MaxAgendaItems}件までです。")
             .Require(Enum.IsDefined(purpose), nameof(AgendaItem.Purpose), "この回の目的を選択してください。")
@@ -304,6 +367,51 @@ public class Meeting : AggregateRoot
         Touch(now);
     }
 
+    /// <summary>Captures a monitoring (継続 / 見直し) for the minutes to record as a review; replaces what was captured before.</summary>
+    public void CaptureMonitoring(int itemId, MonitoringCapture capture, DateTimeOffset now)
+    {
+        EnsureOpen();
+        var item = FindItem(itemId);
+        var check = new RuleCheck()
+            .RequireText(capture.Findings, nameof(AgendaItem.Findings), "所見", MonitoringReview.TextMaxLength)
+            .Require(capture.NextDueOn is null || capture.NextDueOn > HeldOn, nameof(AgendaItem.NextMonitoringDue), "次回のモニタリング予定日は会議の日より後の日付を入力してください。")
+            .Require(capture.Goals.All(g => Enum.IsDefined(g.Progress)), nameof(AgendaItem.CapturedGoals), "目標の進み具合を選択してください。");
+        for (var i = 0; i < capture.Goals.Count; i++)
+        {
+            check.OptionalText(capture.Goals[i].Note, $"{nameof(AgendaItem.CapturedGoals)}[{i}].Note", "目標の振り返り", MonitoringReview.TextMaxLength);
+        }
+        for (var i = 0; i < capture.Assignments.Count; i++)
+        {
+            check.OptionalText(capture.Assignments[i].Note, $"{nameof(AgendaItem.CapturedAssignments)}[{i}].Note", "役割の振り返り", MonitoringReview.TextMaxLength);
+        }
+        check.ThrowIfAny();
+        item.Capture(capture);
+        Touch(now);
+    }
+
+    /// <summary>Captures the evaluation for 終結を評価, with which the minutes close the case.</summary>
+    public void CaptureClosure(int itemId, ClosureCapture capture, DateTimeOffset now)
+    {
+        EnsureOpen();
+        var item = FindItem(itemId);
+        new RuleCheck()
+            .RequireText(capture.Evaluation, nameof(AgendaItem.ClosureEvaluation), "支援の経過と成果の評価", SupportCase.EvaluationMaxLength)
+            .RequireText(capture.Reason, nameof(AgendaItem.ClosureReason), "終結の理由", SupportCase.ReasonMaxLength)
+            .ThrowIfAny();
+        item.Capture(capture);
+        Touch(now);
+    }
+
+    /// <summary>Captures why the case goes back to 包括的相談支援.</summary>
+    public void CaptureHandBack(int itemId, string? reason, DateTimeOffset now)
+    {
+        EnsureOpen();
+        var item = FindItem(itemId);
+        new RuleCheck().RequireText(reason, nameof(AgendaItem.HandBackReason), "戻す理由", SupportCase.ReasonMaxLength).ThrowIfAny();
+        item.CaptureHandBack(reason!);
+        Touch(now);
+    }
+
     public Decision RecordDecision(int itemId, string? text, DateTimeOffset now)
     {
         EnsureOpen();
@@ -362,16 +470,11 @@ public class Meeting : AggregateRoot
 
     /// <summary>
     /// 議事録の承認 by the chair, after the session: the record becomes final, with each case's role assignments
-    /// frozen as agreed. The caller carries each item's outcome back to its case in the same save.
+    /// frozen as agreed. <see cref="MinutesCarryBack"/> calls it and carries each item's outcome back to its case.
     /// </summary>
-    public void ApproveMinutes(string userId, IReadOnlyDictionary<int, IReadOnlyList<AgreedAssignment>> agreedAssignments, DateTimeOffset now)
+    internal void ApproveMinutes(string userId, IReadOnlyDictionary<int, IReadOnlyList<AgreedAssignment>> agreedAssignments, DateTimeOffset now)
     {
-        EnsureOpen();
-        new RuleCheck()
-            .Require(userId == ChairUserId, nameof(MinutesApprovedAt), "議事録を承認できるのは議長だけです。")
-            .Require(now.UtcDateTime >= ScheduledAt, nameof(MinutesApprovedAt), "開催日時より前には議事録を承認できません。")
-            .Require(_members.Any(m => m.Attended), nameof(Members), "出席者を記録してから承認してください。")
-            .ThrowIfAny();
+        CheckMinutesApproval(userId, now);
         foreach (var item in _agenda)
         {
             item.Freeze(agreedAssignments.GetValueOrDefault(item.Id) ?? []);
@@ -398,6 +501,17 @@ public class Meeting : AggregateRoot
         return new DateTimeOffset(meetingDay.AddDays(1).ToDateTime(TimeOnly.MinValue), JapanDate.Offset);
     }
 
+    /// <summary>Refuses an approval of the minutes before anything is carried back to a case.</summary>
+    internal void CheckMinutesApproval(string userId, DateTimeOffset now)
+    {
+        EnsureOpen();
+        new RuleCheck()
+            .Require(userId == ChairUserId, nameof(MinutesApprovedAt), "議事録を承認できるのは議長だけです。")
+            .Require(now.UtcDateTime >= ScheduledAt, nameof(MinutesApprovedAt), "開催日時より前には議事録を承認できません。")
+            .Require(_members.Any(m => m.Attended), nameof(Members), "出席者を記録してから承認してください。")
+            .ThrowIfAny();
+    }
+
     private AgendaItem FindItem(int itemId) =>
         _agenda.FirstOrDefault(a => a.Id == itemId) ?? throw new DomainException("この議題は見つかりません。画面を再読み込みしてください。");
 
@@ -418,6 +532,6 @@ public class Meeting : AggregateRoot
             .Require(details.OwnerAgencyId is not null, nameof(ActionItem.OwnerAgencyId), "宿題の担当機関を選択してください。")
             .OptionalText(details.OwnerPerson, nameof(ActionItem.OwnerPerson), "担当者", ActionItem.PersonMaxLength)
             .Require(details.DueOn is not null, nameof(ActionItem.DueOn), "宿題の期限を入力してください。")
-            .Require(details.DueOn is null || details.DueOn >= JapanDate.Today(JapanDate.FromUtc(ScheduledAt)), nameof(ActionItem.DueOn), "期限は会議の日以降にしてください。")
+            .Require(details.DueOn is null || details.DueOn >= HeldOn, nameof(ActionItem.DueOn), "期限は会議の日以降にしてください。")
             .ThrowIfAny();
 }

@@ -24,7 +24,10 @@ public enum AgendaPurpose
     ResourceGaps,
 }
 
-/// <summary>What the meeting concluded for an agenda item; approving the minutes carries it back to the case.</summary>
+/// <summary>
+/// What the meeting concluded for an agenda item; approving the minutes carries it back to the case
+/// (<see cref="MinutesCarryBack"/>). Continued and ReplanRequested are the two results of a monitoring (継続 / 見直し).
+/// </summary>
 public enum AgendaOutcome
 {
     None,
@@ -32,6 +35,7 @@ public enum AgendaOutcome
     ReplanRequested,
     ClosureEvaluated,
     Continued,
+    HandedBack,
 }
 
 public static class MeetingLabels
@@ -67,6 +71,7 @@ public static class MeetingLabels
         AgendaOutcome.ReplanRequested => "再プランを求める",
         AgendaOutcome.ClosureEvaluated => "終結を評価",
         AgendaOutcome.Continued => "現在の支援を継続",
+        AgendaOutcome.HandedBack => "包括的相談支援へ戻す",
         _ => outcome.ToString(),
     };
 }

@@ -7,7 +7,7 @@ public enum PlanKind
     WholeHousehold,
 }
 
-/// <summary>案 → 会議で承認 → 実施中 → 評価済; 停止 when consent is withdrawn from a 支援プラン.</summary>
+/// <summary>案 → 会議で承認 → 実施中 → 評価済; 停止 when consent is withdrawn from a 支援プラン or the case is handed back.</summary>
 public enum PlanStatus
 {
     Draft,

@@ -247,6 +247,38 @@ public class SupportPlan : AggregateRoot
         return true;
     }
 
+    /// <summary>
+    /// A 世帯丸ごと支援プラン draft whose person has since consented becomes a 支援プラン draft: it now goes to a
+    /// 重層的支援会議 and will be printed for signature, so it is not approved on the way.
+    /// </summary>
+    public void ConvertToWithConsent(SupportCase supportCase, DateTimeOffset now)
+    {
+        EnsureStatus(PlanStatus.Draft, "支援プランに切り替えられるのは案のプランだけです。");
+        if (Kind != PlanKind.WholeHousehold || supportCase.Id != SupportCaseId || supportCase.CurrentConsent != ConsentStatus.Obtained)
+        {
+            throw new DomainException("本人同意を得ている世帯丸ごと支援プランの案だけを支援プランに切り替えられます。");
+        }
+        Kind = PlanKind.WithConsent;
+        Touch(now);
+    }
+
+    /// <summary>
+    /// The case leaves multi-agency coordination (包括的相談支援へ戻す): a plan not yet finished ends, and with it
+    /// its monitoring schedule.
+    /// </summary>
+    public void EndForHandBack(DateTimeOffset now)
+    {
+        if (Status is PlanStatus.Evaluated or PlanStatus.Stopped)
+        {
+            return;
+        }
+        Status = PlanStatus.Stopped;
+        EndedOn = JapanDate.Today(now);
+        EndNote = "包括的相談支援へ戻したため終了";
+        NextMonitoringDue = null;
+        Touch(now);
+    }
+
     private static PlanKind KindFor(SupportCase supportCase) =>
         supportCase.CurrentConsent == ConsentStatus.Obtained ? PlanKind.WithConsent : PlanKind.WholeHousehold;
 

@@ -324,8 +324,7 @@ public sealed class DemoDataSeeder(
         {
             var closed = next();
             const string evaluation = "役割分担のとおり支援が進み、世帯の課題が整理された。主担当機関による見守りに移行する。";
-            plan.Evaluate(evaluation, closed);
-            supportCase.Close("世帯の課題が整理され、支援の見通しがついた。", evaluation, "重層的支援会議", lead, system, closed);
+            supportCase.Close("世帯の課題が整理され、支援の見通しがついた。", evaluation, "重層的支援会議", lead, plan, system, closed);
         }
     }
 

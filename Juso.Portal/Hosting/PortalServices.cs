@@ -101,6 +101,7 @@ public static class PortalServices
         services.AddScoped<MeetingService>();
         services.AddScoped<MeetingBoardService>();
         services.AddScoped<WallDisplayService>();
+        services.AddScoped<BoardOutcomeService>();
         services.AddScoped<ICaseChangeListener, MeetingCaseListener>();
         services.AddScoped<CaseChangeBroadcast>();
         if (withRedis)

@@ -1,4 +1,11 @@
+using Juso.Domain.Cases;
+using Juso.Domain.Common;
+using Juso.Domain.Meetings;
+using Juso.Domain.Plans;
+using Juso.Infrastructure.Persistence;
 using Juso.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Juso.Tests.Browser;
@@ -45,7 +52,11 @@ public sealed class CoordinationJourneyTests(BrowserFixture fixture) : BrowserTe
         await AddAssignmentAsync(page, "東部地域包括支援センター", "母の介護サービスの調整");
         await BrowserFixture.ScreenshotAsync(page, "plan-draft");
 
-        await page.GetByTestId("approve-plan").ClickAsync();
+        // The plan is approved at a meeting (MeetingOutcomeJourneyTests runs the board); here the minutes of an ad hoc one.
+        await page.GetByTestId("approval-at-meeting").WaitForAsync();
+        await ApproveAtAMeetingHeldEarlierTodayAsync(page.Url);
+        await page.ReloadAsync();
+        await OpenTabAsync(page, "プラン");
         await page.GetByTestId("plan-status").Filter(new() { HasText = "会議で承認" }).WaitForAsync();
         await page.GetByTestId("start-support").ClickAsync();
         await page.Locator(".chip-stage", new() { HasText = "支援中" }).WaitForAsync();
@@ -63,6 +74,28 @@ public sealed class CoordinationJourneyTests(BrowserFixture fixture) : BrowserTe
         await rows.First.WaitForAsync();
         Assert.Equal(2, await rows.CountAsync());
         Assert.Contains("実施中", await page.GetByTestId("plan-status").InnerTextAsync());
+    }
+
+    /// <summary>A 随時 meeting (重層的支援会議 with consent, else 支援会議) held an hour ago takes up the case's draft, and its chair approves the minutes with プランを承認.</summary>
+    private async Task ApproveAtAMeetingHeldEarlierTodayAsync(string caseUrl)
+    {
+        var caseId = int.Parse(caseUrl[(caseUrl.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        await using var db = await Fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
+        var now = DateTimeOffset.UtcNow;
+        var chair = await db.Users.SingleAsync(u => u.UserName == "chair");
+        var actor = new Actor(chair.Id, chair.DisplayName);
+        var supportCase = await db.Cases.Include(c => c.Agencies).Include(c => c.Consents).Include(c => c.Events).SingleAsync(c => c.Id == caseId);
+        var kind = supportCase.CurrentConsent == ConsentStatus.Obtained ? MeetingKind.MultiLayered : MeetingKind.Support;
+        var meeting = Meeting.Schedule(kind, MeetingCadence.AdHoc, now.AddHours(-1), "相談室", actor, chair.DisplayName, null, now);
+        var item = meeting.AddAgendaItem(supportCase, AgendaPurpose.PlanProposal, 15, now);
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync();
+        meeting.Conclude(item.Id, AgendaOutcome.PlanApproved, now);
+        meeting.RecordAttendance(chair.Id, true, now);
+        var plan = await db.Plans.Include(p => p.Goals).Include(p => p.Assignments).SingleAsync(p => p.SupportCaseId == caseId);
+        MinutesCarryBack.Apply(meeting, new Dictionary<int, SupportCase> { [caseId] = supportCase }, new Dictionary<int, SupportPlan> { [caseId] = plan },
+            await db.Agencies.ToDictionaryAsync(a => a.Id), actor, now);
+        await db.SaveChangesAsync();
     }
 
     private static async Task OpenTabAsync(IPage page, string name)

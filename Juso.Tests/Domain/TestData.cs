@@ -98,7 +98,7 @@ internal static class TestData
         }
         if (stage == CaseStage.Closed)
         {
-            supportCase.Close("支援目標を達成したため", "就労につながり、家計も安定した。", "第4回重層的支援会議", AgencyWithId(IntakeAgencyId), ActingUser, Now);
+            supportCase.Close("支援目標を達成したため", "就労につながり、家計も安定した。", "第4回重層的支援会議", AgencyWithId(IntakeAgencyId), null, ActingUser, Now);
         }
         return supportCase;
     }

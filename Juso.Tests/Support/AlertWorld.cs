@@ -132,7 +132,7 @@ public sealed class AlertWorld : IAsyncDisposable
     {
         await using var db = Harness.NewContext();
         var supportCase = await db.Cases.Include(c => c.Agencies).Include(c => c.Consents).Include(c => c.Events).SingleAsync(c => c.Id == caseId);
-        supportCase.Close("生活が安定した", "家計が安定し、見守りに移行した", "第6回重層的支援会議", await db.Agencies.SingleAsync(a => a.Id == Lead.Id), Actor, Harness.Time.GetUtcNow());
+        supportCase.Close("生活が安定した", "家計が安定し、見守りに移行した", "第6回重層的支援会議", await db.Agencies.SingleAsync(a => a.Id == Lead.Id), null, Actor, Harness.Time.GetUtcNow());
         await db.SaveChangesAsync();
     }
 

@@ -1,7 +1,9 @@
 using Juso.Domain.Assessments;
+using Juso.Domain.Meetings;
 using Juso.Domain.Plans;
 using Juso.Portal.Common;
 using Juso.Portal.Features.Cases;
+using Juso.Portal.Features.Meetings;
 using Juso.Portal.Features.Plans;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,9 +54,47 @@ public sealed class CaseSteps(PortalHarness harness)
         var planId = await DraftAsync(caseId, leadAgencyId);
         await using var scope = harness.As(TestUsers.Coordinator());
         var plans = harness.Get<PlanService>(scope);
-        Ok(await plans.ApproveAsync(caseId, planId, (await plans.PlansAsync(caseId)).Single().Version, new DateTime(2026, 11, 23), null));
+        Ok(await ApproveAtMeetingAsync(caseId));
         Ok(await plans.StartSupportAsync(caseId, await CaseVersionAsync(caseId), planId, new DateTime(2026, 11, 23), monitoringDue));
         return planId;
+    }
+
+    /// <summary>
+    /// The case's draft approved as a plan is: at a meeting, here an ad hoc one held on 23 November at 9:00 and chaired by
+    /// u-chair (a 重層的支援会議 with consent, a 支援会議 without), whose minutes the chair approves.
+    /// </summary>
+    public async Task<SaveResult> ApproveAtMeetingAsync(int caseId)
+    {
+        Juso.Domain.Cases.ConsentStatus? consent;
+        string number;
+        await using (var db = harness.NewContext())
+        {
+            var supportCase = await db.Cases.SingleAsync(c => c.Id == caseId);
+            (consent, number) = (supportCase.CurrentConsent, supportCase.Number);
+        }
+        var kind = consent == Juso.Domain.Cases.ConsentStatus.Obtained ? MeetingKind.MultiLayered : MeetingKind.Support;
+        await using var chair = harness.As(TestUsers.Chair());
+        var meetings = harness.Get<MeetingService>(chair);
+        var meetingId = Ok(await meetings.ScheduleAsync(new MeetingForm
+        {
+            Kind = kind, Cadence = MeetingCadence.AdHoc, Date = new DateTime(2026, 11, 23), Time = new TimeSpan(9, 0, 0),
+            Chair = new MemberOption("u-chair", "石田 美穂", null, null),
+        })).Id;
+        await using (var coordinator = harness.As(TestUsers.Coordinator()))
+        {
+            Ok(await harness.Get<MeetingService>(coordinator).AddAgendaItemAsync(meetingId, new AgendaItemForm
+            {
+                Case = new CaseOption(caseId, number, "本人", consent == Juso.Domain.Cases.ConsentStatus.Obtained), Purpose = AgendaPurpose.PlanProposal, Minutes = 15,
+            }));
+        }
+        if (kind == MeetingKind.Support)
+        {
+            Ok(await meetings.PledgeAsync(meetingId));
+        }
+        var board = harness.Get<MeetingBoardService>(chair);
+        Ok(await board.ConcludeAsync(meetingId, (await board.OpenAsync(meetingId)).Board!.Items[0].Id, AgendaOutcome.PlanApproved));
+        Ok(await board.RecordAttendanceAsync(meetingId, "u-chair", true));
+        return await board.ApproveMinutesAsync(meetingId);
     }
 
     public static AssignmentForm Assignment(int agencyId, string task) => new()

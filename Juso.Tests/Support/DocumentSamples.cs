@@ -99,6 +99,7 @@ public static class DocumentSamples
             $"山田\u3000{i}郎",
             i % 3 == 0 ? "モニタリング" : "プラン案の協議",
             i % 3 == 0 ? "現在の支援を継続" : "プランを承認",
+            i % 3 == 0 ? ["所見: 訪問が定着し、家計の見通しが立ってきた。", "目標「滞納を解消する」: 進展あり（滞納が減っている）"] : [],
             [$"主担当は{Agencies[i % Agencies.Length]}とし、月1回の訪問で世帯の状況を確認する。", "次回の会議でモニタリングの結果を報告する。"],
             Enumerable.Range(0, 3).Select(k => new Juso.Portal.Features.Meetings.AgreedAssignmentView(Agencies[(i + k) % Agencies.Length], $"担当{k + 1}", $"役割分担{i}-{k + 1}：家計と生活の相談", "月1回", "実施中")).ToList(),
             [new MinutesActionLine($"宿題{i}：関係機関に状況を確認する", Agencies[i % Agencies.Length], new DateOnly(2026, 12, 18))])).ToList(),

@@ -26,6 +26,29 @@ public sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaIte
             agreed.Property(x => x.Status).HasMaxLength(20);
         });
         builder.Navigation(a => a.AgreedAssignments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(a => a.MonitoringCaptured);
+        builder.Property(a => a.Findings).HasMaxLength(Juso.Domain.Monitoring.MonitoringReview.TextMaxLength);
+        builder.Property(a => a.ClosureEvaluation).HasMaxLength(SupportCase.EvaluationMaxLength);
+        builder.Property(a => a.ClosureReason).HasMaxLength(SupportCase.ReasonMaxLength);
+        builder.Property(a => a.HandBackReason).HasMaxLength(SupportCase.ReasonMaxLength);
+        builder.HasOne<Juso.Domain.Agencies.Agency>().WithMany().HasForeignKey(a => a.CarryingOnAgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.OwnsMany(a => a.CapturedGoals, goal =>
+        {
+            goal.ToTable("AgendaGoalReviews");
+            goal.Property<int>("Id").ValueGeneratedOnAdd();
+            goal.HasKey("Id");
+            goal.Property(x => x.Progress).HasConversion<string>().HasMaxLength(20);
+            goal.Property(x => x.Note).HasMaxLength(Juso.Domain.Monitoring.MonitoringReview.TextMaxLength);
+        });
+        builder.Navigation(a => a.CapturedGoals).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(a => a.CapturedAssignments, assignment =>
+        {
+            assignment.ToTable("AgendaAssignmentReviews");
+            assignment.Property<int>("Id").ValueGeneratedOnAdd();
+            assignment.HasKey("Id");
+            assignment.Property(x => x.Note).HasMaxLength(Juso.Domain.Monitoring.MonitoringReview.TextMaxLength);
+        });
+        builder.Navigation(a => a.CapturedAssignments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<SupportCase>().WithMany().HasForeignKey(a => a.SupportCaseId).OnDelete(DeleteBehavior.Restrict);
     }
 }

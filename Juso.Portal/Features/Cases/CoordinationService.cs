@@ -4,6 +4,7 @@ using Juso.Domain.Auditing;
 using Juso.Domain.Cases;
 using Juso.Domain.Common;
 using Juso.Domain.Contacts;
+using Juso.Domain.Meetings;
 using Juso.Domain.Plans;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Common;
@@ -56,17 +57,20 @@ public sealed class CoordinationService(IDbContextFactory<JusoDbContext> factory
             return $"支援経過: {record.Kind.Label()}";
         });
 
-    /// <summary>終結 with evaluation; the current plan is closed as 評価済 with the same evaluation.</summary>
-    public Task<SaveResult> CloseAsync(int caseId, int expectedVersion, string? reason, string? evaluation, string? evaluatedAt, int? carryingOnAgencyId) =>
+    /// <summary>
+    /// 終結 from the case page, with evaluation; the current plan is closed as 評価済 with the same evaluation. A plan agreed
+    /// at a meeting needs a meeting whose approved minutes evaluated the closure (<see cref="EvaluatingMeetingsAsync"/>).
+    /// </summary>
+    public Task<SaveResult> CloseAsync(int caseId, int expectedVersion, string? reason, string? evaluation, int? evaluatedByMeetingId, int? carryingOnAgencyId) =>
         work.ChangeAsync(caseId, expectedVersion, AuditAction.CaseClosed, CaseAccess.CanEdit, async c =>
         {
             Agency? carryingOn = carryingOnAgencyId is { } id ? await CaseService.FindAgencyAsync(c.Db, id) : null;
             var current = await CurrentPlanAsync(c.Db, caseId);
-            c.Case.Close(reason, evaluation, evaluatedAt, carryingOn, c.User.Actor, c.Now);
-            if (current is { Status: PlanStatus.Active or PlanStatus.Approved })
-            {
-                current.Evaluate(evaluation, c.Now);
-            }
+            var evaluatedBy = evaluatedByMeetingId is { } meetingId
+                ? (await EvaluatingMeetings(c.Db, caseId).ToListAsync()).FirstOrDefault(m => m.Id == meetingId)
+                  ?? throw new DomainException("選択された会議は、このケースの終結を評価していません。", nameof(Domain.Cases.SupportCase.EvaluatedAt))
+                : null;
+            c.Case.Close(reason, evaluation, evaluatedBy?.Reference, carryingOn, current, c.User.Actor, c.Now);
             return "終結";
         });
 
@@ -75,7 +79,7 @@ public sealed class CoordinationService(IDbContextFactory<JusoDbContext> factory
         {
             var intakeAgency = c.Case.IntakeAgencyId is { } id ? await CaseService.FindAgencyAsync(c.Db, id)
                 : throw new DomainException("受付・つなぎ元の機関が記録されていないため、戻せません。");
-            c.Case.HandBack(reason, intakeAgency, c.User.Actor, c.Now);
+            c.Case.HandBack(reason, intakeAgency, await CurrentPlanAsync(c.Db, caseId), c.User.Actor, c.Now);
             return $"包括的相談支援へ戻す（{intakeAgency.Name}）";
         });
 
@@ -109,6 +113,21 @@ public sealed class CoordinationService(IDbContextFactory<JusoDbContext> factory
             .Select(r => new ContactView(r.Id, r.Kind, r.OccurredAt, r.WithWhom, r.Content, r.RecordedByName)).ToListAsync();
     }
 
+    /// <summary>Meetings whose approved minutes evaluated the closure of the case, for the closure form.</summary>
+    public async Task<IReadOnlyList<EvaluatingMeeting>> EvaluatingMeetingsAsync(int caseId)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        if (!await ReadableAsync(db, caseId))
+        {
+            return [];
+        }
+        return (await EvaluatingMeetings(db, caseId).AsNoTracking().ToListAsync()).Select(m => new EvaluatingMeeting(m.Id, m.Reference)).ToList();
+    }
+
+    private static IQueryable<Meeting> EvaluatingMeetings(JusoDbContext db, int caseId) =>
+        db.Meetings.Where(m => m.MinutesApprovedAt != null && m.Agenda.Any(a => a.SupportCaseId == caseId && a.Outcome == AgendaOutcome.ClosureEvaluated))
+            .OrderByDescending(m => m.ScheduledAt);
+
     internal static Task<SupportPlan?> CurrentPlanAsync(JusoDbContext db, int caseId) =>
         db.Plans.Include(p => p.Goals).Include(p => p.Assignments).AsSplitQuery()
             .Where(p => p.SupportCaseId == caseId).OrderByDescending(p => p.PlanVersion).FirstOrDefaultAsync();
@@ -129,3 +148,5 @@ public sealed class CoordinationService(IDbContextFactory<JusoDbContext> factory
         return false;
     }
 }
+
+public sealed record EvaluatingMeeting(int Id, string Reference);

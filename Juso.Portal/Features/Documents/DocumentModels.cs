@@ -101,8 +101,9 @@ public sealed record MinutesAttendanceLine(string Name, string? Agency, bool IsC
 
 public sealed record MinutesActionLine(string Text, string Owner, DateOnly DueOn);
 
-public sealed record MinutesItemLine(int Order, string CaseNumber, string Household, string Purpose, string Outcome, IReadOnlyList<string> Decisions,
-    IReadOnlyList<Meetings.AgreedAssignmentView> Assignments, IReadOnlyList<MinutesActionLine> ActionItems);
+/// <param name="Captured">What the board captured for the outcome (所見, goals, evaluation, reason), one line each.</param>
+public sealed record MinutesItemLine(int Order, string CaseNumber, string Household, string Purpose, string Outcome, IReadOnlyList<string> Captured,
+    IReadOnlyList<string> Decisions, IReadOnlyList<Meetings.AgreedAssignmentView> Assignments, IReadOnlyList<MinutesActionLine> ActionItems);
 
 /// <summary>議事録 as printed (MinutesDocument.razor): the board's record, final once the chair approved it.</summary>
 public sealed record MinutesDocumentModel : PrintDocument

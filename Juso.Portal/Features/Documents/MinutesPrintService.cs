@@ -1,6 +1,7 @@
 using Juso.Domain.Auditing;
 using Juso.Domain.Common;
 using Juso.Domain.Meetings;
+using Juso.Domain.Monitoring;
 using Juso.Portal.Common;
 using Juso.Portal.Features.Meetings;
 
@@ -74,7 +75,7 @@ public sealed class MinutesPrintService(BoardSnapshots snapshots, CurrentUser cu
             NamesMasked = masked,
             Attendance = board.Members.Select(m => new MinutesAttendanceLine(m.Name, m.AgencyName, m.IsChair, m.Attended)).ToList(),
             Items = board.Items.Select(i => new MinutesItemLine(
-                i.Order, i.CaseNumber, i.Household(masked), i.Purpose.Label(), i.Outcome.Label(),
+                i.Order, i.CaseNumber, i.Household(masked), i.Purpose.Label(), i.Outcome.Label(), CapturedLines(i),
                 i.Decisions.Select(d => d.Text).ToList(),
                 i.MinutesAssignments(board.IsMinutesApproved),
                 i.ActionItems.Select(a => new MinutesActionLine(a.Text, a.OwnerPerson is null ? a.OwnerAgencyName : $"{a.OwnerAgencyName}（{a.OwnerPerson}）", a.DueOn)).ToList()))
@@ -82,4 +83,24 @@ public sealed class MinutesPrintService(BoardSnapshots snapshots, CurrentUser cu
         };
         return (user, document, canChoose);
     }
+
+    private static List<string> CapturedLines(BoardItem item)
+    {
+        if (!CapturedOutcome.Applies(item.Outcome))
+        {
+            return [];
+        }
+        var c = item.Captured;
+        IEnumerable<string?> lines = item.Outcome switch
+        {
+            AgendaOutcome.ClosureEvaluated => [Line("評価", c.ClosureEvaluation), Line("終結の理由", c.ClosureReason), Line("伴走する主担当機関", c.CarryingOnAgencyName)],
+            AgendaOutcome.HandedBack => [Line("戻す理由", c.HandBackReason)],
+            _ => [Line("所見", c.Findings), Line("次回のモニタリング予定日", c.NextMonitoringDue is { } due ? JapaneseFormat.Date(due) : null),
+                ..c.Goals.Select(g => Line($"目標「{g.GoalText}」", $"{g.Progress.Label()}{(g.Note is null ? string.Empty : $"（{g.Note}）")}")),
+                ..c.Assignments.Select(a => Line($"役割「{a.AgencyName}（{a.Task}）」", a.Note))],
+        };
+        return lines.OfType<string>().ToList();
+    }
+
+    private static string? Line(string label, string? value) => value is null ? null : $"{label}: {value}";
 }

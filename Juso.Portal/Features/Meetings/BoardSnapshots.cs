@@ -57,6 +57,16 @@ public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
         : Meeting.MayShowCaseDetails(board.Kind, member.PledgedAt) ? MeetingAccess.Allowed
         : MeetingAccess.NeedsPledge;
 
+    private static BoardCapture Captured(AgendaItem item, IReadOnlyDictionary<int, string> agencies, IReadOnlyDictionary<int, string> goals,
+        IReadOnlyDictionary<int, Domain.Plans.RoleAssignment> assignments) =>
+        new(item.Findings, item.NextMonitoringDue,
+            item.CapturedGoals.Select(g => new CapturedGoalView(g.GoalId, goals.GetValueOrDefault(g.GoalId, "（削除された目標）"), g.Progress, g.Note)).ToList(),
+            item.CapturedAssignments.Select(x => assignments.TryGetValue(x.AssignmentId, out var assignment)
+                ? new CapturedAssignmentView(x.AssignmentId, agencies.GetValueOrDefault(assignment.AgencyId, "（不明な機関）"), assignment.Task, x.Note)
+                : new CapturedAssignmentView(x.AssignmentId, "（削除された役割分担）", string.Empty, x.Note)).ToList(),
+            item.ClosureEvaluation, item.ClosureReason, item.CarryingOnAgencyId,
+            item.CarryingOnAgencyId is { } id ? agencies.GetValueOrDefault(id) : null, item.HandBackReason);
+
     private async Task<BoardSnapshot?> LoadAsync(int meetingId)
     {
         await using var db = await factory.CreateDbContextAsync();
@@ -83,16 +93,19 @@ public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
         var plans = await db.Plans.AsNoTracking().AsSplitQuery().Include(p => p.Goals).Include(p => p.Assignments)
             .Where(p => caseIds.Contains(p.SupportCaseId))
             .ToListAsync();
+        // Every version's goals and assignments: after a re-plan the minutes still name what the meeting reviewed.
+        var goals = plans.SelectMany(p => p.Goals).ToDictionary(g => g.Id, g => g.Text);
+        var assignments = plans.SelectMany(p => p.Assignments).ToDictionary(x => x.Id);
         var latestPlans = plans.GroupBy(p => p.SupportCaseId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.PlanVersion)!);
 
         var items = meeting.Agenda.OrderBy(a => a.Order).Select(a =>
         {
             var c = cases[a.SupportCaseId];
-            if (meeting.Kind == MeetingKind.MultiLayered && c.CurrentConsent != Domain.Cases.ConsentStatus.Obtained)
+            if (!Meeting.MayDiscuss(meeting.Kind, c.CurrentConsent))
             {
                 // Consent withdrawn after the case was put on the agenda: a 重層的支援会議 shows nothing of it any more.
                 return new BoardItem(a.Id, a.Version, a.Order, a.SupportCaseId, Domain.Cases.SupportCase.FormatNumber(c.FiscalYear, c.Sequence),
-                    WithoutConsent, WithoutConsent, a.Purpose, a.Minutes, a.Outcome, null, [], [], []);
+                    WithoutConsent, WithoutConsent, a.Purpose, a.Minutes, a.Outcome, null, [], [], [], BoardCapture.None);
             }
             var name = c.Principal is null ? "（本人未登録）" : $"{c.Principal.FamilyName}\u3000{c.Principal.GivenName}";
             var initials = c.Principal is null ? "＊" : $"{Domain.Common.KanaText.Initial(c.Principal.FamilyNameKana)}.{Domain.Common.KanaText.Initial(c.Principal.GivenNameKana)}.";
@@ -102,7 +115,8 @@ public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
                 meeting.Decisions.Where(d => d.AgendaItemId == a.Id).OrderBy(d => d.RecordedAt).ThenBy(d => d.Id).Select(d => new BoardDecision(d.Id, d.Version, d.Text)).ToList(),
                 meeting.ActionItems.Where(x => x.AgendaItemId == a.Id).OrderBy(x => x.DueOn).ThenBy(x => x.Id)
                     .Select(x => new BoardActionItem(x.Id, x.Version, x.Text, x.OwnerAgencyId, agencies.GetValueOrDefault(x.OwnerAgencyId, "（不明な機関）"), x.OwnerPerson, x.DueOn)).ToList(),
-                a.AgreedAssignments.Select(x => new AgreedAssignmentView(x.AgencyName, x.PersonInCharge, x.Task, x.Frequency, x.Status)).ToList());
+                a.AgreedAssignments.Select(x => new AgreedAssignmentView(x.AgencyName, x.PersonInCharge, x.Task, x.Frequency, x.Status)).ToList(),
+                Captured(a, agencies, goals, assignments));
         }).ToList();
 
         var members = meeting.Members.OrderByDescending(m => m.UserId == meeting.ChairUserId).ThenBy(m => m.Id)

@@ -19,7 +19,7 @@ namespace Juso.Portal.Features.Meetings;
 /// </summary>
 public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, MeetingWork work, BoardSnapshots snapshots)
 {
-    private static bool OnBoard(UserContext user, Meeting meeting) => meeting.MayShowCaseDetailsTo(user.UserId);
+    internal static bool OnBoard(UserContext user, Meeting meeting) => meeting.MayShowCaseDetailsTo(user.UserId);
 
     /// <summary>The chair runs the session, and like every member of a 支援会議 only after pledging.</summary>
     private static bool Chairs(UserContext user, Meeting meeting) => user.UserId == meeting.ChairUserId && OnBoard(user, meeting);
@@ -172,9 +172,10 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
         });
 
     /// <summary>
-    /// 議事録の承認 by the chair: the minutes become final with the role assignments as agreed, and each item's outcome
-    /// reaches its case in the same save (plan approved, re-plan drafted, closure evaluation or continuation noted).
-    /// If one case refuses (a plan that cannot be approved yet), nothing is approved and the message names the case.
+    /// 議事録の承認 by the chair: <see cref="MinutesCarryBack"/> makes the minutes final and each item's outcome a fact of
+    /// its case (plan approved, monitoring recorded, re-plan drafted, case closed or handed back), all in this one save.
+    /// If one case refuses, nothing is saved and the message names the case. A second approval, also one racing from
+    /// another browser, loses on the meeting's version and finds the minutes approved.
     /// </summary>
     public Task<SaveResult> ApproveMinutesAsync(int meetingId) =>
         work.ChangeAsync(meetingId, AuditAction.MinutesApproved, Chairs, async c =>
@@ -185,76 +186,27 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
             var plans = (await c.Db.Plans.AsSplitQuery().Include(p => p.Goals).Include(p => p.Assignments)
                     .Where(p => caseIds.Contains(p.SupportCaseId)).ToListAsync())
                 .GroupBy(p => p.SupportCaseId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.PlanVersion)!);
-            var agencies = await CaseService.AgencyNamesAsync(c.Db);
-            var agreed = c.Meeting.Agenda.ToDictionary(a => a.Id, a => (IReadOnlyList<AgreedAssignment>)(plans.TryGetValue(a.SupportCaseId, out var plan)
-                ? plan.Assignments.OrderBy(x => x.Id).Select(x => new AgreedAssignment(agencies.GetValueOrDefault(x.AgencyId, "（不明な機関）"), x.PersonInCharge, x.Task,
-                    x.Frequency, x.Status.Label())).ToList()
-                : []));
-            c.Meeting.ApproveMinutes(c.User.UserId, agreed, c.Now);
+            var agencies = await c.Db.Agencies.ToDictionaryAsync(a => a.Id);
+
+            var result = MinutesCarryBack.Apply(c.Meeting, cases, plans, agencies, c.User.Actor, c.Now);
             // The meeting is over: its wall displays end with this save.
             if (await SessionStore.EndDisplaysAsync(c.Db, meetingId, c.Now.UtcDateTime) is > 0 and var displays)
             {
                 audit.Add(c.Db, c.User, AuditAction.WallDisplayEnded, detail: $"会議 {meetingId}: 議事録の承認（{displays}台）");
             }
 
-            var meetingDay = JapanDate.Today(JapanDate.FromUtc(c.Meeting.ScheduledAt));
-            var label = $"{c.Meeting.Kind.Label()}（{meetingDay:yyyy/MM/dd}）";
-            foreach (var item in c.Meeting.Agenda.Where(a => a.Outcome != AgendaOutcome.None).OrderBy(a => a.Order))
+            c.Db.MonitoringReviews.AddRange(result.Reviews);
+            c.Db.Plans.AddRange(result.NewPlans);
+            foreach (var supportCase in result.ChangedCases)
             {
-                var supportCase = cases[item.SupportCaseId];
-                plans.TryGetValue(item.SupportCaseId, out var plan);
                 c.TouchedCases.Add(supportCase.Id);
-                var decisions = string.Join(" / ", c.Meeting.Decisions.Where(d => d.AgendaItemId == item.Id).OrderBy(d => d.Id).Select(d => d.Text));
-                try
-                {
-                    CarryBack(c, item.Outcome, supportCase, plan, meetingDay, label, decisions);
-                }
-                catch (DomainException ex)
-                {
-                    throw new DomainException(ex.Errors.Select(e => new DomainError(nameof(Meeting.Agenda), $"{supportCase.Number}（{item.Outcome.Label()}）: {e.Message}")).ToList());
-                }
-                audit.Add(c.Db, c.User, AuditAction.StageChanged, supportCase.Id, supportCase.HouseholdId, $"{label}の結論: {item.Outcome.Label()}");
+                var outcome = c.Meeting.Agenda.Single(a => a.SupportCaseId == supportCase.Id).Outcome;
+                audit.Add(c.Db, c.User, AuditAction.StageChanged, supportCase.Id, supportCase.HouseholdId, $"{c.Meeting.Reference}の結論: {outcome.Label()}");
             }
             return $"議事録を承認（{c.Meeting.Agenda.Count}件）";
         });
 
-    private static void CarryBack(MeetingChange c, AgendaOutcome outcome, Domain.Cases.SupportCase supportCase, SupportPlan? plan, DateOnly meetingDay,
-        string label, string decisions)
-    {
-        if (c.Meeting.Kind == MeetingKind.MultiLayered && supportCase.CurrentConsent != Domain.Cases.ConsentStatus.Obtained)
-        {
-            throw new DomainException("本人同意がないため、重層的支援会議の結論をケースに反映できません。結論を「未定」に戻し、支援会議で扱ってください。");
-        }
-        var summary = decisions.Length > 0 ? decisions : $"{label}で協議";
-        switch (outcome)
-        {
-            case AgendaOutcome.PlanApproved:
-                if (plan is not { Status: PlanStatus.Draft })
-                {
-                    throw new DomainException("承認できるプラン案がありません。");
-                }
-                plan.Approve(meetingDay, Truncate(label), c.Now);
-                supportCase.NotePlanChange($"{plan.Kind.Label()}（第{plan.PlanVersion}版）が{label}で承認されました。", c.User.Actor, c.Now);
-                break;
-            case AgendaOutcome.ReplanRequested:
-                if (plan is null)
-                {
-                    throw new DomainException("再プランのもとになるプランがありません。");
-                }
-                c.Db.Plans.Add(supportCase.Replan(plan, Truncate(summary), c.User.Actor, c.Now));
-                break;
-            case AgendaOutcome.ClosureEvaluated:
-                supportCase.NotePlanChange(Truncate($"{label}で終結を評価しました: {summary}"), c.User.Actor, c.Now);
-                break;
-            case AgendaOutcome.Continued:
-                supportCase.NotePlanChange(Truncate($"{label}で現在の支援の継続を確認しました: {summary}"), c.User.Actor, c.Now);
-                break;
-        }
-    }
-
-    private static string Truncate(string text) => text.Length <= SupportPlan.NoteMaxLength ? text : text[..(SupportPlan.NoteMaxLength - 1)] + "…";
-
-    private static int? CaseOf(MeetingChange c, int itemId) => c.Meeting.Agenda.FirstOrDefault(a => a.Id == itemId)?.SupportCaseId;
+    internal static int? CaseOf(MeetingChange c, int itemId) => c.Meeting.Agenda.FirstOrDefault(a => a.Id == itemId)?.SupportCaseId;
 
     private static async Task<(Domain.Cases.SupportCase Case, SupportPlan Plan)> CaseAndPlanAsync(MeetingChange c, int itemId)
     {
@@ -295,7 +247,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
     }
 
     /// <summary>Refuses a stale edit now, and makes the UPDATE itself check the version the user saw.</summary>
-    private static void Expect<T>(Microsoft.EntityFrameworkCore.ChangeTracking.PropertyEntry<T, int> version, int expected) where T : class
+    internal static void Expect<T>(Microsoft.EntityFrameworkCore.ChangeTracking.PropertyEntry<T, int> version, int expected) where T : class
     {
         if (version.CurrentValue != expected)
         {

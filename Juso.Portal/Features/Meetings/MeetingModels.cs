@@ -102,7 +102,8 @@ public sealed record BoardItem(
     Plans.PlanView? Plan,
     IReadOnlyList<BoardDecision> Decisions,
     IReadOnlyList<BoardActionItem> ActionItems,
-    IReadOnlyList<AgreedAssignmentView> AgreedAssignments)
+    IReadOnlyList<AgreedAssignmentView> AgreedAssignments,
+    BoardCapture Captured)
 {
     public string Household(bool masked) => masked ? HouseholdInitials : HouseholdName;
 
@@ -111,6 +112,25 @@ public sealed record BoardItem(
         ? AgreedAssignments
         : Plan?.Assignments.Select(a => new AgreedAssignmentView(a.AgencyName, a.PersonInCharge, a.Task, a.Frequency, a.Status.Label())).ToList() ?? [];
 }
+
+/// <summary>What the board captured for the item's outcome, which the minutes carry back to the case.</summary>
+public sealed record BoardCapture(
+    string? Findings,
+    DateOnly? NextMonitoringDue,
+    IReadOnlyList<CapturedGoalView> Goals,
+    IReadOnlyList<CapturedAssignmentView> Assignments,
+    string? ClosureEvaluation,
+    string? ClosureReason,
+    int? CarryingOnAgencyId,
+    string? CarryingOnAgencyName,
+    string? HandBackReason)
+{
+    public static readonly BoardCapture None = new(null, null, [], [], null, null, null, null, null);
+}
+
+public sealed record CapturedGoalView(int GoalId, string GoalText, Domain.Monitoring.GoalProgress Progress, string? Note);
+
+public sealed record CapturedAssignmentView(int AssignmentId, string AgencyName, string Task, string? Note);
 
 public sealed record BoardDecision(int Id, int Version, string Text);
 

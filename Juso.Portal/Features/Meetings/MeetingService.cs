@@ -214,6 +214,7 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
         var rows = await (from p in db.Plans.AsNoTracking()
                           join c in db.Cases.AsNoTracking() on p.SupportCaseId equals c.Id
                           where p.Status == PlanStatus.Active && p.NextMonitoringDue != null && p.NextMonitoringDue <= until && !onAgenda.Contains(c.Id)
+                                && c.Stage != CaseStage.Closed
                           orderby p.NextMonitoringDue
                           select new
                           {

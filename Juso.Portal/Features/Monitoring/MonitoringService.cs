@@ -94,6 +94,7 @@ public sealed class MonitoringService(IDbContextFactory<JusoDbContext> factory, 
         var rows = await (from p in db.Plans.AsNoTracking()
                           join c in cases on p.SupportCaseId equals c.Id
                           where p.Status == PlanStatus.Active && p.NextMonitoringDue != null && p.NextMonitoringDue <= until
+                                && c.Stage != Domain.Cases.CaseStage.Closed
                           orderby p.NextMonitoringDue
                           select new
                           {

@@ -108,20 +108,6 @@ public sealed class PlanService(IDbContextFactory<JusoDbContext> factory, Curren
             return "役割分担を削除";
         });
 
-    public Task<SaveResult> ApproveAsync(int caseId, int planId, int expectedPlanVersion, DateTime? approvedOn, string? note) =>
-        work.ChangeAsync(caseId, null, AuditAction.PlanApproved, CaseAccess.CanManageAgencies, async c =>
-        {
-            var plan = await PlanAsync(c, planId, expectedPlanVersion);
-            if (approvedOn is null)
-            {
-                throw new DomainException("承認日を入力してください。", nameof(SupportPlan.ApprovedOn));
-            }
-            plan.Approve(DateOnly.FromDateTime(approvedOn.Value), note, c.Now);
-            c.Case.NotePlanChange($"{plan.Kind.Label()}（第{plan.PlanVersion}版）が会議で承認されました。", c.User.Actor, c.Now);
-            c.Created = () => plan.Id;
-            return $"第{plan.PlanVersion}版を承認";
-        });
-
     public Task<SaveResult> StartSupportAsync(int caseId, int expectedCaseVersion, int planId, DateTime? startOn, DateTime? firstMonitoringDue) =>
         work.ChangeAsync(caseId, expectedCaseVersion, AuditAction.StageChanged, CaseAccess.CanManageAgencies, async c =>
         {

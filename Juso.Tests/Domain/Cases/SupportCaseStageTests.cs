@@ -24,7 +24,7 @@ public class SupportCaseStageTests
         Assert.Equal(2, next.PlanVersion);
         next.Approve(Today, null, Now);
         supportCase.StartSupport(next, Today, null, ActingUser, Now);
-        supportCase.Close("課題が整理され、役割分担に合意した", "就労準備支援につながった。", "第4回重層的支援会議", AgencyWithId(ReferringAgencyId, "くらしサポートセンター"), ActingUser, Now);
+        supportCase.Close("課題が整理され、役割分担に合意した", "就労準備支援につながった。", "第4回重層的支援会議", AgencyWithId(ReferringAgencyId, "くらしサポートセンター"), null, ActingUser, Now);
 
         Assert.Equal(CaseStage.Closed, supportCase.Stage);
         Assert.Equal(Today, supportCase.ClosedOn);
@@ -82,7 +82,7 @@ public class SupportCaseStageTests
         var planningTooEarly = Assert.Throws<DomainException>(() => intake.StartPlanning(AssessmentOf(CaseIn(CaseStage.Assessment)), ActingUser, Now));
         var supportTooEarly = Assert.Throws<DomainException>(() => assessing.StartSupport(ApprovedPlan(CaseIn(CaseStage.Planning)), Today, null, ActingUser, Now));
         var assessAgain = Assert.Throws<DomainException>(() => supporting.StartAssessment(ActingUser, Now));
-        var closeTooEarly = Assert.Throws<DomainException>(() => assessing.Close("r", "e", null, AgencyWithId(IntakeAgencyId), ActingUser, Now));
+        var closeTooEarly = Assert.Throws<DomainException>(() => assessing.Close("r", "e", null, AgencyWithId(IntakeAgencyId), null, ActingUser, Now));
 
         Assert.Contains("「受付」から「プラン作成」へは進められません（「アセスメント」の段階からのみ進めます）。", planningTooEarly.Message);
         Assert.Contains("「アセスメント」から「支援中」へは進められません", supportTooEarly.Message);
@@ -95,7 +95,7 @@ public class SupportCaseStageTests
     {
         var supportCase = CaseIn(CaseStage.Support);
 
-        var ex = Assert.Throws<DomainException>(() => supportCase.Close(" ", null, null, null, ActingUser, Now));
+        var ex = Assert.Throws<DomainException>(() => supportCase.Close(" ", null, null, null, null, ActingUser, Now));
 
         HasError(ex, "ClosureReason", "終結の理由を入力してください。");
         HasError(ex, "ClosureEvaluation", "支援の経過と成果の評価を入力してください。");
@@ -109,7 +109,7 @@ public class SupportCaseStageTests
     {
         var supportCase = CaseIn(CaseStage.Support);
 
-        var ex = Assert.Throws<DomainException>(() => supportCase.Close(new string('理', SupportCase.ReasonMaxLength + 1), "評価", null, AgencyWithId(IntakeAgencyId), ActingUser, Now));
+        var ex = Assert.Throws<DomainException>(() => supportCase.Close(new string('理', SupportCase.ReasonMaxLength + 1), "評価", null, AgencyWithId(IntakeAgencyId), null, ActingUser, Now));
 
         HasError(ex, "ClosureReason", "終結の理由は500文字以内で入力してください（現在501文字）。");
     }
@@ -119,7 +119,7 @@ public class SupportCaseStageTests
     {
         var supportCase = CaseIn(CaseStage.Assessment);
 
-        supportCase.HandBack("単独の機関で対応できる見通しが立った", AgencyWithId(IntakeAgencyId), ActingUser, Now);
+        supportCase.HandBack("単独の機関で対応できる見通しが立った", AgencyWithId(IntakeAgencyId), null, ActingUser, Now);
 
         Assert.Equal(CaseStage.Closed, supportCase.Stage);
         Assert.True(supportCase.IsHandedBack);
@@ -132,7 +132,7 @@ public class SupportCaseStageTests
     {
         var supportCase = CaseIn(CaseStage.Planning);
 
-        var ex = Assert.Throws<DomainException>(() => supportCase.HandBack("理由", AgencyWithId(OtherAgencyId), ActingUser, Now));
+        var ex = Assert.Throws<DomainException>(() => supportCase.HandBack("理由", AgencyWithId(OtherAgencyId), null, ActingUser, Now));
 
         HasError(ex, "LeadAgencyId", "相談を受け付けた（つないだ）機関にだけ戻せます。");
         Assert.Equal(CaseStage.Planning, supportCase.Stage);
@@ -144,7 +144,7 @@ public class SupportCaseStageTests
         var supportCase = CaseIn(CaseStage.Closed);
 
         Assert.Throws<DomainException>(() => supportCase.StartAssessment(ActingUser, Now));
-        Assert.Throws<DomainException>(() => supportCase.HandBack("r", AgencyWithId(IntakeAgencyId), ActingUser, Now));
+        Assert.Throws<DomainException>(() => supportCase.HandBack("r", AgencyWithId(IntakeAgencyId), null, ActingUser, Now));
     }
 
     [Fact]

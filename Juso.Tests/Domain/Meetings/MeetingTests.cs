@@ -9,7 +9,8 @@ public class MeetingTests
 {
     private static readonly Actor Chair = new("u-chair", "石田 美穂");
 
-    private static readonly Dictionary<int, IReadOnlyList<AgreedAssignment>> NoAssignments = [];
+    private static CarryBackResult Approve(Meeting meeting, Actor actor, DateTimeOffset now) =>
+        MinutesCarryBack.Apply(meeting, new Dictionary<int, SupportCase>(), new Dictionary<int, Juso.Domain.Plans.SupportPlan>(), new Dictionary<int, Juso.Domain.Agencies.Agency>(), actor, now);
 
     [Fact]
     public void Schedule_SupportMeeting_MasksNamesByDefault_AndTheChairIsAMember()
@@ -162,10 +163,10 @@ public class MeetingTests
         meeting.AddMember("u-member", "藤井 由美", 2, Now);
         var after = Now.AddDays(7).AddHours(2);
 
-        var early = Assert.Throws<DomainException>(() => meeting.ApproveMinutes(Chair.UserId, NoAssignments, Now));
-        var notChair = Assert.Throws<DomainException>(() => meeting.ApproveMinutes("u-member", NoAssignments, after));
+        var early = Assert.Throws<DomainException>(() => Approve(meeting, Chair, Now));
+        var notChair = Assert.Throws<DomainException>(() => Approve(meeting, new Actor("u-member", "藤井 由美"), after));
         meeting.RecordAttendance("u-member", true, after);
-        meeting.ApproveMinutes(Chair.UserId, NoAssignments, after);
+        Approve(meeting, Chair, after);
         var changed = Assert.Throws<DomainException>(() => meeting.RecordDecision(item.Id, "追加の決定", after));
 
         HasError(early, "MinutesApprovedAt", "開催日時より前には議事録を承認できません。");

@@ -206,7 +206,7 @@ public sealed class DocumentServiceTests : IAsyncLifetime
         plan = (await plans.PlansAsync(caseId)).Single();
         Ok(await plans.AddAssignmentAsync(caseId, planId, plan.Version, new AssignmentForm { AgencyId = _lead.Id, Task = "家計相談", Frequency = "月1回" }));
         plan = (await plans.PlansAsync(caseId)).Single();
-        Ok(await plans.ApproveAsync(caseId, planId, plan.Version, new DateTime(2026, 11, 23), null));
+        Ok(await new CaseSteps(_harness).ApproveAtMeetingAsync(caseId));
         return (caseId, planId);
     }
 

@@ -51,18 +51,12 @@ public sealed class PlanTabTests : PortalComponentTest
     }
 
     [Fact]
-    public async Task Approve_DraftWithoutGoalsOrLead_ShowsWhyAndStaysDraft()
+    public void Draft_IsNotApprovedOnTheTab_TheTabPointsToTheMeetings()
     {
         var tab = RenderTab();
 
-        await tab.Find("[data-testid=approve-plan]").ClickAsync(new MouseEventArgs());
-
-        tab.WaitForAssertion(() =>
-        {
-            var error = tab.Find("[data-testid=plan-error]").TextContent;
-            Assert.Contains("目標を1つ以上設定してから承認してください。", error);
-            Assert.Contains("主担当機関を決めてから承認してください。", error);
-        });
+        Assert.Empty(tab.FindAll("[data-testid=approve-plan]"));
+        Assert.Contains("議事録を承認", tab.Find("[data-testid=approval-at-meeting]").TextContent);
         Assert.Contains("案", tab.Find("[data-testid=plan-status]").TextContent);
     }
 

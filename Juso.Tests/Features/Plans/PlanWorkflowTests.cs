@@ -52,7 +52,7 @@ public sealed class PlanWorkflowTests : IAsyncLifetime
         plan = (await plans.PlansAsync(_caseId)).Single();
         Ok(await plans.AddAssignmentAsync(_caseId, planId, plan.Version, Assignment(_partner.Id, "母の介護サービス調整")));
         plan = (await plans.PlansAsync(_caseId)).Single();
-        Ok(await plans.ApproveAsync(_caseId, planId, plan.Version, new DateTime(2026, 11, 23), "第5回重層的支援会議"));
+        Ok(await new CaseSteps(_harness).ApproveAtMeetingAsync(_caseId));
         Ok(await plans.StartSupportAsync(_caseId, await CaseVersionAsync(), planId, new DateTime(2026, 11, 23), new DateTime(2026, 12, 21)));
         Ok(await coordination.RecordContactAsync(_caseId, new ContactDetails(ContactKind.Visit, _harness.Time.GetUtcNow().AddHours(-1), "本人と母", "初回訪問")));
 
@@ -83,11 +83,11 @@ public sealed class PlanWorkflowTests : IAsyncLifetime
         var plans = _harness.Get<PlanService>(scope);
         var plan = (await plans.PlansAsync(_caseId)).Single();
 
-        var result = await plans.ApproveAsync(_caseId, planId, plan.Version, new DateTime(2026, 11, 23), null);
+        var result = await new CaseSteps(_harness).ApproveAtMeetingAsync(_caseId);
 
         Assert.Equal(SaveStatus.Invalid, result.Status);
-        Assert.Contains(result.Errors, e => e.Message == "目標を1つ以上設定してから承認してください。");
-        Assert.Contains(result.Errors, e => e.Message == "主担当機関を決めてから承認してください。");
+        Assert.Contains(result.Errors, e => e.Message.EndsWith("（プランを承認）: 目標を1つ以上設定してから承認してください。", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.Message.EndsWith("（プランを承認）: 主担当機関を決めてから承認してください。", StringComparison.Ordinal));
         Assert.Equal(PlanStatus.Draft, (await plans.PlansAsync(_caseId)).Single().Status);
     }
 
@@ -224,7 +224,7 @@ public sealed class PlanWorkflowTests : IAsyncLifetime
         var plans = _harness.Get<PlanService>(scope);
         var plan = await ReviseAsync(plans, (await plans.PlansAsync(_caseId)).Single());
         Ok(await plans.AddAssignmentAsync(_caseId, planId, plan.Version, Assignment(_lead.Id, "家計相談")));
-        Ok(await plans.ApproveAsync(_caseId, planId, (await plans.PlansAsync(_caseId)).Single().Version, new DateTime(2026, 11, 23), null));
+        Ok(await new CaseSteps(_harness).ApproveAtMeetingAsync(_caseId));
         return planId;
     }
 

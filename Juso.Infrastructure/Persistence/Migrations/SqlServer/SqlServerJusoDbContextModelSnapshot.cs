@@ -707,11 +707,33 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CarryingOnAgencyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ClosureEvaluation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ClosureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("HandBackReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("int");
 
                     b.Property<int>("Minutes")
                         .HasColumnType("int");
+
+                    b.Property<DateOnly?>("NextMonitoringDue")
+                        .HasColumnType("date");
 
                     b.Property<int>("Order")
                         .HasColumnType("int");
@@ -734,6 +756,8 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CarryingOnAgencyId");
 
                     b.HasIndex("SupportCaseId");
 
@@ -1861,6 +1885,11 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Juso.Domain.Meetings.AgendaItem", b =>
                 {
+                    b.HasOne("Juso.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("CarryingOnAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Juso.Domain.Meetings.Meeting", null)
                         .WithMany("Agenda")
                         .HasForeignKey("MeetingId")
@@ -1917,7 +1946,72 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasForeignKey("AgendaItemId");
                         });
 
+                    b.OwnsMany("Juso.Domain.Meetings.CapturedAssignment", "CapturedAssignments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("AgendaItemId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("AssignmentId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgendaItemId");
+
+                            b1.ToTable("AgendaAssignmentReviews", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgendaItemId");
+                        });
+
+                    b.OwnsMany("Juso.Domain.Meetings.CapturedGoal", "CapturedGoals", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("AgendaItemId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("GoalId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
+
+                            b1.Property<string>("Progress")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgendaItemId");
+
+                            b1.ToTable("AgendaGoalReviews", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgendaItemId");
+                        });
+
                     b.Navigation("AgreedAssignments");
+
+                    b.Navigation("CapturedAssignments");
+
+                    b.Navigation("CapturedGoals");
                 });
 
             modelBuilder.Entity("Juso.Domain.Meetings.Decision", b =>

@@ -672,11 +672,33 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CarryingOnAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosureEvaluation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandBackReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Minutes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NextMonitoringDue")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
@@ -699,6 +721,8 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CarryingOnAgencyId");
 
                     b.HasIndex("SupportCaseId");
 
@@ -1796,6 +1820,11 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Juso.Domain.Meetings.AgendaItem", b =>
                 {
+                    b.HasOne("Juso.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("CarryingOnAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Juso.Domain.Meetings.Meeting", null)
                         .WithMany("Agenda")
                         .HasForeignKey("MeetingId")
@@ -1850,7 +1879,68 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasForeignKey("AgendaItemId");
                         });
 
+                    b.OwnsMany("Juso.Domain.Meetings.CapturedAssignment", "CapturedAssignments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AgendaItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AssignmentId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgendaItemId");
+
+                            b1.ToTable("AgendaAssignmentReviews", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgendaItemId");
+                        });
+
+                    b.OwnsMany("Juso.Domain.Meetings.CapturedGoal", "CapturedGoals", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AgendaItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("GoalId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Progress")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgendaItemId");
+
+                            b1.ToTable("AgendaGoalReviews", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgendaItemId");
+                        });
+
                     b.Navigation("AgreedAssignments");
+
+                    b.Navigation("CapturedAssignments");
+
+                    b.Navigation("CapturedGoals");
                 });
 
             modelBuilder.Entity("Juso.Domain.Meetings.Decision", b =>
