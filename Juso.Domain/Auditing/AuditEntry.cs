@@ -46,6 +46,10 @@ public enum AuditAction
     DocumentPrinted,
     PlanSigned,
     SignedCopyViewed,
+    DirectoryAccountLinked,
+    PasswordChanged,
+    TwoFactorEnabled,
+    TwoFactorDisabled,
 }
 
 /// <summary>An audit log row. Written once, never changed; administrators can browse them.</summary>

@@ -47,6 +47,10 @@ public static class AuditLabels
         AuditAction.DocumentPrinted => "帳票の印刷（PDF）",
         AuditAction.PlanSigned => "プランの署名の記録",
         AuditAction.SignedCopyViewed => "署名済みプランの閲覧",
+        AuditAction.DirectoryAccountLinked => "庁内アカウントの連携",
+        AuditAction.PasswordChanged => "パスワード変更",
+        AuditAction.TwoFactorEnabled => "2段階認証の有効化",
+        AuditAction.TwoFactorDisabled => "2段階認証の無効化",
         _ => action.ToString(),
     };
 }
