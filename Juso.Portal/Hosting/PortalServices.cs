@@ -136,6 +136,7 @@ public static class PortalServices
         authentication.AddIdentityCookies();
         AddDirectory(services, authentication, configuration, allowHttp);
         services.AddScoped<SessionCookieEvents>();
+        services.AddScoped<OwnAccountService>();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = allowHttp ? "Juso.Auth" : "__Host-Juso.Auth";
