@@ -137,6 +137,7 @@ public static class PortalServices
         AddDirectory(services, authentication, configuration, allowHttp);
         services.AddScoped<SessionCookieEvents>();
         services.AddScoped<OwnAccountService>();
+        services.AddScoped<TwoFactorService>();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = allowHttp ? "Juso.Auth" : "__Host-Juso.Auth";

@@ -46,7 +46,75 @@ public sealed class JusoSignInManager(
     public Task RenewCookieAsync(JusoUser user, Guid sessionId) =>
         SignInWithClaimsAsync(user, isPersistent: false, [new Claim(JusoClaims.SessionId, sessionId.ToString())]);
 
+    /// <summary>The signed-in user of this request and its session (the cookie was validated on this request).</summary>
+    public async Task<(JusoUser User, Guid SessionId)> CurrentSessionAsync(ClaimsPrincipal principal)
+    {
+        var user = await UserManager.GetUserAsync(principal) ?? throw new InvalidOperationException("No signed-in user.");
+        return (user, Guid.Parse(principal.FindFirstValue(JusoClaims.SessionId)!));
+    }
+
+    /// <summary>
+    /// The password was right and the user has an authenticator: remember who for five minutes in Identity's
+    /// two-factor cookie, where <see cref="CompleteTwoFactorAsync"/> finds them. No session exists yet.
+    /// </summary>
+    public Task BeginTwoFactorAsync(JusoUser user)
+    {
+        var identity = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
+        identity.AddClaim(new Claim(ClaimTypes.Name, user.Id));
+        return Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(identity));
+    }
+
+    /// <summary>
+    /// Checks the 6-digit code of the authenticator (or a recovery code) of the user who passed the password step;
+    /// wrong codes count towards the lockout like wrong passwords. Signs in with a session when right.
+    /// </summary>
+    public async Task<TwoFactorOutcome> CompleteTwoFactorAsync(string? code, string? address)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return TwoFactorOutcome.Expired;
+        }
+        if (!await CanSignInAsync(user))
+        {
+            await audit.WriteAsync(Who(user, address), AuditAction.SignInFailed, detail: "無効化されたアカウント");
+            return TwoFactorOutcome.Wrong;
+        }
+        if (await UserManager.IsLockedOutAsync(user))
+        {
+            await audit.WriteAsync(Who(user, address), AuditAction.LockedOut);
+            return TwoFactorOutcome.LockedOut;
+        }
+        // Authenticator apps show "123 456"; recovery codes look like "AB12C-D34EF".
+        var typed = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        var isTotp = typed.Length == 6 && typed.All(char.IsAsciiDigit);
+        var right = typed.Length > 0 && (isTotp
+            ? await UserManager.VerifyTwoFactorTokenAsync(user, Options.Tokens.AuthenticatorTokenProvider, typed)
+            : (await UserManager.RedeemTwoFactorRecoveryCodeAsync(user, typed)).Succeeded);
+        if (!right)
+        {
+            await UserManager.AccessFailedAsync(user);
+            var locked = await UserManager.IsLockedOutAsync(user);
+            await audit.WriteAsync(Who(user, address), locked ? AuditAction.LockedOut : AuditAction.SignInFailed, detail: "認証コードの誤り");
+            return locked ? TwoFactorOutcome.LockedOut : TwoFactorOutcome.Wrong;
+        }
+        await UserManager.ResetAccessFailedCountAsync(user);
+        await Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        await SignInWithSessionAsync(user, address, isTotp ? "パスワードと認証アプリ" : "パスワードと回復用コード");
+        return TwoFactorOutcome.SignedIn;
+    }
+
     /// <summary>The user as the audit log names them before a cookie exists.</summary>
     public static UserContext Who(JusoUser user, string? address) =>
         new(user.Id, user.DisplayName, new HashSet<string>(), null, null, address);
+}
+
+public enum TwoFactorOutcome
+{
+    SignedIn,
+    Wrong,
+    LockedOut,
+
+    /// <summary>The five minutes after the password step passed, or there was no password step.</summary>
+    Expired,
 }

@@ -1,4 +1,5 @@
 using Juso.Tests.Support;
+using OtpNet;
 
 namespace Juso.Tests.Browser;
 
@@ -10,10 +11,7 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : BrowserTest(fi
     {
         await PortalForms.CreateUserAsync(Fixture.Server.Services, "pw.journey", "kawasemi-meadow-2026");
         var page = await NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.Locator("#username").FillAsync("pw.journey");
-        await page.Locator("#password").FillAsync("kawasemi-meadow-2026");
-        await page.Keyboard.PressAsync("Enter");
+        await SignInWithPasswordAsync(page, "pw.journey");
         await page.GetByTestId("user-name").WaitForAsync();
 
         await page.GetByTestId("change-password").FocusAsync();
@@ -33,5 +31,43 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         // Still signed in in this browser.
         await page.GotoAsync("/");
         await page.GetByTestId("user-name").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task TwoFactorPage_EnableFromTheAppBar_ThenSignInAsksForTheCode()
+    {
+        await PortalForms.CreateUserAsync(Fixture.Server.Services, "mfa.journey", "kawasemi-meadow-2026");
+        var page = await NewPageAsync();
+        await SignInWithPasswordAsync(page, "mfa.journey");
+        await page.GetByTestId("user-name").WaitForAsync();
+
+        await page.GetByTestId("two-factor").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var keyText = page.GetByTestId("authenticator-key");
+        await keyText.WaitForAsync();
+        await AccessibilityTests.AssertAccessibleAsync(page, "account-two-factor");
+        var key = Base32Encoding.ToBytes((await keyText.TextContentAsync())!.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant());
+        await page.Locator("#enable-code").FocusAsync();
+        await page.Keyboard.TypeAsync(new Totp(key).ComputeTotp());
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByTestId("recovery-codes").WaitForAsync();
+        await AccessibilityTests.AssertAccessibleAsync(page, "account-two-factor-enabled");
+
+        var next = await NewPageAsync();
+        await SignInWithPasswordAsync(next, "mfa.journey");
+        await next.Locator("#code").WaitForAsync();
+        await AccessibilityTests.AssertAccessibleAsync(next, "login-code");
+        await next.Locator("#code").FocusAsync();
+        await next.Keyboard.TypeAsync(new Totp(key).ComputeTotp());
+        await next.Keyboard.PressAsync("Enter");
+        await next.GetByTestId("user-name").WaitForAsync();
+    }
+
+    private static async Task SignInWithPasswordAsync(Microsoft.Playwright.IPage page, string userName)
+    {
+        await page.GotoAsync("/account/login");
+        await page.Locator("#username").FillAsync(userName);
+        await page.Locator("#password").FillAsync("kawasemi-meadow-2026");
+        await page.Keyboard.PressAsync("Enter");
     }
 }

@@ -24,7 +24,7 @@ public sealed class OwnAccountService(UserManager<JusoUser> users, JusoSignInMan
         {
             return ["新しいパスワードと確認用のパスワードが一致しません。"];
         }
-        var (user, sessionId) = await CurrentAsync(principal);
+        var (user, sessionId) = await signIn.CurrentSessionAsync(principal);
         if (await users.IsLockedOutAsync(user))
         {
             return ["失敗が続いたため、パスワードの変更は一時的にできません。しばらくしてから再度お試しください。"];
@@ -45,12 +45,5 @@ public sealed class OwnAccountService(UserManager<JusoUser> users, JusoSignInMan
         await signIn.RenewCookieAsync(user, sessionId);
         await audit.WriteAsync(JusoSignInManager.Who(user, address), AuditAction.PasswordChanged);
         return [];
-    }
-
-    private async Task<(JusoUser User, Guid SessionId)> CurrentAsync(ClaimsPrincipal principal)
-    {
-        // The cookie was validated on this request: the user and its session exist.
-        var user = await users.GetUserAsync(principal) ?? throw new InvalidOperationException("No signed-in user.");
-        return (user, Guid.Parse(principal.FindFirstValue(JusoClaims.SessionId)!));
     }
 }
