@@ -1,3 +1,7 @@
+using Juso.Portal.Features.Account;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 
 namespace Juso.Tests.Support;
@@ -28,6 +32,10 @@ public sealed class DirectoryFixture : IAsyncLifetime
             ["Authentication:OpenIdConnect:ClientSecret"] = TestOpenIdProvider.ClientSecret,
             ["Authentication:OpenIdConnect:RequireHttpsMetadata"] = "false",
         });
+        // Read the provider's metadata and keys once now, as a portal running for a while has: a cold start of both
+        // on a busy machine would otherwise eat the first test's time limit.
+        var oidc = Server.Services.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(DirectoryOptions.Scheme);
+        await oidc.ConfigurationManager!.GetConfigurationAsync(CancellationToken.None);
         _playwright = await Playwright.CreateAsync();
         Browser = await BrowserFixture.LaunchChromiumAsync(_playwright);
     }
