@@ -53,6 +53,25 @@ public sealed class DirectorySignInTests(DirectoryFixture fixture)
     }
 
     [Fact]
+    public async Task SignIn_DirectoryRefuses_ShowsTheJapanesePage_NotAnError()
+    {
+        fixture.Provider.Refuses = true;
+        try
+        {
+            using var client = Client();
+
+            var html = await SignInThroughDirectoryAsync(client);
+
+            Assert.Contains("庁内アカウントでのサインインを完了できませんでした。もう一度お試しください。", html);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(AccountEndpoints.SessionPath)).StatusCode);
+        }
+        finally
+        {
+            fixture.Provider.Refuses = false;
+        }
+    }
+
+    [Fact]
     public async Task Match_FirstSignInByEmail_LinksTheSubject_SoTheNextSignInFindsItBySubject()
     {
         await using var scope = fixture.Server.Services.CreateAsyncScope();

@@ -39,6 +39,9 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
     /// <summary>Who the next person signing in at the directory is.</summary>
     public DirectoryPerson SignedInAs { get; set; } = new("dir-0001", "someone@example.lg.jp");
 
+    /// <summary>Whether the directory turns the next person away (as when they cancel or are not allowed to use Juso there).</summary>
+    public bool Refuses { get; set; }
+
     /// <summary>How many authorization requests the provider answered (a browser did pass through it).</summary>
     public int Authorizations => Volatile.Read(ref _authorizations);
 
@@ -84,6 +87,11 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
         {
             var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an authorization request.");
             Interlocked.Increment(ref provider!._authorizations);
+            if (provider.Refuses)
+            {
+                // OpenIddict answers the client's redirect URI with error=access_denied.
+                return Results.Forbid(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            }
             var person = provider.SignedInAs;
             var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
             identity.SetClaim(Claims.Subject, person.Subject).SetClaim(Claims.Name, person.Subject);
