@@ -152,6 +152,13 @@ public static class PortalServices
             cookie.EventsType = typeof(SessionCookieEvents);
         });
 
+        // The short cookies between two steps of a sign-in (the directory's answer; the password before the code).
+        foreach (var scheme in new[] { IdentityConstants.ExternalScheme, IdentityConstants.TwoFactorUserIdScheme })
+        {
+            services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(scheme, cookie =>
+                cookie.Cookie.SecurePolicy = allowHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+        }
+
         services.AddIdentityCore<JusoUser>(options =>
             {
                 // ASVS 2.1: length, not composition; common passwords are refused by CommonPasswordValidator.
