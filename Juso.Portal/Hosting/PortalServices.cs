@@ -226,6 +226,11 @@ public static class PortalServices
         {
             return;
         }
+        // Plain HTTP to the directory would let anyone on the way forge who signs in; only a provider on this machine may use it.
+        if (!directory.RequireHttpsMetadata && !new Uri(directory.Authority!).IsLoopback)
+        {
+            throw new InvalidOperationException($"{DirectoryOptions.Section}:RequireHttpsMetadata=false is allowed only for a provider on loopback, not {directory.Authority}.");
+        }
         authentication.AddOpenIdConnect(DirectoryOptions.Scheme, directory.DisplayName, oidc =>
         {
             oidc.Authority = directory.Authority;

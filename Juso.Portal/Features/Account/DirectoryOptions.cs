@@ -29,7 +29,7 @@ public sealed class DirectoryOptions
     /// <summary>Whether a first sign-in may find its Juso user by e-mail address (otherwise only by an existing link).</summary>
     public bool MatchByEmail { get; set; } = true;
 
-    /// <summary>Only tests and a provider on loopback turn this off.</summary>
+    /// <summary>Only a provider on loopback (the tests') may turn this off; the portal refuses to start otherwise.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
