@@ -49,6 +49,10 @@ public enum AuditAction
     WallDisplayStarted,
     WallDisplayEnded,
     BackupCreated,
+    DirectoryAccountLinked,
+    PasswordChanged,
+    TwoFactorEnabled,
+    TwoFactorDisabled,
 }
 
 /// <summary>An audit log row. Written once, never changed; administrators can browse them.</summary>

@@ -50,6 +50,10 @@ public static class AuditLabels
         AuditAction.WallDisplayStarted => "掲示モードの開始",
         AuditAction.WallDisplayEnded => "掲示モードの終了",
         AuditAction.BackupCreated => "バックアップの作成",
+        AuditAction.DirectoryAccountLinked => "庁内アカウントの連携",
+        AuditAction.PasswordChanged => "パスワード変更",
+        AuditAction.TwoFactorEnabled => "2段階認証の有効化",
+        AuditAction.TwoFactorDisabled => "2段階認証の無効化",
         _ => action.ToString(),
     };
 }

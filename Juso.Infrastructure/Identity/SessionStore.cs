@@ -142,6 +142,15 @@ public sealed class SessionStore(IDbContextFactory<JusoDbContext> factory, TimeP
         return displays.Count;
     }
 
+    /// <summary>Ends every open session of a user but the one in use, e.g. after the user changed their own password.</summary>
+    public async Task EndOthersAsync(string userId, Guid keep, string reason, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null && s.Id != keep)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now).SetProperty(x => x.EndReason, reason), cancellationToken);
+    }
+
     private static void End(UserSession session, DateTime now, string reason)
     {
         session.EndedAt = now;

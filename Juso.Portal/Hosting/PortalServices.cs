@@ -2,6 +2,7 @@ using System.Globalization;
 using Juso.Infrastructure;
 using Juso.Infrastructure.Identity;
 using Juso.Portal.Common;
+using Juso.Portal.Features.Account;
 using Juso.Portal.Features.Admin;
 using Juso.Portal.Features.Cases;
 using Juso.Portal.Features.Meetings;
@@ -139,11 +140,15 @@ public static class PortalServices
         services.AddHostedService<HubSessionSweeper>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidatingAuthenticationStateProvider>();
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.AddScoped<SessionCookieEvents>();
         // Cookies are Secure with the __Host- prefix. Security:InsecureCookies (appsettings.Development.json only) drops
         // both, for the tests' .NET HTTP clients, which never send a Secure cookie over http://127.0.0.1.
         var insecureCookies = configuration.GetValue<bool>(HttpsOrLoopback.InsecureCookiesKey);
+        var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme);
+        authentication.AddIdentityCookies();
+        AddDirectory(services, authentication, configuration, insecureCookies);
+        services.AddScoped<SessionCookieEvents>();
+        services.AddScoped<OwnAccountService>();
+        services.AddScoped<TwoFactorService>();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = insecureCookies ? "Juso.Auth" : "__Host-Juso.Auth";
@@ -158,6 +163,13 @@ public static class PortalServices
             cookie.SlidingExpiration = false;
             cookie.EventsType = typeof(SessionCookieEvents);
         });
+
+        // The short cookies between two steps of a sign-in (the directory's answer; the password before the code).
+        foreach (var scheme in new[] { IdentityConstants.ExternalScheme, IdentityConstants.TwoFactorUserIdScheme })
+        {
+            services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(scheme, cookie =>
+                cookie.Cookie.SecurePolicy = insecureCookies ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+        }
 
         services.AddIdentityCore<JusoUser>(options =>
             {
@@ -214,6 +226,59 @@ public static class PortalServices
             {
                 options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
             }
+        });
+    }
+
+    /// <summary>
+    /// The municipality's directory as an OpenID provider (authorization code with PKCE), when configured. It only
+    /// vouches for a person: its answer lands in Identity's short external cookie, and the callback page signs in the
+    /// matching Juso user through the same session path as a password (docs/adr/0011-directory-sign-in.md).
+    /// </summary>
+    private static void AddDirectory(IServiceCollection services, Microsoft.AspNetCore.Authentication.AuthenticationBuilder authentication, IConfiguration configuration, bool insecureCookies)
+    {
+        var directory = configuration.GetSection(DirectoryOptions.Section).Get<DirectoryOptions>() ?? new DirectoryOptions();
+        services.AddSingleton(directory);
+        services.AddScoped<DirectorySignInService>();
+        if (!directory.IsEnabled)
+        {
+            return;
+        }
+        // Plain HTTP to the directory would let anyone on the way forge who signs in; only a provider on this machine may use it.
+        if (!directory.RequireHttpsMetadata && !new Uri(directory.Authority!).IsLoopback)
+        {
+            throw new InvalidOperationException($"{DirectoryOptions.Section}:RequireHttpsMetadata=false is allowed only for a provider on loopback, not {directory.Authority}.");
+        }
+        authentication.AddOpenIdConnect(DirectoryOptions.Scheme, directory.DisplayName, oidc =>
+        {
+            oidc.Authority = directory.Authority;
+            oidc.ClientId = directory.ClientId;
+            oidc.ClientSecret = directory.ClientSecret;
+            oidc.RequireHttpsMetadata = directory.RequireHttpsMetadata;
+            oidc.SignInScheme = IdentityConstants.ExternalScheme;
+            oidc.ResponseType = Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectResponseType.Code;
+            oidc.UsePkce = true;
+            // The code comes back on a top-level GET, so the correlation and nonce cookies can be SameSite=Lax
+            // (a form_post would need SameSite=None, which browsers take only over HTTPS).
+            oidc.ResponseMode = Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectResponseMode.Query;
+            oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            oidc.NonceCookie.SameSite = SameSiteMode.Lax;
+            oidc.CorrelationCookie.SecurePolicy = insecureCookies ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            oidc.NonceCookie.SecurePolicy = oidc.CorrelationCookie.SecurePolicy;
+            oidc.MapInboundClaims = false;
+            oidc.SaveTokens = false;
+            oidc.Scope.Clear();
+            oidc.Scope.Add("openid");
+            oidc.Scope.Add("profile");
+            oidc.Scope.Add("email");
+            // A cancelled or failed sign-in at the directory ends on our Japanese page, not on an exception.
+            oidc.Events.OnRemoteFailure = context =>
+            {
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DirectoryOptions))
+                    .LogWarning(context.Failure, "Sign-in at the directory failed.");
+                context.Response.Redirect(AccountEndpoints.DirectoryCallbackPath);
+                context.HandleResponse();
+                return Task.CompletedTask;
+            };
         });
     }
 

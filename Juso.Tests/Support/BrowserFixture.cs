@@ -21,24 +21,35 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         Server = new PortalServer();
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Debian's headless Chromium, as every browser test runs it.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
-    }
 
-    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900)
+    /// <summary>A fresh browser profile (no cookies) in Japanese, on Tokyo time, addressed relative to the portal.</summary>
+    public static async Task<IBrowserContext> NewContextAsync(IBrowser browser, string baseUrl, int width = 1366, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Server.BaseUrl,
+            BaseURL = baseUrl,
             Locale = "ja-JP",
             TimezoneId = "Asia/Tokyo",
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);
+        return context;
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900)
+    {
+        var context = await NewContextAsync(Browser, Server.BaseUrl, width, height);
         lock (_contexts)
         {
             _contexts.Add(context);

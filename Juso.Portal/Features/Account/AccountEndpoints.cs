@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Juso.Infrastructure.Identity;
 using Juso.Portal.Common;
 using Juso.Portal.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 namespace Juso.Portal.Features.Account;
@@ -11,6 +12,10 @@ namespace Juso.Portal.Features.Account;
 public static class AccountEndpoints
 {
     public const string SessionPath = "/account/session";
+
+    public const string DirectoryPath = "/account/directory";
+
+    public const string DirectoryCallbackPath = "/account/directory/callback";
 
     /// <summary>Sign-out is a POST with an antiforgery token (the form in the app bar), never a link.</summary>
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
@@ -23,6 +28,15 @@ public static class AccountEndpoints
             context.Response.Headers.CacheControl = "no-store";
             return context.User.Identity?.IsAuthenticated == true ? Results.NoContent() : Results.Unauthorized();
         }).AllowAnonymous();
+
+        // A link, not a form: starting a sign-in at the directory changes nothing here, and the redirect to another
+        // origin would be refused by the form-action 'self' of our CSP. The state parameter protects the way back.
+        endpoints.MapGet(DirectoryPath, (string? returnUrl, DirectoryOptions directory) =>
+            directory.IsEnabled
+                ? Results.Challenge(
+                    new AuthenticationProperties { RedirectUri = $"{DirectoryCallbackPath}?returnUrl={Uri.EscapeDataString(LoginPage.SafeReturnUrl(returnUrl))}" },
+                    [DirectoryOptions.Scheme])
+                : Results.NotFound()).AllowAnonymous();
 
         endpoints.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<JusoUser> signIn, SessionStore sessions, AuditLog audit,
             OpenHubConnections hubConnections) =>

@@ -1,0 +1,146 @@
+using System.Net;
+using Juso.Domain.Auditing;
+using Juso.Infrastructure.Identity;
+using Juso.Infrastructure.Persistence;
+using Juso.Portal.Features.Account;
+using Juso.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Juso.Tests.Security;
+
+/// <summary>Who a directory account signs in as: over real HTTP through the test provider, and the matching service itself.</summary>
+[Collection(DirectoryCollection.Name)]
+public sealed class DirectorySignInTests(DirectoryFixture fixture)
+{
+    [Fact]
+    public async Task SignIn_LinkedSubject_SignsInAsTheLinkedUserWhateverTheEmail()
+    {
+        await LinkAsync("supervisor", "oidc-http-supervisor");
+        fixture.Provider.SignedInAs = new DirectoryPerson("oidc-http-supervisor", "changed-address@example.lg.jp");
+        using var client = Client();
+
+        var html = await SignInThroughDirectoryAsync(client);
+
+        Assert.Contains("サインインしています", html);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.GetAsync(AccountEndpoints.SessionPath)).StatusCode);
+        var home = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
+        Assert.DoesNotContain("id=\"username\"", home);
+    }
+
+    [Fact]
+    public async Task SignIn_DisabledUser_IsRefusedLikeALocalSignIn_AndNotLinked()
+    {
+        await SetActiveAsync("member.children", false);
+        try
+        {
+            fixture.Provider.SignedInAs = new DirectoryPerson("oidc-http-disabled", "member.children@hibarino.example");
+            using var client = Client();
+
+            var html = await SignInThroughDirectoryAsync(client);
+
+            Assert.Contains("このアカウントは現在 Juso を利用できません。管理者に連絡してください。", html);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(AccountEndpoints.SessionPath)).StatusCode);
+            await using var db = await Db();
+            Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == "oidc-http-disabled"));
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.SignInFailed && a.UserName == "西田 真理" && a.Detail == "無効化されたアカウント（庁内アカウント）"));
+        }
+        finally
+        {
+            await SetActiveAsync("member.children", true);
+        }
+    }
+
+    [Fact]
+    public async Task SignIn_DirectoryRefuses_ShowsTheJapanesePage_NotAnError()
+    {
+        fixture.Provider.Refuses = true;
+        try
+        {
+            using var client = Client();
+
+            var html = await SignInThroughDirectoryAsync(client);
+
+            Assert.Contains("庁内アカウントでのサインインを完了できませんでした。もう一度お試しください。", html);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(AccountEndpoints.SessionPath)).StatusCode);
+        }
+        finally
+        {
+            fixture.Provider.Refuses = false;
+        }
+    }
+
+    [Fact]
+    public async Task Match_FirstSignInByEmail_LinksTheSubject_SoTheNextSignInFindsItBySubject()
+    {
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<DirectorySignInService>();
+
+        var first = await service.MatchAsync(new DirectoryIdentity(fixture.Provider.Authority, "oidc-svc-chair", "CHAIR@hibarino.example", EmailUnverified: false), null);
+        var second = await service.MatchAsync(new DirectoryIdentity(fixture.Provider.Authority, "oidc-svc-chair", null, EmailUnverified: false), null);
+
+        Assert.Equal((DirectorySignInOutcome.SignedIn, "chair"), (first.Outcome, first.User!.UserName));
+        Assert.Equal((DirectorySignInOutcome.SignedIn, "chair"), (second.Outcome, second.User!.UserName));
+        await using var db = await Db();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.DirectoryAccountLinked && a.UserName == "石田 美穂"));
+    }
+
+    [Fact]
+    public async Task Match_AnotherSubjectWithTheEmailOfALinkedUser_IsUnknown()
+    {
+        await LinkAsync("member.east", "oidc-svc-east");
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<DirectorySignInService>();
+
+        var other = await service.MatchAsync(new DirectoryIdentity(fixture.Provider.Authority, "oidc-svc-someone-else", "member.east@hibarino.example", EmailUnverified: false), null);
+
+        Assert.Equal(DirectorySignInOutcome.Unknown, other.Outcome);
+        Assert.Null(other.User);
+    }
+
+    [Fact]
+    public async Task Match_EmailTheDirectoryDidNotVerify_IsUnknown()
+    {
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<DirectorySignInService>();
+
+        var result = await service.MatchAsync(new DirectoryIdentity(fixture.Provider.Authority, "oidc-svc-unverified", "admin@hibarino.example", EmailUnverified: true), null);
+
+        Assert.Equal(DirectorySignInOutcome.Unknown, result.Outcome);
+        await using var db = await Db();
+        Assert.False(await db.UserLogins.AnyAsync(l => l.ProviderKey == "oidc-svc-unverified"));
+    }
+
+    /// <summary>The button's link, the provider, and back: the client follows every redirect, keeping cookies like a browser.</summary>
+    private static async Task<string> SignInThroughDirectoryAsync(HttpClient client)
+    {
+        var response = await client.GetAsync(AccountEndpoints.DirectoryPath);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}");
+        Assert.StartsWith(AccountEndpoints.DirectoryCallbackPath, response.RequestMessage!.RequestUri!.AbsolutePath);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    private HttpClient Client() =>
+        new(new HttpClientHandler { AllowAutoRedirect = true, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(fixture.Server.BaseUrl) };
+
+    private async Task<JusoDbContext> Db() =>
+        await fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
+
+    private async Task LinkAsync(string userName, string subject)
+    {
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>();
+        var user = (await users.FindByNameAsync(userName))!;
+        Assert.True((await users.AddLoginAsync(user, new UserLoginInfo(fixture.Provider.Authority, subject, "庁内アカウント"))).Succeeded);
+    }
+
+    private async Task SetActiveAsync(string userName, bool active)
+    {
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>();
+        var user = (await users.FindByNameAsync(userName))!;
+        user.IsActive = active;
+        await users.UpdateAsync(user);
+    }
+}
