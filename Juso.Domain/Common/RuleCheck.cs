@@ -36,6 +36,24 @@ public sealed class RuleCheck
         return this;
     }
 
+    /// <summary>Refuses half of a surrogate pair (an emoji cut by a paste): such text cannot be normalized nor stored as written.</summary>
+    public RuleCheck WellFormed(string? value, string field, string label)
+    {
+        for (var i = 0; value is not null && i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                _errors.Add(new DomainError(field, $"{label}に使えない文字が含まれています。入力し直してください。"));
+                break;
+            }
+        }
+        return this;
+    }
+
     public RuleCheck Add(IEnumerable<DomainError> errors)
     {
         _errors.AddRange(errors);
