@@ -48,7 +48,7 @@ try
     var generate = Stopwatch.StartNew();
     var agencyIds = await GenerateAsync(factory, cases, now);
     Console.WriteLine($"# Case list search, {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}");
-    Console.WriteLine($"Generated {cases:N0} cases (households, {cases * 23 / 10:N0} members on average, concerns, agencies) in {generate.Elapsed.TotalSeconds:F1} s.");
+    Console.WriteLine($"Generated {cases:N0} cases (a household of 1 to 4 members each, 1 to 3 concerns, a lead agency among 14) in {generate.Elapsed.TotalSeconds:F1} s.");
 
     // The shapes a caseworker uses: the first page, a name in kanji, a reading in hiragana, filters, and a later page.
     var shapes = new (string Name, CaseSearch Search, int Page)[]
