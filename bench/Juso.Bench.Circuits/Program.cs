@@ -43,13 +43,21 @@ await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeL
     Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
 });
+// RSS growth per run, to estimate the memory of one more circuit from the slope between runs (each run starts a fresh
+// portal, so the slope leaves out what the first circuits warm up once).
+var growth = new List<(int Boards, long Kb)>();
 foreach (var n in counts)
 {
-    await RunAsync(browser, n);
+    growth.Add((n, await RunAsync(browser, n)));
+}
+foreach (var (low, high) in growth.Zip(growth.Skip(1)).Where(p => p.Second.Boards > p.First.Boards))
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Marginal memory from {low.Boards} to {high.Boards} boards: {(high.Kb - low.Kb) / (double)(high.Boards - low.Boards):0} KB per circuit."));
 }
 return 0;
 
-async Task RunAsync(IBrowser browser, int boards)
+async Task<long> RunAsync(IBrowser browser, int boards)
 {
     var data = Path.Combine(Path.GetTempPath(), "juso-bench-circuits-" + Guid.NewGuid().ToString("N"));
     Directory.CreateDirectory(data);
@@ -158,6 +166,7 @@ async Task RunAsync(IBrowser browser, int boards)
         latencies.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {boards} | {rounds} | {latencies.Count} | {missing} | {P(latencies, 50):0} | {P(latencies, 95):0} | {P(latencies, 99):0} | {latencies.LastOrDefault():0} | {rssBefore / 1024.0:0} | {rssAfter / 1024.0:0} | {(rssAfter - rssBefore) / (double)boards:0} | {cpuOpening.TotalSeconds:0.0} | {cpuPerEdit:0} |"));
+        return rssAfter - rssBefore;
     }
     finally
     {
