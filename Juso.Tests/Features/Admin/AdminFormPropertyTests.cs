@@ -46,6 +46,52 @@ public sealed class AdminFormPropertyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateAgency_HostileAgencyForm_SavesOrRefusesWithNothingHalfSaved()
+    {
+        await _harness.AddAgencyAsync("東部地域包括支援センター", AgencyField.Elderly); // a name the update may not take
+        var input = AnyOf(
+            Set<AgencyForm, string?>("Name", Hostile.Text, (f, v) => f.Name = v),
+            Set<AgencyForm, string?>("Name", Gen.Constant<string?>("東部地域包括支援センター"), (f, v) => f.Name = v),
+            Set<AgencyForm, AgencyField?>("Field", Hostile.OptionalEnum<AgencyField>(), (f, v) => f.Field = v),
+            Set<AgencyForm, AgencyOperation?>("Operation", Hostile.OptionalEnum<AgencyOperation>(), (f, v) => f.Operation = v),
+            Set<AgencyForm, string?>("Contact", Hostile.Text, (f, v) => f.Contact = v));
+        var outcomes = new FormProperties.Outcomes();
+        var serial = 0;
+
+        await FormProperties.CheckAsync(input, async edits =>
+        {
+            await using var scope = _harness.As(TestUsers.Administrator());
+            var agencies = _harness.Get<AgencyAdminService>(scope);
+            var current = (await agencies.ListAsync()).Single(a => a.Id == _agency.Id);
+            var form = edits.ApplyTo(new AgencyForm { Name = $"くらしサポートセンター{++serial}", Field = current.Field, Operation = current.Operation, Contact = current.Contact });
+            outcomes.Count(await FormProperties.SaveOrLeaveUntouchedAsync(_harness, () => agencies.UpdateAsync(_agency.Id, current.Version, form)));
+        });
+        outcomes.AssertBoth();
+    }
+
+    [Fact]
+    public async Task ResetPassword_HostilePassword_SavesOrRefusesWithNothingHalfSaved()
+    {
+        await using (var setup = _harness.As(TestUsers.Administrator()))
+        {
+            CaseSteps.Ok(await _harness.Get<UserAdminService>(setup).CreateAsync(new UserForm
+            {
+                UserName = "yamada", DisplayName = "山田 花子", Roles = [JusoRoles.Coordinator], Password = "hibarino-test-2026",
+            }));
+        }
+        var outcomes = new FormProperties.Outcomes();
+
+        await FormProperties.CheckAsync(Gen.Frequency((1, Gen.Constant<string?>("hibarino-reset-2026")), (4, Hostile.Text)), async password =>
+        {
+            await using var scope = _harness.As(TestUsers.Administrator());
+            var users = _harness.Get<UserAdminService>(scope);
+            var userId = (await users.ListAsync()).Single(u => u.UserName == "yamada").Id;
+            outcomes.Count(await FormProperties.SaveOrLeaveUntouchedAsync(_harness, () => users.ResetPasswordAsync(userId, password)));
+        }, cases: 60);
+        outcomes.AssertBoth();
+    }
+
+    [Fact]
     public async Task CreateStaff_HostileStaffForm_SavesOrRefusesWithNothingHalfSaved()
     {
         var input =

@@ -168,6 +168,32 @@ public sealed class MeetingFormPropertyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddMember_HostileMemberOption_SavesOrRefusesWithNothingHalfSaved()
+    {
+        var partner = await _harness.AddAgencyAsync("東部地域包括支援センター", AgencyField.Elderly);
+        var member = await AddUserAsync("u-member", "藤井 由美", partner);
+        var option = Gen.Frequency(
+            (2, Gen.Constant<MemberOption?>(member)),
+            (1, Gen.Constant<MemberOption?>(null)),
+            (1, Gen.Constant<MemberOption?>(_chair)),
+            (2, Hostile.Text.SelectMany(text => Hostile.Id(partner.Id).Select(id => (MemberOption?)new MemberOption(text ?? "", text ?? "", id, text)))));
+        var outcomes = new FormProperties.Outcomes();
+
+        await FormProperties.CheckAsync(option, async value =>
+        {
+            await using var scope = _harness.As(TestUsers.Chair());
+            var meetings = _harness.Get<MeetingService>(scope);
+            var result = outcomes.Count(await FormProperties.SaveOrLeaveUntouchedAsync(_harness, () => meetings.AddMemberAsync(_meetingId, value)));
+            if (result.Succeeded && value!.UserId != _chair.UserId)
+            {
+                // Back to the chair alone, so that the next input can add the member again.
+                CaseSteps.Ok(await meetings.RemoveMemberAsync(_meetingId, value.UserId));
+            }
+        }, cases: 100);
+        outcomes.AssertBoth();
+    }
+
+    [Fact]
     public async Task Schedule_ChairOptionWithUnknownAgency_TakesTheStoredChairInsteadOfFailingTheSave()
     {
         // Regression: the service saved the chair's name and agency as the circuit sent them; an unknown agency

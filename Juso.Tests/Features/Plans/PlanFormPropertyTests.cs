@@ -86,6 +86,25 @@ public sealed class PlanFormPropertyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateAssignment_HostileAssignmentForm_SavesOrRefusesWithNothingHalfSaved()
+    {
+        var caseId = await _steps.OpenAsync();
+        var planId = await _steps.DraftAsync(caseId, _lead.Id);
+        var outcomes = new FormProperties.Outcomes();
+
+        await FormProperties.CheckAsync(AssignmentEdits(_lead.Id, _inactive.Id), async edits =>
+        {
+            await using var scope = _harness.As(TestUsers.Coordinator());
+            var plans = _harness.Get<PlanService>(scope);
+            var assignment = (await plans.PlansAsync(caseId)).Single().Assignments[0];
+            var form = edits.ApplyTo(CaseSteps.Assignment(_lead.Id, "家計相談"));
+            outcomes.Count(await FormProperties.SaveOrLeaveUntouchedAsync(_harness,
+                () => plans.UpdateAssignmentAsync(caseId, planId, assignment.Id, assignment.Version, form)));
+        });
+        outcomes.AssertBoth();
+    }
+
+    [Fact]
     public async Task ApproveAndStartSupport_HostileDates_SaveOrRefuseWithNothingHalfSaved()
     {
         var input =
