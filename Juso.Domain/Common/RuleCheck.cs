@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Juso.Domain.Common;
 
 /// <summary>Collects broken rules so that a user sees every problem of a form at once, not one per try.</summary>
@@ -36,20 +38,19 @@ public sealed class RuleCheck
         return this;
     }
 
-    /// <summary>Refuses half of a surrogate pair (an emoji cut by a paste): such text cannot be normalized nor stored as written.</summary>
+    /// <summary>
+    /// Refuses text that Unicode normalization rejects: half of a surrogate pair (an emoji cut by a paste) or the
+    /// noncharacter U+FFFE. Identity normalizes user names and addresses, and throws on such text.
+    /// </summary>
     public RuleCheck WellFormed(string? value, string field, string label)
     {
-        for (var i = 0; value is not null && i < value.Length; i++)
+        try
         {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(value[i]))
-            {
-                _errors.Add(new DomainError(field, $"{label}に使えない文字が含まれています。入力し直してください。"));
-                break;
-            }
+            _ = value?.IsNormalized(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            _errors.Add(new DomainError(field, $"{label}に使えない文字が含まれています。入力し直してください。"));
         }
         return this;
     }

@@ -51,13 +51,13 @@ public static class FormEdits
                 return "null";
             case string text:
                 var shown = new StringBuilder("\"");
-                foreach (var c in text.Take(24))
+                foreach (var c in text.Take(64))
                 {
                     shown.Append(c is < ' ' or >= '\u007f' and <= '\u00a0' or >= '\u2000' and <= '\u206f' or >= '\ud800' and <= '\udfff' or >= '\ufe00'
                         ? $"\\u{(int)c:x4}"
                         : c.ToString());
                 }
-                shown.Append(text.Length > 24 ? $"…\" ({text.Length} chars)" : "\"");
+                shown.Append(text.Length > 64 ? $"…\" ({text.Length} chars)" : "\"");
                 return shown.ToString();
             case DateTime date:
                 return date.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

@@ -250,7 +250,7 @@ public sealed class UserAdminService(
             .RequireText(form.UserName, nameof(UserForm.UserName), "ユーザー名", 100)
             .RequireText(form.DisplayName, nameof(UserForm.DisplayName), "表示名", JusoUser.DisplayNameMaxLength)
             .OptionalText(form.Email, nameof(UserForm.Email), "メールアドレス", 256)
-            // Identity normalizes user names and addresses and hashes passwords as strict UTF-8: a lone surrogate throws there.
+            // Identity normalizes user names and addresses and hashes passwords as strict UTF-8: it throws on such text.
             .WellFormed(form.UserName, nameof(UserForm.UserName), "ユーザー名")
             .WellFormed(form.Email, nameof(UserForm.Email), "メールアドレス")
             .WellFormed(form.Password, nameof(UserForm.Password), "パスワード")

@@ -245,4 +245,16 @@ public sealed class AdminFormPropertyTests : IAsyncLifetime
 
         Assert.Equal(nameof(UserForm.Password), Assert.Single(result.Errors).Field);
     }
+
+    [Fact]
+    public async Task CreateUser_EmailWithNoncharacterFFFE_IsRefusedInsteadOfThrowing()
+    {
+        // Regression: normalization also rejects the noncharacter U+FFFE, which a check for lone surrogates alone let through to Identity.
+        await using var scope = _harness.As(TestUsers.Administrator());
+        var form = new UserForm { UserName = "yamada", DisplayName = "山田 花子", Email = "yamada\ufffe@example.jp", Roles = [JusoRoles.Coordinator], Password = "hibarino-test-2026" };
+
+        var result = await FormProperties.SaveOrLeaveUntouchedAsync(_harness, () => _harness.Get<UserAdminService>(scope).CreateAsync(form));
+
+        Assert.Equal(nameof(UserForm.Email), Assert.Single(result.Errors).Field);
+    }
 }
