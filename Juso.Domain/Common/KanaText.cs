@@ -65,7 +65,16 @@ public static class KanaText
     public static string? ToKatakana(string input)
     {
         // NFKC turns half-width katakana into full-width and the full-width space into a plain one.
-        var text = input.Normalize(NormalizationForm.FormKC).Trim();
+        string text;
+        try
+        {
+            text = input.Normalize(NormalizationForm.FormKC).Trim();
+        }
+        catch (ArgumentException)
+        {
+            // A lone surrogate (half of an emoji cut by a paste) cannot be normalized, and is no kana either.
+            return null;
+        }
         var builder = new StringBuilder(text.Length);
         var lastWasSpace = false;
         foreach (var c in text)

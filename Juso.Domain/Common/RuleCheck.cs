@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Juso.Domain.Common;
 
 /// <summary>Collects broken rules so that a user sees every problem of a form at once, not one per try.</summary>
@@ -32,6 +34,23 @@ public sealed class RuleCheck
         if (value is not null && value.Trim().Length > maxLength)
         {
             _errors.Add(new DomainError(field, $"{label}は{maxLength}文字以内で入力してください（現在{value.Trim().Length}文字）。"));
+        }
+        return this;
+    }
+
+    /// <summary>
+    /// Refuses text that Unicode normalization rejects: half of a surrogate pair (an emoji cut by a paste) or the
+    /// noncharacter U+FFFE. Identity normalizes user names and addresses, and throws on such text.
+    /// </summary>
+    public RuleCheck WellFormed(string? value, string field, string label)
+    {
+        try
+        {
+            _ = value?.IsNormalized(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            _errors.Add(new DomainError(field, $"{label}に使えない文字が含まれています。入力し直してください。"));
         }
         return this;
     }

@@ -192,7 +192,7 @@ public class SupportPlan : AggregateRoot
     public void Start(DateOnly startOn, DateOnly? firstMonitoringDue, DateTimeOffset now)
     {
         EnsureStatus(PlanStatus.Approved, "実施を始められるのは承認済みのプランだけです。");
-        var due = firstMonitoringDue ?? startOn.AddDays(MonitoringIntervalDays);
+        var due = firstMonitoringDue ?? JapanDate.AddDaysWithinCalendar(startOn, MonitoringIntervalDays);
         new RuleCheck()
             .Require(ApprovedOn is null || startOn >= ApprovedOn, nameof(StartOn), "開始日は承認日以降の日付を入力してください。")
             .Require(due >= startOn, nameof(NextMonitoringDue), "モニタリング予定日は計画の開始日以降の日付を入力してください。")

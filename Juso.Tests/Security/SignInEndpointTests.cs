@@ -124,6 +124,15 @@ public sealed partial class SignInEndpointTests(BrowserFixture fixture)
         Assert.Contains("ユーザー名またはパスワードが正しくありません。", html);
     }
 
+    [Fact]
+    public async Task SignIn_UserNameWithNoncharacterFFFE_GetsTheSameMessageInsteadOfAnError()
+    {
+        // Regression: Identity's name normalizer threw on U+FFFE (valid UTF-8 in a form post) and the page answered 500.
+        using var client = Client();
+        var html = await PostSignInAsync(client, "coordinator\ufffe", "some password here");
+        Assert.Contains("ユーザー名またはパスワードが正しくありません。", html);
+    }
+
     /// <summary>A plain HTTP client over the loopback socket, keeping cookies like a browser.</summary>
     private HttpClient Client() =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(fixture.Server.BaseUrl) };

@@ -39,7 +39,8 @@ public sealed class AuditLogService(IDbContextFactory<JusoDbContext> factory, Cu
         }
         if (search.To is { } to)
         {
-            var toUtc = Japan(to.AddDays(1));
+            // The whole last day; the calendar's last day has no next one to stop before.
+            var toUtc = to.Date < DateTime.MaxValue.Date ? Japan(to.Date.AddDays(1)) : DateTime.MaxValue;
             query = query.Where(a => a.At < toUtc);
         }
         var total = await query.CountAsync();
@@ -51,6 +52,5 @@ public sealed class AuditLogService(IDbContextFactory<JusoDbContext> factory, Cu
     }
 
     /// <summary>A date picked on screen is a day in Japan; the log stores UTC.</summary>
-    private static DateTime Japan(DateTime day) =>
-        new DateTimeOffset(day.Date, Domain.Common.JapanDate.Offset).UtcDateTime;
+    private static DateTime Japan(DateTime day) => Domain.Common.JapanDate.At(day, null).UtcDateTime;
 }

@@ -80,10 +80,10 @@ public sealed class ReminderSettingsService(IDbContextFactory<JusoDbContext> fac
         return await Saving.GuardAsync(async () =>
         {
             new Domain.Common.RuleCheck()
-                .Require(form.OverdueRunAt is not null, nameof(form.OverdueRunAt), "実行時刻を入力してください。")
-                .Require(form.DueSoonRunAt is not null, nameof(form.DueSoonRunAt), "実行時刻を入力してください。")
-                .Require(form.MeetingRemindersRunAt is not null, nameof(form.MeetingRemindersRunAt), "実行時刻を入力してください。")
-                .Require(form.DigestRunAt is not null, nameof(form.DigestRunAt), "実行時刻を入力してください。")
+                .Require(IsTimeOfDay(form.OverdueRunAt), nameof(form.OverdueRunAt), "実行時刻を入力してください。")
+                .Require(IsTimeOfDay(form.DueSoonRunAt), nameof(form.DueSoonRunAt), "実行時刻を入力してください。")
+                .Require(IsTimeOfDay(form.MeetingRemindersRunAt), nameof(form.MeetingRemindersRunAt), "実行時刻を入力してください。")
+                .Require(IsTimeOfDay(form.DigestRunAt), nameof(form.DigestRunAt), "実行時刻を入力してください。")
                 .ThrowIfAny();
             var now = time.GetUtcNow();
             await using var db = await factory.CreateDbContextAsync();
@@ -119,6 +119,9 @@ public sealed class ReminderSettingsService(IDbContextFactory<JusoDbContext> fac
             return SaveResult.Saved(settings.Id, settings.Version);
         });
     }
+
+    // The picker gives a time of one day; anything else would not become a TimeOnly.
+    private static bool IsTimeOfDay(TimeSpan? at) => at is { Ticks: >= 0 } t && t < TimeSpan.FromDays(1);
 
     private static JobSchedule Schedule(bool enabled, TimeSpan? at) => new(enabled, TimeOnly.FromTimeSpan(at!.Value));
 

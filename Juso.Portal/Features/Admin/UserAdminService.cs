@@ -59,6 +59,10 @@ public sealed class UserAdminService(
             return SaveResult.Invalid(errors);
         }
         await using var scope = scopeFactory.CreateAsyncScope();
+        if (await UnknownStaffAsync(scope, form) is { } unknown)
+        {
+            return unknown;
+        }
         var users = scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>();
         // Identity saves the user and its roles in separate steps; one transaction keeps them all or nothing.
         var db = scope.ServiceProvider.GetRequiredService<JusoDbContext>();
@@ -97,6 +101,10 @@ public sealed class UserAdminService(
             return SaveResult.Invalid(errors);
         }
         await using var scope = scopeFactory.CreateAsyncScope();
+        if (await UnknownStaffAsync(scope, form) is { } unknown)
+        {
+            return unknown;
+        }
         var users = scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>();
         var db = scope.ServiceProvider.GetRequiredService<JusoDbContext>();
         var result = await db.InTransactionAsync(async _ =>
@@ -203,6 +211,10 @@ public sealed class UserAdminService(
         {
             return SaveResult.Invalid("新しいパスワードを入力してください。", nameof(UserForm.Password));
         }
+        if (new RuleCheck().WellFormed(newPassword, nameof(UserForm.Password), "パスワード").Errors is [_, ..] broken)
+        {
+            return SaveResult.Invalid(broken);
+        }
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>();
         var user = await users.FindByIdAsync(userId);
@@ -228,6 +240,10 @@ public sealed class UserAdminService(
             .RequireText(form.UserName, nameof(UserForm.UserName), "ユーザー名", 100)
             .RequireText(form.DisplayName, nameof(UserForm.DisplayName), "表示名", JusoUser.DisplayNameMaxLength)
             .OptionalText(form.Email, nameof(UserForm.Email), "メールアドレス", 256)
+            // Identity normalizes user names and addresses and hashes passwords as strict UTF-8: it throws on such text.
+            .WellFormed(form.UserName, nameof(UserForm.UserName), "ユーザー名")
+            .WellFormed(form.Email, nameof(UserForm.Email), "メールアドレス")
+            .WellFormed(form.Password, nameof(UserForm.Password), "パスワード")
             .Require(form.Roles.Count > 0, nameof(UserForm.Roles), "役割を1つ以上選択してください。")
             .Require(form.Roles.All(JusoRoles.All.Contains), nameof(UserForm.Roles), "不明な役割が含まれています。")
             .Require(!form.Roles.Contains(JusoRoles.AgencyMember) || form.StaffId is not null, nameof(UserForm.StaffId),
@@ -238,6 +254,12 @@ public sealed class UserAdminService(
         }
         return check.Errors.ToList();
     }
+
+    // The staff link comes from a select in the circuit; an id that is not there would fail the save's foreign key.
+    private static async Task<SaveResult?> UnknownStaffAsync(AsyncServiceScope scope, UserForm form) =>
+        form.StaffId is { } staffId && !await scope.ServiceProvider.GetRequiredService<JusoDbContext>().Staff.AnyAsync(s => s.Id == staffId)
+            ? SaveResult.Invalid("選択された職員情報が見つかりません。画面を再読み込みしてください。", nameof(UserForm.StaffId))
+            : null;
 
     private static SaveResult Failed(IdentityResult result) =>
         SaveResult.Invalid(result.Errors.Select(e => new DomainError(

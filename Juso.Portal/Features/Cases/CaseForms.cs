@@ -1,4 +1,7 @@
+using Juso.Domain.Assessments;
 using Juso.Domain.Cases;
+using Juso.Domain.Common;
+using Juso.Domain.Contacts;
 using Juso.Domain.Households;
 
 namespace Juso.Portal.Features.Cases;
@@ -97,4 +100,52 @@ public sealed class IntakeForm : HouseholdForm
         Concerns.ToList(),
         IntakeSummary,
         ConsulterName);
+}
+
+/// <summary>A new assessment version as the assessment tab edits it: texts by field name, issues by member id, sources.</summary>
+public sealed class AssessmentForm
+{
+    public Dictionary<string, string?> Texts { get; } = [];
+
+    public Dictionary<int, string?> MemberIssues { get; } = [];
+
+    public List<SourceForm> Sources { get; } = [new SourceForm()];
+
+    /// <summary>Blank issues and untouched source rows are left out: the tab always offers one empty source row.</summary>
+    public AssessmentDetails ToDetails() => new(
+        Text(nameof(AssessmentDetails.Situation)), Text(nameof(AssessmentDetails.Health)), Text(nameof(AssessmentDetails.Finances)),
+        Text(nameof(AssessmentDetails.Housing)), Text(nameof(AssessmentDetails.FamilyRelations)), Text(nameof(AssessmentDetails.CommunityTies)),
+        Text(nameof(AssessmentDetails.Strengths)), Text(nameof(AssessmentDetails.Wishes)),
+        MemberIssues.Where(i => !string.IsNullOrWhiteSpace(i.Value)).Select(i => new MemberIssueDetails(i.Key, i.Value)).ToList(),
+        Sources.Where(s => s.AgencyId is not null || !string.IsNullOrWhiteSpace(s.SourceName) || !string.IsNullOrWhiteSpace(s.Content))
+            .Select(s => new SourceDetails(s.AgencyId, s.SourceName, s.ReceivedOn is { } d ? DateOnly.FromDateTime(d) : null, s.Content)).ToList());
+
+    private string? Text(string field) => Texts.GetValueOrDefault(field);
+}
+
+public sealed class SourceForm
+{
+    public int? AgencyId { get; set; }
+
+    public string? SourceName { get; set; }
+
+    public DateTime? ReceivedOn { get; set; }
+
+    public string? Content { get; set; }
+}
+
+/// <summary>支援経過: one contact, its date and time entered separately in Japan time.</summary>
+public sealed class ContactForm
+{
+    public ContactKind? Kind { get; set; }
+
+    public DateTime? Date { get; set; }
+
+    public TimeSpan? Time { get; set; }
+
+    public string? WithWhom { get; set; }
+
+    public string? Content { get; set; }
+
+    public ContactDetails ToDetails() => new(Kind, Date is { } d ? JapanDate.At(d.Date, Time) : null, WithWhom, Content);
 }

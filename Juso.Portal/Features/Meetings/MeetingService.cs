@@ -118,14 +118,13 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
         return await Saving.GuardAsync(async () =>
         {
             await using var db = await factory.CreateDbContextAsync();
-            DateTimeOffset? at = form.Date is { } date && form.Time is { } t
-                ? new DateTimeOffset(DateOnly.FromDateTime(date).ToDateTime(TimeOnly.FromTimeSpan(t)), JapanDate.Offset)
-                : null;
+            DateTimeOffset? at = form.Date is { } date && form.Time is not null ? JapanDate.At(date, form.Time) : null;
             if (form.Date is not null && form.Time is null)
             {
                 throw new DomainException("開始時刻を入力してください。", nameof(MeetingForm.Time));
             }
-            var chair = form.Chair ?? (await MemberOptionsAsync(db)).FirstOrDefault(o => o.UserId == user.UserId)
+            // The chair is looked up again by id: the option came from the circuit, and its name and agency are not to be trusted.
+            var chair = (await MemberOptionsAsync(db)).FirstOrDefault(o => o.UserId == (form.Chair?.UserId ?? user.UserId))
                 ?? throw new DomainException("議長を選択してください。", nameof(MeetingForm.Chair));
             var meeting = Meeting.Schedule(form.Kind, form.Cadence, at, form.Place, new Actor(chair.UserId, chair.Name), chair.Name, chair.AgencyId, time.GetUtcNow());
             if (chair.UserId != user.UserId && (await MemberOptionsAsync(db)).FirstOrDefault(o => o.UserId == user.UserId) is { } self)
@@ -208,7 +207,7 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
         {
             return [];
         }
-        var until = JapanDate.Today(JapanDate.FromUtc(meeting.ScheduledAt)).AddDays(SuggestionWindowDays);
+        var until = JapanDate.AddDaysWithinCalendar(JapanDate.Today(JapanDate.FromUtc(meeting.ScheduledAt)), SuggestionWindowDays);
         var onAgenda = meeting.Items.Select(i => i.CaseId).ToList();
         await using var db = await factory.CreateDbContextAsync();
         var rows = await (from p in db.Plans.AsNoTracking()

@@ -1,0 +1,279 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Juso.Domain.Agencies;
+using Juso.Domain.Cases;
+using Juso.Domain.Common;
+using Juso.Infrastructure.Identity;
+using Juso.Infrastructure.Persistence;
+using Juso.Portal.Common;
+using Juso.Portal.Features.Cases;
+using Juso.Portal.Hosting;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+// The case list search (CaseService.SearchAsync, as the case list page calls it) over generated cases on SQLite:
+//   dotnet run -c Release --project bench/Juso.Bench.CaseSearch -- [cases=100000] [runs=30]
+// Prints the query plans of the name search and the server time of each search shape; the goal is p95 <= 50 ms.
+var cases = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
+var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
+var directory = Path.Combine(Path.GetTempPath(), "juso-bench-search-" + Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(directory);
+var now = new DateTimeOffset(2026, 11, 23, 10, 0, 0, JapanDate.Offset);
+
+var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Database:Provider"] = "Sqlite", ["Storage:DataDirectory"] = directory,
+}).Build();
+var recorder = new SqlRecorder();
+var services = new ServiceCollection()
+    .AddLogging(logging => logging.AddProvider(recorder))
+    .AddSingleton(TimeProvider.System)
+    .AddSingleton<IConfiguration>(configuration)
+    .AddJusoPortal(configuration, directory)
+    .AddScoped<AuthenticationStateProvider, NobodySignedIn>()
+    .BuildServiceProvider();
+try
+{
+    await using (var scope = services.CreateAsyncScope())
+    {
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+    }
+    var factory = services.GetRequiredService<IDbContextFactory<JusoDbContext>>();
+    var generate = Stopwatch.StartNew();
+    var agencyIds = await GenerateAsync(factory, cases, now);
+    Console.WriteLine($"# Case list search, {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}");
+    Console.WriteLine($"Generated {cases:N0} cases (a household of 1 to 4 members each, 1 to 3 concerns, a lead agency among 14) in {generate.Elapsed.TotalSeconds:F1} s.");
+
+    // The shapes a caseworker uses: the first page, a name in kanji, a reading in hiragana, filters, and a later page.
+    var shapes = new (string Name, CaseSearch Search, int Page)[]
+    {
+        ("first page, no filter", new CaseSearch(), 0),
+        ("name in kanji (山田)", new CaseSearch("山田"), 0),
+        ("reading in hiragana (やまだ)", new CaseSearch("やまだ"), 0),
+        ("full name with space (佐藤 花子)", new CaseSearch("佐藤 花子"), 0),
+        ("category (8050)", new CaseSearch(Category: ConcernCategory.EightyFifty), 0),
+        ("stage + fiscal year", new CaseSearch(Stage: CaseStage.Support, FiscalYear: 2025), 0),
+        ("agency", new CaseSearch(AgencyId: agencyIds[3]), 0),
+        ("page 200, no filter", new CaseSearch(), 200),
+    };
+
+    // The SELECTs that one name search sends, as EF logs them, and how SQLite plans them.
+    await using (var scope = services.CreateAsyncScope())
+    {
+        scope.ServiceProvider.GetRequiredService<ClientInfo>().Principal = Coordinator;
+        recorder.Recording = true;
+        await scope.ServiceProvider.GetRequiredService<CaseService>().SearchAsync(new CaseSearch("やまだ"), 0, 20);
+        recorder.Recording = false;
+    }
+    await using (var db = await factory.CreateDbContextAsync())
+    {
+        foreach (var sql in recorder.Commands.Where(c => c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)))
+        {
+            Console.WriteLine();
+            Console.WriteLine(sql);
+            Console.WriteLine("EXPLAIN QUERY PLAN:");
+            foreach (var line in await ExplainAsync(db, sql))
+            {
+                Console.WriteLine("  " + line);
+            }
+        }
+        Console.WriteLine();
+    }
+
+    Console.WriteLine($"| search | runs | p50 ms | p95 ms | max ms | found |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+    var all = new List<double>();
+    foreach (var (name, search, page) in shapes)
+    {
+        var times = new List<double>();
+        var found = 0;
+        for (var i = 0; i < runs + 1; i++)
+        {
+            // One scope per search, like one page load in a circuit; the first run warms up and is not counted.
+            await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ClientInfo>().Principal = Coordinator;
+            var watch = Stopwatch.StartNew();
+            var result = await scope.ServiceProvider.GetRequiredService<CaseService>().SearchAsync(search, page, 20);
+            var elapsed = watch.Elapsed.TotalMilliseconds;
+            found = result.TotalCount;
+            if (i > 0)
+            {
+                times.Add(elapsed);
+            }
+        }
+        times.Sort();
+        all.AddRange(times);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {runs} | {P(times, 50):0.0} | {P(times, 95):0.0} | {times[^1]:0.0} | {found:N0} |"));
+    }
+    all.Sort();
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"All searches: p50 {P(all, 50):0.0} ms, p95 {P(all, 95):0.0} ms (goal p95 <= 50 ms)."));
+    return 0;
+}
+finally
+{
+    await services.DisposeAsync();
+    SqliteConnection.ClearAllPools();
+    Directory.Delete(directory, recursive: true);
+}
+
+static double P(List<double> sorted, int percentile) =>
+    sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+static async Task<List<string>> ExplainAsync(JusoDbContext db, string sql)
+{
+    var connection = (SqliteConnection)db.Database.GetDbConnection();
+    await connection.OpenAsync();
+    await using var command = connection.CreateCommand();
+    command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+    // The plan is made without running the query: any value serves for the parameters.
+    foreach (var name in Regex.Matches(sql, @"@\w+").Select(m => m.Value).Distinct())
+    {
+        command.Parameters.AddWithValue(name, 1);
+    }
+    await using var reader = await command.ExecuteReaderAsync();
+    var plan = new List<string>();
+    while (await reader.ReadAsync())
+    {
+        plan.Add(reader.GetString(3));
+    }
+    return plan;
+}
+
+// Households with 1 to 4 members, cases over five fiscal years and every stage, 1 to 3 concerns, and the lead agency
+// among 14; names from common surnames and given names with their readings. Prepared INSERTs in one transaction.
+static async Task<int[]> GenerateAsync(IDbContextFactory<JusoDbContext> factory, int count, DateTimeOffset now)
+{
+    await using var db = await factory.CreateDbContextAsync();
+    var agencies = Enumerable.Range(1, 14).Select(i => Agency.Create($"相談機関{i}", (AgencyField)(i % 5), AgencyOperation.Direct, null, now)).ToList();
+    db.Agencies.AddRange(agencies);
+    await db.SaveChangesAsync();
+    var agencyIds = agencies.Select(a => a.Id).ToArray();
+    var connection = (SqliteConnection)db.Database.GetDbConnection();
+    await connection.OpenAsync();
+    await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+    var stamp = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    var household = Command(connection, transaction, "INSERT INTO Households (Id, Version, CreatedAt, UpdatedAt) VALUES ($id, 1, $at, $at)", "$id", "$at");
+    var member = Command(connection, transaction,
+        "INSERT INTO HouseholdMembers (HouseholdId, FamilyName, GivenName, FamilyNameKana, GivenNameKana, BirthDate, Relationship) "
+        + "VALUES ($household, $family, $given, $familyKana, $givenKana, $birth, $relationship)",
+        "$household", "$family", "$given", "$familyKana", "$givenKana", "$birth", "$relationship");
+    var supportCase = Command(connection, transaction,
+        "INSERT INTO Cases (Id, FiscalYear, Sequence, HouseholdId, Stage, IntakeDate, IntakeRoute, IntakeSummary, LeadAgencyId, CurrentConsent, IsHandedBack, Version, CreatedAt, UpdatedAt) "
+        + "VALUES ($id, $year, $seq, $id, $stage, $date, 'Counter', '生成データ', $lead, 'Obtained', 0, 1, $at, $at)",
+        "$id", "$year", "$seq", "$stage", "$date", "$lead", "$at");
+    var concern = Command(connection, transaction, "INSERT OR IGNORE INTO CaseConcerns (SupportCaseId, Category) VALUES ($case, $category)", "$case", "$category");
+    var caseAgency = Command(connection, transaction,
+        "INSERT INTO CaseAgencies (SupportCaseId, AgencyId, Role, Since) VALUES ($case, $agency, 'Lead', $at)", "$case", "$agency", "$at");
+    var random = new Random(20261123);
+    var sequences = new Dictionary<int, int>();
+    var stages = Enum.GetNames<CaseStage>();
+    var categories = Enum.GetNames<ConcernCategory>();
+    var today = JapanDate.Today(now);
+    for (var id = 1; id <= count; id++)
+    {
+        await Run(household, id, stamp);
+        var (family, familyKana) = Families[random.Next(Families.Length)];
+        var size = random.Next(1, 5);
+        for (var m = 0; m < size; m++)
+        {
+            var (given, givenKana) = Givens[random.Next(Givens.Length)];
+            var relationship = m == 0 ? "Principal" : random.Next(3) switch { 0 => "Spouse", 1 => "Child", _ => "Parent" };
+            await Run(member, id, family, given, familyKana, givenKana, today.AddDays(-random.Next(2_000, 33_000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), relationship);
+        }
+        var intake = today.AddDays(-random.Next(0, 1800));
+        var year = FiscalYear.Of(intake).StartYear;
+        sequences[year] = sequences.GetValueOrDefault(year) + 1;
+        var lead = agencyIds[random.Next(agencyIds.Length)];
+        await Run(supportCase, id, year, sequences[year], stages[random.Next(stages.Length)], intake.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), lead, stamp);
+        for (var c = random.Next(1, 4); c > 0; c--)
+        {
+            await Run(concern, id, categories[random.Next(categories.Length)]);
+        }
+        await Run(caseAgency, id, lead, stamp);
+    }
+    await transaction.CommitAsync();
+    return agencyIds;
+
+    static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+        command.Prepare();
+        return command;
+    }
+
+    static async Task Run(SqliteCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>Nobody in the authentication state: the bench sets its user on <see cref="ClientInfo"/>, as the hub does.</summary>
+internal sealed class NobodySignedIn : AuthenticationStateProvider
+{
+    public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(new ClaimsPrincipal()));
+}
+
+/// <summary>The SQL text of the commands EF runs while <see cref="Recording"/> is on.</summary>
+internal sealed class SqlRecorder : ILoggerProvider, ILogger
+{
+    public bool Recording { get; set; }
+
+    public List<string> Commands { get; } = [];
+
+    public ILogger CreateLogger(string categoryName) => categoryName == DbLoggerCategory.Database.Command.Name ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => Recording;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (Recording && eventId.Id == Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted.Id
+            && state is IReadOnlyList<KeyValuePair<string, object?>> values && values.FirstOrDefault(v => v.Key == "commandText").Value is string sql)
+        {
+            Commands.Add(sql);
+        }
+    }
+
+    public void Dispose()
+    {
+    }
+}
+
+internal static partial class Program
+{
+    /// <summary>The searching user: a coordinator, who sees every case (the widest and so the slowest search).</summary>
+    private static readonly ClaimsPrincipal Coordinator = new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.NameIdentifier, "bench-coordinator"), new Claim(ClaimTypes.Name, "bench"), new Claim(ClaimTypes.Role, JusoRoles.Coordinator)], "Bench"));
+
+    private static readonly (string Kanji, string Kana)[] Families =
+    [
+        ("佐藤", "サトウ"), ("鈴木", "スズキ"), ("高橋", "タカハシ"), ("田中", "タナカ"), ("伊藤", "イトウ"), ("渡辺", "ワタナベ"), ("山本", "ヤマモト"),
+        ("中村", "ナカムラ"), ("小林", "コバヤシ"), ("加藤", "カトウ"), ("吉田", "ヨシダ"), ("山田", "ヤマダ"), ("佐々木", "ササキ"), ("山口", "ヤマグチ"),
+        ("松本", "マツモト"), ("井上", "イノウエ"), ("木村", "キムラ"), ("林", "ハヤシ"), ("斎藤", "サイトウ"), ("清水", "シミズ"),
+    ];
+
+    private static readonly (string Kanji, string Kana)[] Givens =
+    [
+        ("一郎", "イチロウ"), ("花子", "ハナコ"), ("健", "ケン"), ("美穂", "ミホ"), ("和子", "カズコ"), ("翔太", "ショウタ"), ("陽菜", "ヒナ"),
+        ("浩二", "コウジ"), ("由美", "ユミ"), ("大輔", "ダイスケ"), ("真理", "マリ"), ("蓮", "レン"), ("結衣", "ユイ"), ("誠", "マコト"),
+    ];
+}
