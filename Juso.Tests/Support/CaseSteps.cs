@@ -59,6 +59,26 @@ public sealed class CaseSteps(PortalHarness harness)
         return planId;
     }
 
+    /// <summary>The chair's user (with a staff record of an active agency, as the meeting's chair must be), unless the test made one.</summary>
+    private async Task EnsureChairAsync()
+    {
+        await using var db = harness.NewContext();
+        if (await db.Users.AnyAsync(u => u.Id == "u-chair"))
+        {
+            return;
+        }
+        var agency = await harness.AddAgencyAsync("福祉総合相談課");
+        var staff = Juso.Domain.Agencies.Staff.Create(agency, "石田 美穂", "イシダ ミホ", null, harness.Time.GetUtcNow());
+        db.Staff.Add(staff);
+        await db.SaveChangesAsync();
+        db.Users.Add(new Juso.Infrastructure.Identity.JusoUser
+        {
+            Id = "u-chair", UserName = "u-chair", NormalizedUserName = "U-CHAIR", DisplayName = "石田 美穂", StaffId = staff.Id,
+            CreatedAt = harness.Time.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>
     /// The case's draft approved as a plan is: at a meeting, here an ad hoc one held on 23 November at 9:00 and chaired by
     /// u-chair (a 重層的支援会議 with consent, a 支援会議 without), whose minutes the chair approves.
@@ -73,6 +93,7 @@ public sealed class CaseSteps(PortalHarness harness)
             (consent, number) = (supportCase.CurrentConsent, supportCase.Number);
         }
         var kind = consent == Juso.Domain.Cases.ConsentStatus.Obtained ? MeetingKind.MultiLayered : MeetingKind.Support;
+        await EnsureChairAsync();
         await using var chair = harness.As(TestUsers.Chair());
         var meetings = harness.Get<MeetingService>(chair);
         var meetingId = Ok(await meetings.ScheduleAsync(new MeetingForm
