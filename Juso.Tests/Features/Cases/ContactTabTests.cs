@@ -31,17 +31,27 @@ public sealed class ContactTabTests : PortalComponentTest
     }
 
     [Fact]
-    public async Task ClosedCase_MissingContent_IsRefusedInJapanese_AndNothingIsListed()
+    public async Task ClosedCase_MissingContentAndPastDate_AreRefusedInJapanese_OnTheirFields_AndNothingIsListed()
     {
         var caseId = await HandedBackCaseAsync();
         var page = RenderTab(caseId);
 
+        await page.Find("#contact-next-follow-up").ChangeAsync(new ChangeEventArgs { Value = "2026/11/01" });
         await SelectKindAsync(page);
         await page.Find("form").SubmitAsync();
 
         var errors = page.WaitForElement("[data-testid=form-errors]");
         Assert.Contains("内容を入力してください。", errors.TextContent);
+        Assert.Contains("次回フォロー予定日に過去の日付は入力できません。", FieldText(page, "contact-next-follow-up"));
         Assert.Empty(page.FindAll("[data-testid=follow-up-row]"));
+    }
+
+    /// <summary>The text of the Mud input control around the input with this id (label, value and messages).</summary>
+    private static string FieldText(IRenderedComponent<ContainerFragment> page, string inputId)
+    {
+        var input = page.Find($"#{inputId}");
+        var control = input.Closest(".mud-input-control") ?? input.ParentElement!;
+        return control.TextContent;
     }
 
     private IRenderedComponent<ContainerFragment> RenderTab(int caseId) =>
