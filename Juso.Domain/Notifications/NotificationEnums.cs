@@ -14,6 +14,9 @@ public enum NotificationKind
 
     /// <summary>A supervisor's daily summary mail of overdue alerts, instead of one mail per case.</summary>
     SupervisorDigest,
+
+    /// <summary>終結後フォローの予定日 (to the lead agency's members and the coordinator), on the date set at the last follow-up.</summary>
+    FollowUpDue,
 }
 
 /// <summary>Where the e-mail copy of an alert stands. The in-portal alert exists whatever happens to the mail.</summary>
@@ -41,6 +44,7 @@ public static class NotificationLabels
         NotificationKind.MonitoringDueSoon => "モニタリング期限が近い",
         NotificationKind.MonitoringOverdue => "モニタリング期限切れ",
         NotificationKind.MeetingReminder => "会議のお知らせ",
+        NotificationKind.FollowUpDue => "終結後フォローの予定日",
         NotificationKind.SupervisorDigest => "期限切れのまとめ",
         _ => kind.ToString(),
     };

@@ -6,6 +6,7 @@ using Juso.Domain.Notifications;
 using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Features.Admin;
+using Juso.Portal.Features.Cases;
 using Juso.Portal.Features.Meetings;
 using Juso.Portal.Features.Monitoring;
 using Juso.Portal.Features.Notifications;
@@ -76,6 +77,7 @@ public static class BackgroundJobs
         services.AddTransient<RemindDueMonitoringJob>();
         services.AddTransient<SendSupervisorDigestJob>();
         services.AddTransient<MeetingReminderJob>();
+        services.AddTransient<FollowUpReminderJob>();
         services.AddTransient<SendNotificationMailJob>();
     }
 
@@ -129,6 +131,8 @@ public static class BackgroundJobs
             var options = new RecurringJobOptions { TimeZone = Japan };
             recurring.AddOrUpdate<AlertOverdueMonitoringJob>(nameof(AlertOverdueMonitoringJob), j => j.RunAsync(CancellationToken.None), Daily(settings.OverdueRunAt), options);
             recurring.AddOrUpdate<RemindDueMonitoringJob>(nameof(RemindDueMonitoringJob), j => j.RunAsync(CancellationToken.None), Daily(settings.DueSoonRunAt), options);
+            // 終結後フォロー has no switch of its own: a date a member set is always reminded, at the due-soon time.
+            recurring.AddOrUpdate<FollowUpReminderJob>(nameof(FollowUpReminderJob), j => j.RunAsync(CancellationToken.None), Daily(settings.DueSoonRunAt), options);
             recurring.AddOrUpdate<MeetingReminderJob>(nameof(MeetingReminderJob), j => j.RunAsync(CancellationToken.None), Daily(settings.MeetingRemindersRunAt), options);
             recurring.AddOrUpdate<SendSupervisorDigestJob>(nameof(SendSupervisorDigestJob), j => j.RunAsync(CancellationToken.None), Daily(settings.DigestRunAt), options);
         }

@@ -3,6 +3,7 @@ using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Common;
 using Juso.Portal.Features.Meetings;
+using Juso.Portal.Features.Meetings.Contract;
 using Juso.Portal.Features.Monitoring;
 using Juso.Portal.Features.Notifications;
 using Juso.Tests.Support;
@@ -35,6 +36,32 @@ public sealed class ScaleOutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HubClient_OneInstance_GetsTheChangeLabelAsItsOwnField_AndTheBoardAsTheContractState()
+    {
+        var a = Keep(new PortalServer(_directory));
+        var (meetingId, itemId) = await DemoMeetingAsync(a);
+        var wallScreen = await BoardClientAsync(a, "chair");
+        var received = new TaskCompletionSource<System.Text.Json.JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        wallScreen.On<System.Text.Json.JsonElement>(nameof(IMeetingBoardClient.BoardChanged), change => received.TrySetResult(change));
+        await wallScreen.InvokeAsync<int>(nameof(MeetingBoardHub.JoinBoard), meetingId);
+
+        await StartItemAsChairAsync(a, meetingId, itemId);
+
+        var change = await received.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.Equal("協議中の議題を変更", change.GetProperty("changeLabel").GetString());
+        Assert.Equal(meetingId, change.GetProperty("meetingId").GetInt32());
+        var board = await wallScreen.InvokeAsync<System.Text.Json.JsonElement>(nameof(MeetingBoardHub.GetBoard), meetingId);
+        Assert.Equal(itemId, board.GetProperty("currentItemId").GetInt32());
+        var item = board.GetProperty("items").EnumerateArray().First();
+        Assert.False(string.IsNullOrEmpty(item.GetProperty("household").GetString()));
+        foreach (var viewOnly in new[] { "householdName", "householdInitials", "plan", "captured", "version" })
+        {
+            Assert.False(item.TryGetProperty(viewOnly, out _), viewOnly);
+        }
+        Assert.False(board.GetProperty("members").EnumerateArray().First().TryGetProperty("userId", out _));
+    }
+
+    [Fact]
     public async Task AChangeSavedOnInstanceA_ReachesTheBoardsOnInstanceB()
     {
         var redis = Keep(await RedisServer.StartAsync());
@@ -44,8 +71,8 @@ public sealed class ScaleOutTests : IAsyncLifetime
         var (meetingId, itemId) = await DemoMeetingAsync(a);
 
         var wallScreenOnB = await BoardClientAsync(b, "chair");
-        var hubReceived = new TaskCompletionSource<BoardChange>(TaskCreationOptions.RunContinuationsAsynchronously);
-        wallScreenOnB.On<BoardChange>(nameof(IMeetingBoardClient.BoardChanged), change => hubReceived.TrySetResult(change));
+        var hubReceived = new TaskCompletionSource<BoardChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
+        wallScreenOnB.On<BoardChanged>(nameof(IMeetingBoardClient.BoardChanged), change => hubReceived.TrySetResult(change));
         await wallScreenOnB.InvokeAsync<int>(nameof(MeetingBoardHub.JoinBoard), meetingId);
         var blazorReceived = new TaskCompletionSource<BoardChange>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var boardOnB = b.Services.GetRequiredService<MeetingBoardNotifier>().Subscribe(meetingId, change =>
@@ -63,8 +90,8 @@ public sealed class ScaleOutTests : IAsyncLifetime
         var viaHub = await hubReceived.Task.WaitAsync(TimeSpan.FromSeconds(15));
         var viaRelay = await blazorReceived.Task.WaitAsync(TimeSpan.FromSeconds(15));
         Assert.Equal(meetingId, viaHub.MeetingId);
-        Assert.Equal("協議中の議題を変更", viaHub.What);
-        Assert.Equal(viaHub, viaRelay);
+        Assert.Equal("協議中の議題を変更", viaHub.ChangeLabel);
+        Assert.Equal(viaHub, BoardContract.Changed(viaRelay));
         // The change is in the database both read: B's board reloads it.
         await using var scope = b.Services.CreateAsyncScope();
         var board = await scope.ServiceProvider.GetRequiredService<BoardSnapshots>().GetAsync(meetingId);
@@ -88,14 +115,15 @@ public sealed class ScaleOutTests : IAsyncLifetime
         });
         // A wall screen connects and joins while Redis is down: it is served by this instance alone.
         var wallScreen = await BoardClientAsync(a, "chair");
-        var hubReceived = new TaskCompletionSource<BoardChange>(TaskCreationOptions.RunContinuationsAsynchronously);
-        wallScreen.On<BoardChange>(nameof(IMeetingBoardClient.BoardChanged), change => hubReceived.TrySetResult(change));
+        var hubReceived = new TaskCompletionSource<BoardChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
+        wallScreen.On<BoardChanged>(nameof(IMeetingBoardClient.BoardChanged), change => hubReceived.TrySetResult(change));
         await wallScreen.InvokeAsync<int>("JoinBoard", meetingId);
 
         await StartItemAsChairAsync(a, meetingId, itemId);
 
         Assert.Equal(meetingId, (await received.Task.WaitAsync(TimeSpan.FromSeconds(15))).MeetingId);
-        Assert.Equal(meetingId, (await hubReceived.Task.WaitAsync(TimeSpan.FromSeconds(15))).MeetingId);
+        var viaHub = await hubReceived.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.Equal((meetingId, "協議中の議題を変更"), (viaHub.MeetingId, viaHub.ChangeLabel));
         using var http = new HttpClient { BaseAddress = new Uri(a.BaseUrl) };
         using var health = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/health"));
         Assert.Equal("Degraded", health.RootElement.GetProperty("status").GetString());
@@ -113,8 +141,8 @@ public sealed class ScaleOutTests : IAsyncLifetime
         var b = Keep(new PortalServer(_directory, settings));
         var (meetingId, itemId) = await DemoMeetingAsync(a);
         var wallScreenOnB = await BoardClientAsync(b, "chair");
-        var changes = System.Threading.Channels.Channel.CreateUnbounded<BoardChange>();
-        wallScreenOnB.On<BoardChange>(nameof(IMeetingBoardClient.BoardChanged), change => changes.Writer.TryWrite(change));
+        var changes = System.Threading.Channels.Channel.CreateUnbounded<BoardChanged>();
+        wallScreenOnB.On<BoardChanged>(nameof(IMeetingBoardClient.BoardChanged), change => changes.Writer.TryWrite(change));
         await wallScreenOnB.InvokeAsync<int>("JoinBoard", meetingId);
 
         Keep(await RedisServer.StartAsync(port));

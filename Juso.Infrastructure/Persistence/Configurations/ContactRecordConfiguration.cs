@@ -17,6 +17,7 @@ public sealed class ContactRecordConfiguration : IEntityTypeConfiguration<Contac
         builder.Property(c => c.RecordedByName).HasMaxLength(100);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => new { c.SupportCaseId, c.OccurredAt });
+        builder.HasIndex(c => new { c.IsFollowUp, c.SupportCaseId });
         builder.HasOne<SupportCase>().WithMany().HasForeignKey(c => c.SupportCaseId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -147,5 +147,9 @@ public sealed class ContactForm
 
     public string? Content { get; set; }
 
-    public ContactDetails ToDetails() => new(Kind, Date is { } d ? JapanDate.At(d.Date, Time) : null, WithWhom, Content);
+    /// <summary>次回フォロー予定日: only for a 終結後フォロー.</summary>
+    public DateTime? NextFollowUpOn { get; set; }
+
+    public ContactDetails ToDetails() => new(Kind, Date is { } d ? JapanDate.At(d.Date, Time) : null, WithWhom, Content,
+        NextFollowUpOn is { } next ? DateOnly.FromDateTime(next) : null);
 }

@@ -57,6 +57,7 @@ public sealed record CaseDetail(
     DateOnly? ClosedOn,
     string? ClosureReason,
     string? ClosureEvaluation,
+    DateOnly? NextFollowUpOn,
     bool CanEdit,
     bool CanManageAgencies)
 {

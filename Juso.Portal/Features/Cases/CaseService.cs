@@ -134,6 +134,7 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
             supportCase.ClosedOn,
             supportCase.ClosureReason,
             supportCase.ClosureEvaluation,
+            supportCase.IsClosed ? await FollowUps.NextAsync(db, caseId) : null,
             CaseAccess.CanEdit(user, supportCase),
             CaseAccess.CanManageAgencies(user, supportCase));
     }

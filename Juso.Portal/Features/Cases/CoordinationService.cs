@@ -14,7 +14,7 @@ namespace Juso.Portal.Features.Cases;
 
 public sealed record AssessmentView(int Id, int Version, DateTime RecordedAt, string RecordedBy, AssessmentDetails Details, IReadOnlyList<(string Member, string Issue)> Issues, IReadOnlyList<(string Source, DateOnly? On, string Content)> Sources);
 
-public sealed record ContactView(int Id, ContactKind Kind, DateTime OccurredAt, string? WithWhom, string Content, string RecordedBy);
+public sealed record ContactView(int Id, ContactKind Kind, DateTime OccurredAt, string? WithWhom, string Content, string RecordedBy, bool IsFollowUp, DateOnly? NextFollowUpOn);
 
 /// <summary>The coordinator's daily work on a case: stages, assessment, contact records, closure.</summary>
 public sealed class CoordinationService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, CaseWork work)
@@ -54,7 +54,7 @@ public sealed class CoordinationService(IDbContextFactory<JusoDbContext> factory
             var record = ContactRecord.Record(c.Case, details, c.User.Actor, c.Now);
             c.Db.ContactRecords.Add(record);
             c.Created = () => record.Id;
-            return $"支援経過: {record.Kind.Label()}";
+            return $"{(record.IsFollowUp ? "終結後フォロー" : "支援経過")}: {record.Kind.Label()}";
         });
 
     /// <summary>
@@ -110,7 +110,7 @@ public sealed class CoordinationService(IDbContextFactory<JusoDbContext> factory
             return [];
         }
         return await db.ContactRecords.AsNoTracking().Where(r => r.SupportCaseId == caseId).OrderByDescending(r => r.OccurredAt)
-            .Select(r => new ContactView(r.Id, r.Kind, r.OccurredAt, r.WithWhom, r.Content, r.RecordedByName)).ToListAsync();
+            .Select(r => new ContactView(r.Id, r.Kind, r.OccurredAt, r.WithWhom, r.Content, r.RecordedByName, r.IsFollowUp, r.NextFollowUpOn)).ToListAsync();
     }
 
     /// <summary>Meetings whose approved minutes evaluated the closure of the case, for the closure form.</summary>

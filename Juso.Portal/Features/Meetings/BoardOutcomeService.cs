@@ -17,24 +17,24 @@ public sealed class BoardOutcomeService(MeetingWork work)
         Capture(meetingId, itemId, expectedVersion, c =>
         {
             c.Meeting.CaptureMonitoring(itemId, form.ToCapture(), c.Now);
-            return "モニタリングを記録";
+            return new ChangeNote("モニタリングを記録");
         });
 
     public Task<SaveResult> CaptureClosureAsync(int meetingId, int itemId, int expectedVersion, ClosureCaptureForm form) =>
         Capture(meetingId, itemId, expectedVersion, c =>
         {
             c.Meeting.CaptureClosure(itemId, new ClosureCapture(form.Evaluation, form.Reason, form.CarryingOnAgencyId), c.Now);
-            return "終結の評価を記録";
+            return new ChangeNote("終結の評価を記録");
         });
 
     public Task<SaveResult> CaptureHandBackAsync(int meetingId, int itemId, int expectedVersion, string? reason) =>
         Capture(meetingId, itemId, expectedVersion, c =>
         {
             c.Meeting.CaptureHandBack(itemId, reason, c.Now);
-            return "戻す理由を記録";
+            return new ChangeNote("戻す理由を記録");
         });
 
-    private Task<SaveResult> Capture(int meetingId, int itemId, int expectedVersion, Func<MeetingChange, string> capture) =>
+    private Task<SaveResult> Capture(int meetingId, int itemId, int expectedVersion, Func<MeetingChange, ChangeNote> capture) =>
         work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, MeetingBoardService.OnBoard, c =>
         {
             var item = c.Meeting.Agenda.FirstOrDefault(a => a.Id == itemId) ?? throw new DomainException("この議題は見つかりません。画面を再読み込みしてください。");

@@ -1,5 +1,6 @@
 using Juso.Domain.Auditing;
 using Juso.Portal.Common;
+using Juso.Portal.Features.Meetings.Contract;
 using Juso.Portal.Hosting;
 using Juso.Portal.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -38,11 +39,12 @@ public sealed class MeetingBoardHub(BoardSnapshots snapshots, BoardPresence pres
     }
 
     /// <summary>
-    /// The committed state, to draw the board and to reload it after <see cref="IMeetingBoardClient.BoardChanged"/>.
-    /// Names are replaced by initials while the meeting masks them: a display outside Blazor is a projection too.
+    /// The committed state, to draw the board and to reload it after <see cref="IMeetingBoardClient.BoardChanged"/>, as
+    /// the contract's <see cref="BoardState"/>: names are replaced by initials while the meeting masks them (a display
+    /// outside Blazor is a projection too).
     /// The opening was audited by <see cref="JoinBoard"/>; reloads after joining are not audited again, as on the Blazor board.
     /// </summary>
-    public async Task<BoardSnapshot> GetBoard(int meetingId)
+    public async Task<BoardState> GetBoard(int meetingId)
     {
         var user = User();
         var snapshot = await snapshots.GetAsync(meetingId);
@@ -56,9 +58,7 @@ public sealed class MeetingBoardHub(BoardSnapshots snapshots, BoardPresence pres
             // Read without joining first: the view is audited here instead.
             await audit.WriteAsync(user, AuditAction.MeetingBoardViewed, detail: $"会議 {meetingId}: 会議ボード（ハブ）");
         }
-        return snapshot.MasksNames
-            ? snapshot with { Items = snapshot.Items.Select(i => i with { HouseholdName = i.HouseholdInitials }).ToList() }
-            : snapshot;
+        return BoardContract.State(snapshot);
     }
 
     public async Task LeaveBoard(int meetingId)

@@ -1,21 +1,12 @@
 using System.Collections.Concurrent;
+using Juso.Portal.Features.Meetings.Contract;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Juso.Portal.Features.Meetings;
 
-/// <summary>The board events a hub client (a wall screen, a future app) receives: the public contract.</summary>
-public interface IMeetingBoardClient
-{
-    /// <summary>Meeting N has a newly committed state; reload it.</summary>
-    Task BoardChanged(BoardChange change);
-
-    /// <summary>Who has the board of meeting N open now.</summary>
-    Task PresenceChanged(int meetingId, IReadOnlyList<string> present);
-}
-
 /// <summary>
 /// Announces committed board changes. Inside this instance, board components subscribe and reload (sharing one
-/// snapshot load per change); hub clients get the event through their meeting's group; other instances hear it
+/// snapshot load per change); hub clients get it as the contract's <see cref="BoardChanged"/> through their meeting's group; other instances hear it
 /// over the relay (Redis when configured). It is called after the save, so nothing travels that the database
 /// does not hold, and a lost message loses no data.
 /// </summary>
@@ -84,7 +75,7 @@ public sealed class MeetingBoardNotifier
     {
         try
         {
-            await _hub.Clients.Group(Group(change.MeetingId)).BoardChanged(change);
+            await _hub.Clients.Group(Group(change.MeetingId)).BoardChanged(BoardContract.Changed(change));
         }
         catch (Exception ex)
         {
@@ -99,7 +90,7 @@ public sealed class MeetingBoardNotifier
         DeliverLocal(meetingId, null);
         try
         {
-            await _hub.Clients.Group(Group(meetingId)).PresenceChanged(meetingId, present);
+            await _hub.Clients.Group(Group(meetingId)).PresenceChanged(BoardContract.Presence(meetingId, present));
         }
         catch (Exception ex)
         {

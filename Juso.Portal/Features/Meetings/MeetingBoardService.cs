@@ -59,21 +59,21 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
         {
             c.Meeting.StartItem(itemId, c.Now);
             c.CaseId = CaseOf(c, itemId);
-            return Task.FromResult("協議中の議題を変更");
+            return Task.FromResult(new ChangeNote("協議中の議題を変更"));
         });
 
     public Task<SaveResult> MaskNamesAsync(int meetingId, bool masks) =>
         work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, Chairs, c =>
         {
             c.Meeting.MaskNames(masks, c.Now);
-            return Task.FromResult(masks ? "氏名を伏せる" : "氏名を表示");
+            return Task.FromResult(new ChangeNote(masks ? "氏名を伏せる" : "氏名を表示"));
         });
 
     public Task<SaveResult> RecordAttendanceAsync(int meetingId, string userId, bool attended) =>
         work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, (u, m) => Chairs(u, m) || (OnBoard(u, m) && u.UserId == userId), c =>
         {
             c.Meeting.RecordAttendance(userId, attended, c.Now);
-            return Task.FromResult($"出席: {c.Meeting.Members.First(m => m.UserId == userId).Name} {(attended ? "出席" : "欠席")}");
+            return Task.FromResult(new ChangeNote("出席", $"{c.Meeting.Members.First(m => m.UserId == userId).Name} {(attended ? "出席" : "欠席")}"));
         });
 
     public Task<SaveResult> ConcludeAsync(int meetingId, int itemId, AgendaOutcome outcome) =>
@@ -81,7 +81,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
         {
             c.Meeting.Conclude(itemId, outcome, c.Now);
             c.CaseId = CaseOf(c, itemId);
-            return Task.FromResult($"結論: {outcome.Label()}");
+            return Task.FromResult(new ChangeNote("結論", outcome.Label()));
         });
 
     public Task<SaveResult> RecordDecisionAsync(int meetingId, int itemId, string? text) =>
@@ -90,7 +90,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
             var decision = c.Meeting.RecordDecision(itemId, text, c.Now);
             c.CaseId = CaseOf(c, itemId);
             c.Created = () => decision.Id;
-            return Task.FromResult("決定事項を記録");
+            return Task.FromResult(new ChangeNote("決定事項を記録"));
         });
 
     public Task<SaveResult> ReviseDecisionAsync(int meetingId, int decisionId, int expectedVersion, string? text) =>
@@ -99,7 +99,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
             var decision = DecisionSeen(c, decisionId, expectedVersion);
             c.Meeting.ReviseDecision(decisionId, text, c.Now);
             c.CaseId = CaseOf(c, decision.AgendaItemId);
-            return Task.FromResult("決定事項を修正");
+            return Task.FromResult(new ChangeNote("決定事項を修正"));
         });
 
     public Task<SaveResult> RemoveDecisionAsync(int meetingId, int decisionId, int expectedVersion) =>
@@ -108,7 +108,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
             var decision = DecisionSeen(c, decisionId, expectedVersion);
             c.CaseId = CaseOf(c, decision.AgendaItemId);
             c.Meeting.RemoveDecision(decisionId, c.Now);
-            return Task.FromResult("決定事項を削除");
+            return Task.FromResult(new ChangeNote("決定事項を削除"));
         });
 
     public Task<SaveResult> AddActionItemAsync(int meetingId, int itemId, ActionItemForm form) =>
@@ -118,7 +118,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
             var action = c.Meeting.AddActionItem(itemId, form.ToDetails(), c.Now);
             c.CaseId = CaseOf(c, itemId);
             c.Created = () => action.Id;
-            return "宿題を追加";
+            return new ChangeNote("宿題を追加");
         });
 
     public Task<SaveResult> ReviseActionItemAsync(int meetingId, int actionItemId, int expectedVersion, ActionItemForm form) =>
@@ -128,7 +128,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
             await ExpectAgencyAsync(c, form.OwnerAgencyId);
             c.Meeting.ReviseActionItem(actionItemId, form.ToDetails(), c.Now);
             c.CaseId = CaseOf(c, action.AgendaItemId);
-            return "宿題を修正";
+            return new ChangeNote("宿題を修正");
         });
 
     public Task<SaveResult> RemoveActionItemAsync(int meetingId, int actionItemId, int expectedVersion) =>
@@ -137,7 +137,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
             var action = ActionItemSeen(c, actionItemId, expectedVersion);
             c.CaseId = CaseOf(c, action.AgendaItemId);
             c.Meeting.RemoveActionItem(actionItemId, c.Now);
-            return Task.FromResult("宿題を削除");
+            return Task.FromResult(new ChangeNote("宿題を削除"));
         });
 
     /// <summary>
@@ -158,7 +158,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
                 // An agency given a role takes part in the case, and so may see it afterwards.
                 supportCase.InvolveAgency(agency, c.User.Actor, c.Now);
             }
-            return $"役割分担を変更: {agency?.Name}";
+            return new ChangeNote("役割分担を変更", agency?.Name);
         });
 
     public Task<SaveResult> AddAssignmentAsync(int meetingId, int itemId, AssignmentForm form) =>
@@ -168,7 +168,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
             var agency = form.AgencyId is { } id ? await c.Db.Agencies.SingleOrDefaultAsync(a => a.Id == id) : null;
             plan.AddAssignment(form.ToDetails(), agency, c.Now);
             supportCase.InvolveAgency(agency!, c.User.Actor, c.Now);
-            return $"役割分担を追加: {agency!.Name}";
+            return new ChangeNote("役割分担を追加", agency!.Name);
         });
 
     /// <summary>
@@ -203,7 +203,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
                 var outcome = c.Meeting.Agenda.Single(a => a.SupportCaseId == supportCase.Id).Outcome;
                 audit.Add(c.Db, c.User, AuditAction.StageChanged, supportCase.Id, supportCase.HouseholdId, $"{c.Meeting.Reference}の結論: {outcome.Label()}");
             }
-            return $"議事録を承認（{c.Meeting.Agenda.Count}件）";
+            return new ChangeNote($"議事録を承認（{c.Meeting.Agenda.Count}件）");
         });
 
     internal static int? CaseOf(MeetingChange c, int itemId) => c.Meeting.Agenda.FirstOrDefault(a => a.Id == itemId)?.SupportCaseId;

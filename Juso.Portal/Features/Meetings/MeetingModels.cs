@@ -138,5 +138,8 @@ public sealed record BoardActionItem(int Id, int Version, string Text, int Owner
 
 public sealed record AgreedAssignmentView(string AgencyName, string? PersonInCharge, string Task, string? Frequency, string Status);
 
-/// <summary>"Meeting N changed": what travels between instances and to hub clients. The database holds the rest.</summary>
-public sealed record BoardChange(int MeetingId, int Version, string What, long CommittedAtUnixMs);
+/// <summary>
+/// "Meeting N changed, by <paramref name="Label"/>": what travels to this instance's boards and, over the relay, to the
+/// other instances; hub clients get it as <see cref="Contract.BoardChanged"/>. The database holds the rest.
+/// </summary>
+public sealed record BoardChange(int MeetingId, int Version, string Label, long CommittedAtUnixMs);

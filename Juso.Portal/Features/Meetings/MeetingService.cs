@@ -147,7 +147,7 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
                 throw new DomainException("構成員にする職員を選択してください。", "Member");
             }
             c.Meeting.AddMember(member.UserId, member.Name, member.AgencyId, c.Now);
-            return $"構成員を追加: {member.Name}";
+            return new ChangeNote("構成員を追加", member.Name);
         });
 
     public Task<SaveResult> RemoveMemberAsync(int meetingId, string userId) =>
@@ -155,7 +155,7 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
         {
             var name = c.Meeting.Members.FirstOrDefault(m => m.UserId == userId)?.Name;
             c.Meeting.RemoveMember(userId, c.Now);
-            return Task.FromResult($"構成員から外す: {name}");
+            return Task.FromResult(new ChangeNote("構成員から外す", name));
         });
 
     /// <summary>守秘義務の誓約: each member for themselves, for this meeting.</summary>
@@ -163,7 +163,7 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
         work.ChangeAsync(meetingId, AuditAction.PledgeRecorded, (u, m) => m.IsMember(u.UserId), c =>
         {
             c.Meeting.RecordPledge(c.User.UserId, c.Now);
-            return Task.FromResult("守秘義務の誓約");
+            return Task.FromResult(new ChangeNote("守秘義務の誓約"));
         });
 
     public Task<SaveResult> AddAgendaItemAsync(int meetingId, AgendaItemForm form) =>
@@ -179,7 +179,7 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
             var item = c.Meeting.AddAgendaItem(supportCase, form.Purpose, form.Minutes, c.Now);
             c.CaseId = supportCase.Id;
             c.Created = () => item.Id;
-            return $"議題に追加: {supportCase.Number}（{form.Purpose.Label()}）";
+            return new ChangeNote("議題に追加", $"{supportCase.Number}（{form.Purpose.Label()}）");
         });
 
     /// <summary>Moves an item to a position of the agenda as the user saw it; an agenda changed since is a conflict.</summary>
@@ -187,7 +187,7 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
         work.ChangeAsync(meetingId, AuditAction.MeetingChanged, (u, m) => CanManage(u, m.ChairUserId), c =>
         {
             c.Meeting.MoveAgendaItem(itemId, position, c.Now);
-            return Task.FromResult($"議題の順番を変更: {position}番目へ");
+            return Task.FromResult(new ChangeNote("議題の順番を変更", $"{position}番目へ"));
         }, expectedMeetingVersion);
 
     public Task<SaveResult> RemoveAgendaItemAsync(int meetingId, int itemId) =>
@@ -195,7 +195,7 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
         {
             c.CaseId = c.Meeting.Agenda.FirstOrDefault(a => a.Id == itemId)?.SupportCaseId;
             c.Meeting.RemoveAgendaItem(itemId, c.Now);
-            return Task.FromResult("議題から外す");
+            return Task.FromResult(new ChangeNote("議題から外す"));
         });
 
     /// <summary>Cases in support whose monitoring falls due by shortly after the meeting, not yet on its agenda.</summary>

@@ -6,6 +6,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Juso.Portal.Features.Meetings;
 
+/// <summary>
+/// What a meeting change was: <paramref name="Label"/> is what every board shows (「最終変更」) and hub clients receive
+/// (<c>BoardChanged.ChangeLabel</c>); <paramref name="Detail"/> (a name, a case number) stays in the audit row only.
+/// </summary>
+public sealed record ChangeNote(string Label, string? Detail = null)
+{
+    public string AuditText => Detail is null ? Label : $"{Label}: {Detail}";
+}
+
 /// <summary>What a change to a meeting works with: one context, the tracked meeting, the user and the time.</summary>
 public sealed class MeetingChange(JusoDbContext db, Meeting meeting, UserContext user, DateTimeOffset now)
 {
@@ -39,7 +48,7 @@ public sealed class MeetingWork(IDbContextFactory<JusoDbContext> factory, Curren
 
     /// <param name="expectedMeetingVersion">The meeting version the user saw, for a change that depends on the whole
     /// meeting as shown (reordering the agenda): a newer meeting is a conflict, not a retry.</param>
-    public async Task<SaveResult> ChangeAsync(int meetingId, AuditAction action, Func<UserContext, Meeting, bool> allowed, Func<MeetingChange, Task<string>> change,
+    public async Task<SaveResult> ChangeAsync(int meetingId, AuditAction action, Func<UserContext, Meeting, bool> allowed, Func<MeetingChange, Task<ChangeNote>> change,
         int? expectedMeetingVersion = null)
     {
         var user = await currentUser.GetAsync();
@@ -69,8 +78,8 @@ public sealed class MeetingWork(IDbContextFactory<JusoDbContext> factory, Curren
                 return await Saving.GuardAsync(async () =>
                 {
                     var context = new MeetingChange(db, meeting, user, time.GetUtcNow());
-                    var detail = await change(context);
-                    audit.Add(db, user, action, context.CaseId, detail: $"会議 {meetingId}: {detail}");
+                    var note = await change(context);
+                    audit.Add(db, user, action, context.CaseId, detail: $"会議 {meetingId}: {note.AuditText}");
                     try
                     {
                         await db.SaveChangesAsync();
@@ -79,10 +88,9 @@ public sealed class MeetingWork(IDbContextFactory<JusoDbContext> factory, Curren
                     {
                         throw new MeetingMovedException();
                     }
-                    // Boards are told what kind of change ("役割分担を変更"), never the detail after the colon (a name, a case
-                    // number): that stays in the audit row. The stamp is wall-clock for the receivers' latency, not business
-                    // time, so the fake clock of tests does not touch it.
-                    await notifier.PublishAsync(new BoardChange(meetingId, meeting.Version, detail.Split(':', 2)[0],
+                    // Boards are told the label ("役割分担を変更"), never the detail: that stays in the audit row. The stamp is
+                    // wall-clock for the receivers' latency, not business time, so the fake clock of tests does not touch it.
+                    await notifier.PublishAsync(new BoardChange(meetingId, meeting.Version, note.Label,
                         TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds()));
                     foreach (var caseId in context.TouchedCases)
                     {

@@ -30,6 +30,16 @@ public static class AlertRecipients
         return rows.ToLookup(r => r.AgencyId!.Value);
     }
 
+    /// <summary>Active agency members by the agency of their staff record.</summary>
+    public static async Task<ILookup<int, Recipient>> AgencyMembersByAgencyAsync(JusoDbContext db, IReadOnlyCollection<int> agencyIds, CancellationToken cancellationToken)
+    {
+        var rows = await (from u in InRole(db, JusoRoles.AgencyMember)
+                          join s in db.Staff.AsNoTracking() on u.StaffId equals s.Id
+                          where s.IsActive && agencyIds.Contains(s.AgencyId)
+                          select new Recipient(u.Id, u.Email, s.Id, s.AgencyId)).ToListAsync(cancellationToken);
+        return rows.ToLookup(r => r.AgencyId!.Value);
+    }
+
     /// <summary>Active administrators: they get what has no one else to go to, with the reason.</summary>
     public static async Task<IReadOnlyList<Recipient>> AdministratorsAsync(JusoDbContext db, CancellationToken cancellationToken) =>
         await InRole(db, JusoRoles.Administrator).Select(u => new Recipient(u.Id, u.Email, u.StaffId, null)).ToListAsync(cancellationToken);

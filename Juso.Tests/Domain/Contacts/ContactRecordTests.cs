@@ -41,9 +41,43 @@ public class ContactRecordTests
     }
 
     [Fact]
-    public void Record_ClosedCase_IsRefused()
+    public void Record_ClosedCase_IsAFollowUpWithItsNextDate_AndTheCaseStaysClosed()
     {
-        Assert.Throws<DomainException>(() =>
-            ContactRecord.Record(CaseIn(CaseStage.Closed), new ContactDetails(ContactKind.Call, Now, null, "電話"), ActingUser, Now));
+        var closed = CaseIn(CaseStage.Closed);
+
+        var record = ContactRecord.Record(closed, new ContactDetails(ContactKind.Call, Now.AddHours(-1), "本人", "近況を確認した。", Today.AddDays(30)), ActingUser, Now);
+
+        Assert.True(record.IsFollowUp);
+        Assert.Equal(Today.AddDays(30), record.NextFollowUpOn);
+        Assert.True(closed.IsClosed);
+    }
+
+    [Fact]
+    public void Record_OpenCase_IsNotAFollowUp()
+    {
+        var record = ContactRecord.Record(CaseIn(CaseStage.Support), new ContactDetails(ContactKind.Call, Now, null, "電話"), ActingUser, Now);
+
+        Assert.False(record.IsFollowUp);
+        Assert.Null(record.NextFollowUpOn);
+    }
+
+    [Fact]
+    public void Record_FollowUpDateOnAnOpenCase_IsRefused()
+    {
+        var ex = Assert.Throws<DomainException>(() =>
+            ContactRecord.Record(CaseIn(CaseStage.Support), new ContactDetails(ContactKind.Call, Now, null, "電話", Today.AddDays(7)), ActingUser, Now));
+
+        HasError(ex, "NextFollowUpOn", "次回フォロー予定日は、終結したケースの終結後フォローにのみ入力できます。");
+    }
+
+    [Fact]
+    public void Record_FollowUpWithPastDateNoContentOrBeforeClosure_IsRefused()
+    {
+        var ex = Assert.Throws<DomainException>(() =>
+            ContactRecord.Record(CaseIn(CaseStage.Closed), new ContactDetails(ContactKind.Visit, Now.AddDays(-1), null, " ", Today.AddDays(-1)), ActingUser, Now));
+
+        HasError(ex, "NextFollowUpOn", "次回フォロー予定日に過去の日付は入力できません。");
+        HasError(ex, "Content", "内容を入力してください。");
+        HasError(ex, "OccurredAt", "終結後フォローの日時は終結日以降にしてください。");
     }
 }

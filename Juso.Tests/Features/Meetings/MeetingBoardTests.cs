@@ -171,7 +171,7 @@ public sealed class MeetingBoardTests : IAsyncLifetime
 
         var (change, decisions) = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(meetingId, change.MeetingId);
-        Assert.Equal("決定事項を記録", change.What);
+        Assert.Equal("決定事項を記録", change.Label);
         Assert.Equal(1, decisions);
     }
 
@@ -198,7 +198,7 @@ public sealed class MeetingBoardTests : IAsyncLifetime
 
         Ok(await households.UpdateAsync(householdId, household.Version, form));
 
-        Assert.Equal("ケースの変更", (await next.Received.WaitAsync(TimeSpan.FromSeconds(10))).What);
+        Assert.Equal("ケースの変更", (await next.Received.WaitAsync(TimeSpan.FromSeconds(10))).Label);
         var board = (await _harness.Get<MeetingBoardService>(_harness.As(TestUsers.Chair())).OpenAsync(meetingId)).Board!;
         Assert.Contains("川村", board.Items[0].HouseholdName);
     }
@@ -215,7 +215,7 @@ public sealed class MeetingBoardTests : IAsyncLifetime
 
         Ok(await plans.AddAssignmentAsync(caseId, planId, (await plans.PlansAsync(caseId)).Single().Version, Assignment(_partner.Id, "見守り")));
 
-        Assert.Equal("ケースの変更", (await next.Received.WaitAsync(TimeSpan.FromSeconds(10))).What);
+        Assert.Equal("ケースの変更", (await next.Received.WaitAsync(TimeSpan.FromSeconds(10))).Label);
         var board = (await _harness.Get<MeetingBoardService>(_harness.As(TestUsers.Chair())).OpenAsync(meetingId)).Board!;
         Assert.Equal(2, board.Items[0].Plan!.Assignments.Count);
     }
