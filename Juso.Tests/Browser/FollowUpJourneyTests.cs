@@ -33,6 +33,8 @@ public sealed class FollowUpJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await row.WaitForAsync();
         Assert.Contains("終結後フォロー", await row.InnerTextAsync());
         await page.GetByTestId("next-follow-up").Filter(new() { HasText = next }).WaitForAsync();
+        // Scanned once the confirmation snackbar is gone: axe would catch it halfway through its fade-in.
+        await page.Locator(".mud-snackbar").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await AccessibilityTests.AssertAccessibleAsync(page, "case-follow-up");
     }
 
