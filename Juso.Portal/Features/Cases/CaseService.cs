@@ -14,8 +14,9 @@ namespace Juso.Portal.Features.Cases;
 public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, CaseWork work, TimeProvider time)
 {
     /// <summary>
-    /// One page of the cases the user sees, newest intake first. Three short queries instead of one wide one: the count
-    /// (filters only), the page (ids and sort keys, then Skip/Take), and the display fields of just that page's cases.
+    /// One page of the cases the user sees, newest intake first. Short queries instead of one wide one: the count
+    /// (filters only), the page (case fields, then Skip/Take), and the names and concerns of just that page's cases.
+    /// With a name, the matching ids are read once in order and give both the count and the page.
     /// The name filter reads one column, <see cref="Household.SearchKey"/>, through an uncorrelated IN, so SQLite
     /// scans the households once rather than the members once per case (docs/benchmarks.md, case search).
     /// </summary>
@@ -52,10 +53,25 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
             query = query.Where(c => c.FiscalYear == fiscalYear);
         }
 
-        var total = await query.CountAsync();
-        var rows = await query
-            .OrderByDescending(c => c.IntakeDate).ThenByDescending(c => c.Id)
-            .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
+        var ordered = query.OrderByDescending(c => c.IntakeDate).ThenByDescending(c => c.Id);
+        var skip = Math.Max(0, page) * pageSize;
+        int total;
+        IQueryable<SupportCase> pageQuery;
+        if (search.Text is { } named && HouseholdSearch.TermsOf(named) is not null)
+        {
+            // The name filter reads every household's key once per query: read the matching cases' ids once
+            // (in order), and take the count and the page from them, instead of scanning for the count and again for the page.
+            var matching = await ordered.Select(c => c.Id).ToListAsync();
+            total = matching.Count;
+            var pageIds = matching.Skip(skip).Take(pageSize).ToList();
+            pageQuery = db.Cases.AsNoTracking().Where(c => pageIds.Contains(c.Id)).OrderByDescending(c => c.IntakeDate).ThenByDescending(c => c.Id);
+        }
+        else
+        {
+            total = await query.CountAsync();
+            pageQuery = ordered.Skip(skip).Take(pageSize);
+        }
+        var rows = await pageQuery
             .Select(c => new { c.Id, c.FiscalYear, c.Sequence, c.HouseholdId, c.Stage, c.CurrentConsent, c.IntakeDate, c.LeadAgencyId })
             .ToListAsync();
 
