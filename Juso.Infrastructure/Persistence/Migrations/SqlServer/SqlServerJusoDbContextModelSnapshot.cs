@@ -497,8 +497,6 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CoordinatorStaffId");
 
-                    b.HasIndex("HouseholdId");
-
                     b.HasIndex("IntakeDate");
 
                     b.HasIndex("LeadAgencyId");
@@ -509,6 +507,8 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("FiscalYear", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("HouseholdId", "IntakeDate");
 
                     b.ToTable("Cases", (string)null);
                 });
