@@ -24,6 +24,13 @@ public class Household : AggregateRoot
 
     public IReadOnlyList<HouseholdMember> Members => _members;
 
+    /// <summary>
+    /// Every member's name and reading in one text, which the case list searches (<see cref="HouseholdSearch"/>).
+    /// Set by <see cref="Revise"/> whenever members change; empty only in a row written before the key existed,
+    /// until <see cref="RefreshSearchKey"/> fills it.
+    /// </summary>
+    public string SearchKey { get; private set; } = string.Empty;
+
     public HouseholdMember? Principal => _members.FirstOrDefault(m => m.IsPrincipal);
 
     /// <summary>Field key of member <paramref name="index"/> in error messages: "Members[2].".</summary>
@@ -93,6 +100,23 @@ public class Household : AggregateRoot
             }
         }
         _members.RemoveAll(m => !keep.Contains(m));
+        SearchKey = HouseholdSearch.KeyOf(_members);
         Touch(now);
+    }
+
+    /// <summary>
+    /// Sets <see cref="SearchKey"/> from the members as they are, for a household stored before the key existed.
+    /// Changes nothing a user sees, so it neither touches the household nor counts as a revision.
+    /// Returns whether the key changed.
+    /// </summary>
+    public bool RefreshSearchKey()
+    {
+        var key = HouseholdSearch.KeyOf(_members);
+        if (key == SearchKey)
+        {
+            return false;
+        }
+        SearchKey = key;
+        return true;
     }
 }

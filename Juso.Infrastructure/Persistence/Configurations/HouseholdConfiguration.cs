@@ -12,6 +12,8 @@ public sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
         builder.Property(h => h.Phone).HasMaxLength(Household.PhoneMaxLength);
         builder.Property(h => h.Note).HasMaxLength(Household.NoteMaxLength);
         builder.Property(h => h.Version).IsConcurrencyToken();
+        // Empty in rows stored before the key existed; DatabaseInitializer fills those at startup through the Domain.
+        builder.Property(h => h.SearchKey).HasMaxLength(HouseholdSearch.KeyMaxLength);
         builder.Ignore(h => h.Principal);
         builder.HasMany(h => h.Members).WithOne().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(h => h.Members).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -26,6 +26,9 @@ public sealed class SupportCaseConfiguration : IEntityTypeConfiguration<SupportC
         builder.HasIndex(c => new { c.FiscalYear, c.Sequence }).IsUnique();
         builder.HasIndex(c => c.IntakeDate);
         builder.HasIndex(c => c.Stage);
+        // The name search finds households, then their cases in intake order: covered here without reading the case rows.
+        // It also serves the foreign key to Households.
+        builder.HasIndex(c => new { c.HouseholdId, c.IntakeDate });
 
         builder.HasOne<Household>().WithMany().HasForeignKey(c => c.HouseholdId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Agency>().WithMany().HasForeignKey(c => c.ReferringAgencyId).OnDelete(DeleteBehavior.Restrict);

@@ -13,20 +13,28 @@ namespace Juso.Portal.Features.Cases;
 /// <summary>Case list, case page and the changes made from the case page. Every call checks per-case access and is audited.</summary>
 public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, CaseWork work, TimeProvider time)
 {
+    /// <summary>
+    /// One page of the cases the user sees, newest intake first. Short queries instead of one wide one: the count
+    /// (filters only), the page (case fields, then Skip/Take), and the names and concerns of just that page's cases.
+    /// With a name, the matching ids are read once in order and give both the count and the page.
+    /// The name filter reads one column, <see cref="Household.SearchKey"/>, through an uncorrelated IN, so SQLite
+    /// scans the households once rather than the members once per case (docs/benchmarks.md, case search).
+    /// </summary>
     public async Task<PagedResult<CaseListItem>> SearchAsync(CaseSearch search, int page, int pageSize)
     {
         var user = await currentUser.GetAsync();
         await using var db = await factory.CreateDbContextAsync();
         var query = CaseAccess.Visible(db.Cases.AsNoTracking(), user);
 
-        if (!string.IsNullOrWhiteSpace(search.Text))
+        if (HouseholdSearch.TermsOf(search.Text) is { } terms)
         {
-            var text = string.Concat(search.Text.Where(c => !char.IsWhiteSpace(c)));
-            var kana = KanaText.ToKatakana(search.Text)?.Replace("\u3000", string.Empty, StringComparison.Ordinal);
-            query = query.Where(c =>
-                db.HouseholdMembers.Any(m => m.HouseholdId == c.HouseholdId
-                    && ((m.FamilyName + m.GivenName).Contains(text)
-                        || (kana != null && (m.FamilyNameKana + m.GivenNameKana).Contains(kana)))));
+            var text = terms.Text;
+            var kana = terms.Kana;
+            var found = kana is null
+                ? db.Households.Where(h => h.SearchKey.Contains(text))
+                : db.Households.Where(h => h.SearchKey.Contains(text) || h.SearchKey.Contains(kana));
+            var householdIds = found.Select(h => h.Id);
+            query = query.Where(c => householdIds.Contains(c.HouseholdId));
         }
         if (search.Category is { } category)
         {
@@ -45,39 +53,58 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
             query = query.Where(c => c.FiscalYear == fiscalYear);
         }
 
-        var total = await query.CountAsync();
-        var rows = await query
-            .OrderByDescending(c => c.IntakeDate).ThenByDescending(c => c.Id)
-            .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
-            .Select(c => new
-            {
-                c.Id,
-                c.FiscalYear,
-                c.Sequence,
-                c.HouseholdId,
-                c.Stage,
-                c.CurrentConsent,
-                c.IntakeDate,
-                c.LeadAgencyId,
-                Categories = c.Concerns.Select(x => x.Category).ToList(),
-                Principal = db.HouseholdMembers
-                    .Where(m => m.HouseholdId == c.HouseholdId && m.Relationship == Relationship.Principal)
-                    .Select(m => new { m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana })
-                    .FirstOrDefault(),
-            })
+        var ordered = query.OrderByDescending(c => c.IntakeDate).ThenByDescending(c => c.Id);
+        var skip = Math.Max(0, page) * pageSize;
+        int total;
+        IQueryable<SupportCase> pageQuery;
+        if (search.Text is { } named && HouseholdSearch.TermsOf(named) is not null)
+        {
+            // The name filter reads every household's key once per query: read the matching cases' ids once
+            // (in order), and take the count and the page from them, instead of scanning for the count and again for the page.
+            var matching = await ordered.Select(c => c.Id).ToListAsync();
+            total = matching.Count;
+            var pageIds = matching.Skip(skip).Take(pageSize).ToList();
+            pageQuery = db.Cases.AsNoTracking().Where(c => pageIds.Contains(c.Id)).OrderByDescending(c => c.IntakeDate).ThenByDescending(c => c.Id);
+        }
+        else
+        {
+            total = await query.CountAsync();
+            pageQuery = ordered.Skip(skip).Take(pageSize);
+        }
+        var rows = await pageQuery
+            .Select(c => new { c.Id, c.FiscalYear, c.Sequence, c.HouseholdId, c.Stage, c.CurrentConsent, c.IntakeDate, c.LeadAgencyId })
             .ToListAsync();
+
+        // The page's display fields, for its cases only.
+        var caseIds = rows.Select(r => r.Id).ToList();
+        var householdIdsOnPage = rows.Select(r => r.HouseholdId).Distinct().ToList();
+        var categories = rows.Count == 0 ? [] : (await db.Cases.AsNoTracking()
+                .Where(c => caseIds.Contains(c.Id))
+                .Select(c => new { c.Id, Categories = c.Concerns.Select(x => x.Category).ToList() })
+                .ToListAsync())
+            .ToDictionary(c => c.Id, c => c.Categories);
+        var principals = rows.Count == 0 ? [] : (await db.HouseholdMembers.AsNoTracking()
+                .Where(m => householdIdsOnPage.Contains(m.HouseholdId) && m.Relationship == Relationship.Principal)
+                .Select(m => new { m.HouseholdId, m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana })
+                .ToListAsync())
+            .GroupBy(m => m.HouseholdId)
+            .ToDictionary(g => g.Key, g => g.First());
         var agencyNames = await AgencyNamesAsync(db);
-        var items = rows.Select(r => new CaseListItem(
-            r.Id,
-            SupportCase.FormatNumber(r.FiscalYear, r.Sequence),
-            r.HouseholdId,
-            r.Principal is null ? "（本人未登録）" : $"{r.Principal.FamilyName}\u3000{r.Principal.GivenName}",
-            r.Principal is null ? string.Empty : $"{r.Principal.FamilyNameKana}\u3000{r.Principal.GivenNameKana}",
-            r.Categories,
-            r.Stage,
-            r.CurrentConsent,
-            r.IntakeDate,
-            r.LeadAgencyId is { } lead ? agencyNames.GetValueOrDefault(lead) : null)).ToList();
+        var items = rows.Select(r =>
+        {
+            var principal = principals.GetValueOrDefault(r.HouseholdId);
+            return new CaseListItem(
+                r.Id,
+                SupportCase.FormatNumber(r.FiscalYear, r.Sequence),
+                r.HouseholdId,
+                principal is null ? "（本人未登録）" : $"{principal.FamilyName}\u3000{principal.GivenName}",
+                principal is null ? string.Empty : $"{principal.FamilyNameKana}\u3000{principal.GivenNameKana}",
+                categories.GetValueOrDefault(r.Id) ?? [],
+                r.Stage,
+                r.CurrentConsent,
+                r.IntakeDate,
+                r.LeadAgencyId is { } lead ? agencyNames.GetValueOrDefault(lead) : null);
+        }).ToList();
 
         await audit.WriteAsync(user, AuditAction.CaseListViewed, detail: $"{Describe(search)} 該当{total}件、{items.Count}件表示");
         return new PagedResult<CaseListItem>(items, total);

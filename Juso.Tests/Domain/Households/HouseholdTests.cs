@@ -24,6 +24,28 @@ public class HouseholdTests
     }
 
     [Fact]
+    public void Revise_MemberRenamed_SearchKeyHoldsEveryMembersNewNameAndKatakanaReading()
+    {
+        var household = Household.Create(null, null, null,
+            [new MemberDetails("鈴木", "一郎", "すずき", "ｲﾁﾛｳ", null, Relationship.Principal), Son()], Now);
+        var principalId = household.Principal!.Id;
+        var created = household.SearchKey;
+
+        household.Revise(null, null, null,
+            [(principalId, new MemberDetails("佐藤", "一郎", "さとう", "いちろう", null, Relationship.Principal)), (null, Son())], Now);
+
+        Assert.Contains("\n鈴木一郎\nスズキイチロウ", created);
+        Assert.Equal(HouseholdSearch.KeyOf(household.Members), household.SearchKey);
+        Assert.Contains("\n佐藤一郎\nサトウイチロウ", household.SearchKey);
+        Assert.DoesNotContain("鈴木一郎", household.SearchKey);
+        Assert.DoesNotContain("スズキイチロウ", household.SearchKey);
+        Assert.False(household.RefreshSearchKey());
+        Assert.True(HouseholdSearch.Matches(household.SearchKey, HouseholdSearch.TermsOf("ｻﾄｳ ｲﾁﾛｳ")!));
+        Assert.True(HouseholdSearch.Matches(household.SearchKey, HouseholdSearch.TermsOf("さとう")!));
+        Assert.False(HouseholdSearch.Matches(household.SearchKey, HouseholdSearch.TermsOf("すずきいちろう")!));
+    }
+
+    [Fact]
     public void Create_NoMembers_IsRefused()
     {
         var ex = Assert.Throws<DomainException>(() => Household.Create("東京都", null, null, [], Now));

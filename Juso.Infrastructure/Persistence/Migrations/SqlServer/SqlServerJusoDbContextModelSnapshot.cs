@@ -497,8 +497,6 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CoordinatorStaffId");
 
-                    b.HasIndex("HouseholdId");
-
                     b.HasIndex("IntakeDate");
 
                     b.HasIndex("LeadAgencyId");
@@ -509,6 +507,8 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("FiscalYear", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("HouseholdId", "IntakeDate");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -598,6 +598,11 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(2440)
+                        .HasColumnType("nvarchar(2440)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");

@@ -472,8 +472,6 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CoordinatorStaffId");
 
-                    b.HasIndex("HouseholdId");
-
                     b.HasIndex("IntakeDate");
 
                     b.HasIndex("LeadAgencyId");
@@ -484,6 +482,8 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("FiscalYear", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("HouseholdId", "IntakeDate");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -568,6 +568,11 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(2440)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
