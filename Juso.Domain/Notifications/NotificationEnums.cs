@@ -14,6 +14,12 @@ public enum NotificationKind
 
     /// <summary>A supervisor's daily summary mail of overdue alerts, instead of one mail per case.</summary>
     SupervisorDigest,
+
+    /// <summary>対応事項の期限が近い (to the owner agency's staff and the case's coordinator); the subject is the action item.</summary>
+    ActionItemDueSoon,
+
+    /// <summary>対応事項の期限切れ, once per action item and due date.</summary>
+    ActionItemOverdue,
 }
 
 /// <summary>Where the e-mail copy of an alert stands. The in-portal alert exists whatever happens to the mail.</summary>
@@ -42,6 +48,8 @@ public static class NotificationLabels
         NotificationKind.MonitoringOverdue => "モニタリング期限切れ",
         NotificationKind.MeetingReminder => "会議のお知らせ",
         NotificationKind.SupervisorDigest => "期限切れのまとめ",
+        NotificationKind.ActionItemDueSoon => "対応事項の期限が近い",
+        NotificationKind.ActionItemOverdue => "対応事項の期限切れ",
         _ => kind.ToString(),
     };
 }

@@ -76,6 +76,7 @@ public static class BackgroundJobs
         services.AddTransient<RemindDueMonitoringJob>();
         services.AddTransient<SendSupervisorDigestJob>();
         services.AddTransient<MeetingReminderJob>();
+        services.AddTransient<RemindActionItemsJob>();
         services.AddTransient<SendNotificationMailJob>();
     }
 
@@ -129,6 +130,7 @@ public static class BackgroundJobs
             var options = new RecurringJobOptions { TimeZone = Japan };
             recurring.AddOrUpdate<AlertOverdueMonitoringJob>(nameof(AlertOverdueMonitoringJob), j => j.RunAsync(CancellationToken.None), Daily(settings.OverdueRunAt), options);
             recurring.AddOrUpdate<RemindDueMonitoringJob>(nameof(RemindDueMonitoringJob), j => j.RunAsync(CancellationToken.None), Daily(settings.DueSoonRunAt), options);
+            recurring.AddOrUpdate<RemindActionItemsJob>(nameof(RemindActionItemsJob), j => j.RunAsync(CancellationToken.None), Daily(settings.DueSoonRunAt), options);
             recurring.AddOrUpdate<MeetingReminderJob>(nameof(MeetingReminderJob), j => j.RunAsync(CancellationToken.None), Daily(settings.MeetingRemindersRunAt), options);
             recurring.AddOrUpdate<SendSupervisorDigestJob>(nameof(SendSupervisorDigestJob), j => j.RunAsync(CancellationToken.None), Daily(settings.DigestRunAt), options);
         }

@@ -76,6 +76,9 @@ public sealed record AgendaDocumentModel : PrintDocument
     /// <summary>Japan time.</summary>
     public required DateTimeOffset ScheduledAt { get; init; }
 
+    /// <summary>令和8年度第3回重層的支援会議.</summary>
+    public required string Reference { get; init; }
+
     public string? Place { get; init; }
 
     public required string ChairName { get; init; }
@@ -88,7 +91,7 @@ public sealed record AgendaDocumentModel : PrintDocument
 
     public int TotalMinutes => Items.Sum(i => i.Minutes);
 
-    public override string Title => $"{Kind.Label()} 次第";
+    public override string Title => $"{Reference} 次第";
 
     public override string FileName => $"agenda-{ScheduledAt:yyyyMMdd-HHmm}.pdf";
 
@@ -115,6 +118,9 @@ public sealed record MinutesDocumentModel : PrintDocument
     /// <summary>Japan time.</summary>
     public required DateTimeOffset ScheduledAt { get; init; }
 
+    /// <summary>令和8年度第3回重層的支援会議.</summary>
+    public required string Reference { get; init; }
+
     public string? Place { get; init; }
 
     public required string ChairName { get; init; }
@@ -128,7 +134,7 @@ public sealed record MinutesDocumentModel : PrintDocument
 
     public bool NamesMasked { get; init; }
 
-    public override string Title => ApprovedAt is null ? $"{Kind.Label()} 議事録（案）" : $"{Kind.Label()} 議事録";
+    public override string Title => ApprovedAt is null ? $"{Reference} 議事録（案）" : $"{Reference} 議事録";
 
     public override string FileName => $"minutes-{ScheduledAt:yyyyMMdd-HHmm}.pdf";
 

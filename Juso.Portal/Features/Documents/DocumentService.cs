@@ -205,7 +205,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         }
         var (document, canChoose) = loaded.Value;
         var html = await renderer.RenderHtmlAsync(document);
-        await audit.WriteAsync(user, AuditAction.DocumentPreviewed, detail: $"{document.Title}（{document.ScheduledAt:yyyy/MM/dd}、会議 {meetingId}）");
+        await audit.WriteAsync(user, AuditAction.DocumentPreviewed, detail: $"{document.Title}（会議 {meetingId}）");
         return new AgendaPrintView(meetingId, document, html, canChoose);
     }
 
@@ -222,7 +222,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         try
         {
             var pdf = await renderer.RenderPdfAsync(document, cancellationToken);
-            audit.Add(db, user, AuditAction.DocumentPrinted, detail: $"{document.Title}（{document.ScheduledAt:yyyy/MM/dd}、会議 {meetingId}、{(document.NamesMasked ? "氏名を伏せる" : "氏名あり")}）");
+            audit.Add(db, user, AuditAction.DocumentPrinted, detail: $"{document.Title}（会議 {meetingId}、{(document.NamesMasked ? "氏名を伏せる" : "氏名あり")}）");
             await db.SaveChangesAsync(cancellationToken);
             return new PrintedFile(pdf, document.FileName, PlanSignature.PdfContentType, null);
         }
@@ -341,6 +341,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
             Kind = meeting.Kind,
             Cadence = meeting.Cadence,
             ScheduledAt = scheduledAt,
+            Reference = meeting.Reference,
             Place = meeting.Place,
             ChairName = chair,
             Members = meeting.Members.OrderBy(m => m.Id).Select(m => new AgendaMemberLine(m.Name, m.AgencyId is { } a ? agencies.GetValueOrDefault(a) : null)).ToList(),

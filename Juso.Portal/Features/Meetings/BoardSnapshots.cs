@@ -122,7 +122,7 @@ public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
         var members = meeting.Members.OrderByDescending(m => m.UserId == meeting.ChairUserId).ThenBy(m => m.Id)
             .Select(m => new MemberView(m.UserId, m.Name, m.AgencyId is { } id ? agencies.GetValueOrDefault(id) : null, m.UserId == meeting.ChairUserId, m.PledgedAt, m.Attended))
             .ToList();
-        return new BoardSnapshot(meeting.Id, meeting.Version, meeting.Kind, meeting.Cadence, meeting.ScheduledAt, meeting.Place, meeting.ChairUserId, meeting.MasksNames,
+        return new BoardSnapshot(meeting.Id, meeting.Version, meeting.Kind, meeting.Cadence, meeting.ScheduledAt, meeting.Reference, meeting.Place, meeting.ChairUserId, meeting.MasksNames,
             meeting.MinutesApprovedAt, meeting.CurrentAgendaItemId, meeting.CurrentItemStartedAt, members, items);
     }
 }

@@ -11,7 +11,8 @@ public enum MeetingAccess
     Allowed,
 }
 
-public sealed record MeetingSummary(int Id, MeetingKind Kind, MeetingCadence Cadence, DateTime ScheduledAt, string? Place, string ChairName,
+/// <param name="Reference">令和8年度第3回重層的支援会議 (<see cref="Meeting.Reference"/>).</param>
+public sealed record MeetingSummary(int Id, MeetingKind Kind, MeetingCadence Cadence, DateTime ScheduledAt, string Reference, string? Place, string ChairName,
     int MemberCount, int ItemCount, bool IsMinutesApproved, bool IsMember);
 
 public sealed record MemberView(string UserId, string Name, string? AgencyName, bool IsChair, DateTime? PledgedAt, bool Attended);
@@ -68,6 +69,7 @@ public sealed record BoardSnapshot(
     MeetingKind Kind,
     MeetingCadence Cadence,
     DateTime ScheduledAt,
+    string Reference,
     string? Place,
     string ChairUserId,
     bool MasksNames,

@@ -666,6 +666,13 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("AgendaItemId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
@@ -840,6 +847,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("MinutesApprovedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
                     b.Property<string>("Place")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -857,6 +867,8 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ScheduledAt");
+
+                    b.HasIndex("Kind", "ScheduledAt");
 
                     b.ToTable("Meetings");
                 });
