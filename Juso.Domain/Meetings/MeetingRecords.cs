@@ -76,6 +76,12 @@ public class ActionItem : Entity, IVersioned
 
     public bool IsDone => CompletedAt is not null;
 
+    /// <summary>
+    /// 前回の対応事項: whether an action item of an earlier meeting is brought to the case's next meeting, whose
+    /// previous meeting for the case was held at <paramref name="previousMeetingAt"/>: while open, and once done since then.
+    /// </summary>
+    public static bool IsCarriedForward(DateTime? completedAt, DateTime previousMeetingAt) => completedAt is null || completedAt >= previousMeetingAt;
+
     /// <summary>Whether the task is overdue on <paramref name="today"/> (Japan time).</summary>
     public bool IsOverdueOn(DateOnly today) => !IsDone && DueOn < today;
 

@@ -105,7 +105,8 @@ public sealed record BoardItem(
     IReadOnlyList<BoardDecision> Decisions,
     IReadOnlyList<BoardActionItem> ActionItems,
     IReadOnlyList<AgreedAssignmentView> AgreedAssignments,
-    BoardCapture Captured)
+    BoardCapture Captured,
+    IReadOnlyList<PreviousActionItem> PreviousActionItems)
 {
     public string Household(bool masked) => masked ? HouseholdInitials : HouseholdName;
 
@@ -137,6 +138,10 @@ public sealed record CapturedAssignmentView(int AssignmentId, string AgencyName,
 public sealed record BoardDecision(int Id, int Version, string Text);
 
 public sealed record BoardActionItem(int Id, int Version, string Text, int OwnerAgencyId, string OwnerAgencyName, string? OwnerPerson, DateOnly DueOn);
+
+/// <summary>前回の対応事項: one agreed for this case at an earlier meeting, still open or done since the case's previous meeting.</summary>
+public sealed record PreviousActionItem(int Id, string MeetingReference, string Text, string OwnerAgencyName, string? OwnerPerson, DateOnly DueOn,
+    DateTime? CompletedAt, string? CompletedBy);
 
 public sealed record AgreedAssignmentView(string AgencyName, string? PersonInCharge, string Task, string? Frequency, string Status);
 
