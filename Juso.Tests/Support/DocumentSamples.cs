@@ -77,7 +77,10 @@ public static class DocumentSamples
             $"2026-{i:D4}",
             masked ? $"Y.{(char)('A' + i)}." : $"山田\u3000{i}郎",
             i % 3 == 0 ? "モニタリング" : "プラン案の協議",
-            Agencies[i % Agencies.Length])).ToList(),
+            Agencies[i % Agencies.Length],
+            i == 1
+                ? [new Juso.Portal.Features.Meetings.PreviousActionItem(1, "令和8年度第2回重層的支援会議", "家計の状況を確認する", Agencies[0], "藤井", new DateOnly(2026, 11, 30), null, null)]
+                : [])).ToList(),
         NamesMasked = masked,
     };
 

@@ -64,7 +64,9 @@ public sealed record PlanDocumentModel : PrintDocument
 
 public sealed record AgendaMemberLine(string Name, string? Agency);
 
-public sealed record AgendaItemLine(int Order, DateTimeOffset StartsAt, int Minutes, string CaseNumber, string Household, string Purpose, string? LeadAgency);
+/// <param name="PreviousActionItems">前回の対応事項 of the case: still open, or done since its previous meeting.</param>
+public sealed record AgendaItemLine(int Order, DateTimeOffset StartsAt, int Minutes, string CaseNumber, string Household, string Purpose, string? LeadAgency,
+    IReadOnlyList<Meetings.PreviousActionItem> PreviousActionItems);
 
 /// <summary>会議次第: a meeting's agenda as printed (AgendaDocument.razor); names masked for a 支援会議 when the chair chooses.</summary>
 public sealed record AgendaDocumentModel : PrintDocument

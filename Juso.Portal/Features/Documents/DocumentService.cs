@@ -322,6 +322,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
             .ToDictionaryAsync(m => m.HouseholdId);
         var agencies = await CaseService.AgencyNamesAsync(db);
         var scheduledAt = JapanDate.FromUtc(meeting.ScheduledAt);
+        var previous = await Meetings.BoardSnapshots.PreviousActionItemsAsync(db, meeting, caseIds, agencies);
         var startsAt = scheduledAt;
         var items = new List<AgendaItemLine>();
         foreach (var item in meeting.Agenda.OrderBy(a => a.Order))
@@ -330,7 +331,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
             var principal = principals.GetValueOrDefault(c.HouseholdId);
             var name = principal is null ? "（本人未登録）" : masked ? principal.Initials : principal.FullName;
             items.Add(new AgendaItemLine(item.Order, startsAt, item.Minutes, Juso.Domain.Cases.SupportCase.FormatNumber(c.FiscalYear, c.Sequence),
-                name, item.Purpose.Label(), c.LeadAgencyId is { } lead ? agencies.GetValueOrDefault(lead) : null));
+                name, item.Purpose.Label(), c.LeadAgencyId is { } lead ? agencies.GetValueOrDefault(lead) : null, previous[item.SupportCaseId].ToList()));
             startsAt = startsAt.AddMinutes(item.Minutes);
         }
         var chair = meeting.Members.FirstOrDefault(m => m.UserId == meeting.ChairUserId)?.Name ?? "―";

@@ -69,7 +69,7 @@ public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
             item.CarryingOnAgencyId is { } id ? agencies.GetValueOrDefault(id) : null, item.HandBackReason);
 
     /// <summary>前回の対応事項 of each case on the agenda, from the meetings held before this one (ActionItem.IsCarriedForward).</summary>
-    private static async Task<ILookup<int, PreviousActionItem>> PreviousActionItemsAsync(JusoDbContext db, Meeting meeting, IReadOnlyCollection<int> caseIds,
+    internal static async Task<ILookup<int, PreviousActionItem>> PreviousActionItemsAsync(JusoDbContext db, Meeting meeting, IReadOnlyCollection<int> caseIds,
         IReadOnlyDictionary<int, string> agencies)
     {
         var earlier = db.Meetings.AsNoTracking().Where(m => m.ScheduledAt < meeting.ScheduledAt && m.Id != meeting.Id);

@@ -124,6 +124,8 @@ public sealed class DocumentRenderingTests(RendererFixture fixture)
         var pdf = await fixture.Renderer.RenderPdfAsync(DocumentSamples.TwelveCaseAgenda());
         var text = Compact(string.Concat(PdfText.Pages(pdf)));
         Assert.Contains("令和8年度第3回重層的支援会議次第", text);
+        Assert.Contains("前回の対応事項", text);
+        Assert.Contains("家計の状況を確認する（令和8年度第2回重層的支援会議）", text);
         Assert.Contains("議題（12件、計120分）", text);
         Assert.Contains("13:30～15:30", text);
         Assert.Contains("2026-0012", text);
