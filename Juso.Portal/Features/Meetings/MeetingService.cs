@@ -140,6 +140,11 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
             await db.SaveChangesAsync();
             audit.Add(db, user, AuditAction.MeetingScheduled, detail: $"会議 {meeting.Id}: {meeting.Reference}（{meeting.Cadence.Label()}）");
             await db.SaveChangesAsync();
+            // The later meetings of the year may have moved up a number; other instances catch up within BoardSnapshots.MaxAge.
+            foreach (var renumbered in sameKindAndYear)
+            {
+                snapshots.Invalidate(renumbered.Id);
+            }
             return SaveResult.Saved(meeting.Id, meeting.Version);
         });
     }
