@@ -53,6 +53,7 @@ public enum AuditAction
     PasswordChanged,
     TwoFactorEnabled,
     TwoFactorDisabled,
+    ActionItemSettled,
 }
 
 /// <summary>An audit log row. Written once, never changed; administrators can browse them.</summary>

@@ -54,6 +54,7 @@ public static class AuditLabels
         AuditAction.PasswordChanged => "パスワード変更",
         AuditAction.TwoFactorEnabled => "2段階認証の有効化",
         AuditAction.TwoFactorDisabled => "2段階認証の無効化",
+        AuditAction.ActionItemSettled => "対応事項の完了・未完了",
         _ => action.ToString(),
     };
 }

@@ -164,6 +164,12 @@ public class Meeting : AggregateRoot
 
     public string ChairUserId { get; private set; }
 
+    /// <summary>第N回: the meeting's place among the meetings of its kind in its 年度, given by <see cref="MeetingNumbering"/>.</summary>
+    public int Number { get; private set; }
+
+    /// <summary>The 年度 the meeting is held in, which its <see cref="Number"/> counts within.</summary>
+    public FiscalYear FiscalYear => FiscalYear.Of(HeldOn);
+
     /// <summary>Show initials instead of names on the projected board (on by default for a 支援会議).</summary>
     public bool MasksNames { get; private set; }
 
@@ -206,6 +212,8 @@ public class Meeting : AggregateRoot
             Place = RuleCheck.Clean(place),
             ChairUserId = chair.UserId,
             MasksNames = kind == MeetingKind.Support,
+            // The first of its year until MeetingNumbering places it among the others.
+            Number = 1,
         };
         meeting._members.Add(new MeetingMember(chair.UserId, chairName, chairAgencyId));
         meeting.MarkCreated(now);
@@ -225,8 +233,23 @@ public class Meeting : AggregateRoot
 
     public bool IsMember(string userId) => _members.Any(m => m.UserId == userId);
 
-    /// <summary>How the meeting is named on a case's timeline and in a plan's approval; the one place to change it.</summary>
-    public string Reference => $"{Kind.Label()}（{HeldOn:yyyy/MM/dd}）";
+    /// <summary>
+    /// How the meeting is named on the board, the minutes, prints, a case's timeline and a plan's approval
+    /// (令和8年度第3回重層的支援会議); the one place to change it.
+    /// </summary>
+    public string Reference => ReferenceOf(Kind, FiscalYear, Number);
+
+    /// <summary>The same name for a meeting read by a query.</summary>
+    public static string ReferenceOf(MeetingKind kind, FiscalYear year, int number) => $"{JapaneseFormat.FiscalYear(year)}第{number}回{kind.Label()}";
+
+    internal void Renumber(int number, DateTimeOffset now)
+    {
+        if (Number != number)
+        {
+            Number = number;
+            Touch(now);
+        }
+    }
 
     /// <summary>The day the meeting was held (Japan time): what it decides takes effect on this day.</summary>
     public DateOnly HeldOn => JapanDate.Today(JapanDate.FromUtc(ScheduledAt));
@@ -303,7 +326,7 @@ public class Meeting : AggregateRoot
         var item = FindItem(itemId);
         if (_decisions.Any(d => d.AgendaItemId == itemId) || _actionItems.Any(a => a.AgendaItemId == itemId))
         {
-            throw new DomainException("決定事項や宿題がある議題は外せません。", nameof(Agenda));
+            throw new DomainException("決定事項や対応事項がある議題は外せません。", nameof(Agenda));
         }
         _agenda.Remove(item);
         var order = 1;
@@ -444,7 +467,7 @@ public class Meeting : AggregateRoot
     {
         EnsureOpen();
         FindItem(itemId);
-        CheckActionItem(details);
+        CheckActionItem(details, now);
         var action = new ActionItem(itemId);
         action.Apply(details);
         _actionItems.Add(action);
@@ -455,8 +478,8 @@ public class Meeting : AggregateRoot
     public void ReviseActionItem(int actionItemId, ActionItemDetails details, DateTimeOffset now)
     {
         EnsureOpen();
-        var action = _actionItems.FirstOrDefault(a => a.Id == actionItemId) ?? throw new DomainException("この宿題は見つかりません。画面を再読み込みしてください。");
-        CheckActionItem(details);
+        var action = _actionItems.FirstOrDefault(a => a.Id == actionItemId) ?? throw new DomainException("この対応事項は見つかりません。画面を再読み込みしてください。");
+        CheckActionItem(details, now);
         action.Apply(details);
         Touch(now);
     }
@@ -464,8 +487,32 @@ public class Meeting : AggregateRoot
     public void RemoveActionItem(int actionItemId, DateTimeOffset now)
     {
         EnsureOpen();
-        _actionItems.Remove(_actionItems.FirstOrDefault(a => a.Id == actionItemId) ?? throw new DomainException("この宿題は見つかりません。画面を再読み込みしてください。"));
+        _actionItems.Remove(_actionItems.FirstOrDefault(a => a.Id == actionItemId) ?? throw new DomainException("この対応事項は見つかりません。画面を再読み込みしてください。"));
         Touch(now);
+    }
+
+    /// <summary>
+    /// Marks an action item done. Allowed also after the minutes are approved: the task outlives the meeting, and the
+    /// meeting's own version does not move (only the action item's).
+    /// </summary>
+    public void CompleteActionItem(int actionItemId, ActionItemSettler settler, SupportCase supportCase, DateTimeOffset now) =>
+        FindActionItemFor(actionItemId, supportCase).Complete(settler, supportCase, now);
+
+    /// <summary>Marks a done action item open again (done by mistake, or not done after all).</summary>
+    public void ReopenActionItem(int actionItemId, ActionItemSettler settler, SupportCase supportCase) =>
+        FindActionItemFor(actionItemId, supportCase).Reopen(settler, supportCase);
+
+    /// <summary>The case an action item is for: the case of its agenda item.</summary>
+    public int CaseOf(ActionItem actionItem) => FindItem(actionItem.AgendaItemId).SupportCaseId;
+
+    private ActionItem FindActionItemFor(int actionItemId, SupportCase supportCase)
+    {
+        var action = _actionItems.FirstOrDefault(a => a.Id == actionItemId) ?? throw new DomainException("この対応事項は見つかりません。画面を再読み込みしてください。");
+        if (CaseOf(action) != supportCase.Id)
+        {
+            throw new DomainException("この対応事項は別のケースのものです。");
+        }
+        return action;
     }
 
     /// <summary>
@@ -526,12 +573,13 @@ public class Meeting : AggregateRoot
     private static void CheckDecision(string? text) =>
         new RuleCheck().RequireText(text, nameof(Decision.Text), "決定事項", Decision.TextMaxLength).ThrowIfAny();
 
-    private void CheckActionItem(ActionItemDetails details) =>
+    private void CheckActionItem(ActionItemDetails details, DateTimeOffset now) =>
         new RuleCheck()
-            .RequireText(details.Text, nameof(ActionItem.Text), "宿題の内容", ActionItem.TextMaxLength)
-            .Require(details.OwnerAgencyId is not null, nameof(ActionItem.OwnerAgencyId), "宿題の担当機関を選択してください。")
+            .RequireText(details.Text, nameof(ActionItem.Text), "対応事項の内容", ActionItem.TextMaxLength)
+            .Require(details.OwnerAgencyId is not null, nameof(ActionItem.OwnerAgencyId), "対応事項の担当機関を選択してください。")
             .OptionalText(details.OwnerPerson, nameof(ActionItem.OwnerPerson), "担当者", ActionItem.PersonMaxLength)
-            .Require(details.DueOn is not null, nameof(ActionItem.DueOn), "宿題の期限を入力してください。")
+            .Require(details.DueOn is not null, nameof(ActionItem.DueOn), "対応事項の期限を入力してください。")
             .Require(details.DueOn is null || details.DueOn >= HeldOn, nameof(ActionItem.DueOn), "期限は会議の日以降にしてください。")
+            .Require(details.DueOn is null || details.DueOn >= JapanDate.Today(now), nameof(ActionItem.DueOn), "期限に過去の日付は指定できません。")
             .ThrowIfAny();
 }

@@ -1,3 +1,4 @@
+using Juso.Domain.Cases;
 using Juso.Domain.Common;
 
 namespace Juso.Domain.Meetings;
@@ -32,7 +33,11 @@ public class Decision : Entity, IVersioned
     internal void Revise(string text) => Text = text;
 }
 
-/// <summary>宿題（アクションアイテム）: a task agreed in the meeting, with the agency that owns it and a due date.</summary>
+/// <summary>
+/// 対応事項（アクションアイテム）: a task agreed in the meeting, with the agency that owns it and a due date. It outlives
+/// the meeting: the owner agency or the case's coordinator marks it done (or not done after all), also after the
+/// minutes are approved; the meeting's own record stays as it was.
+/// </summary>
 public class ActionItem : Entity, IVersioned
 {
     public const int TextMaxLength = 500;
@@ -63,6 +68,60 @@ public class ActionItem : Entity, IVersioned
 
     public DateOnly DueOn { get; private set; }
 
+    /// <summary>When it was marked done; null while open.</summary>
+    public DateTime? CompletedAt { get; private set; }
+
+    /// <summary>Who marked it done, as shown on the case page.</summary>
+    public string? CompletedBy { get; private set; }
+
+    public bool IsDone => CompletedAt is not null;
+
+    /// <summary>
+    /// 前回の対応事項: whether an action item of an earlier meeting is brought to the case's next meeting, whose
+    /// previous meeting for the case was held at <paramref name="previousMeetingAt"/>: while open, and once done since then.
+    /// </summary>
+    public static bool IsCarriedForward(DateTime? completedAt, DateTime previousMeetingAt) => completedAt is null || completedAt >= previousMeetingAt;
+
+    /// <summary>Whether the task is overdue on <paramref name="today"/> (Japan time).</summary>
+    public bool IsOverdueOn(DateOnly today) => !IsDone && DueOn < today;
+
+    /// <summary>Who may mark it done or open again: a member of the owner agency, or the coordinator of the case it is for.</summary>
+    public bool MayBeSettledBy(ActionItemSettler settler, SupportCase supportCase) => MayBeSettledBy(settler, OwnerAgencyId, supportCase.CoordinatorStaffId);
+
+    /// <summary>The same rule for an action item and its case read by a query.</summary>
+    public static bool MayBeSettledBy(ActionItemSettler settler, int ownerAgencyId, int? coordinatorStaffId) =>
+        settler.AgencyId == ownerAgencyId || (settler.StaffId is { } staffId && coordinatorStaffId == staffId);
+
+    internal void Complete(ActionItemSettler settler, SupportCase supportCase, DateTimeOffset now)
+    {
+        EnsureSettledBy(settler, supportCase);
+        if (IsDone)
+        {
+            throw new DomainException("この対応事項は既に完了しています。", nameof(CompletedAt));
+        }
+        CompletedAt = now.UtcDateTime;
+        CompletedBy = settler.Actor.Name;
+    }
+
+    internal void Reopen(ActionItemSettler settler, SupportCase supportCase)
+    {
+        EnsureSettledBy(settler, supportCase);
+        if (!IsDone)
+        {
+            throw new DomainException("この対応事項は未完了です。", nameof(CompletedAt));
+        }
+        CompletedAt = null;
+        CompletedBy = null;
+    }
+
+    private void EnsureSettledBy(ActionItemSettler settler, SupportCase supportCase)
+    {
+        if (!MayBeSettledBy(settler, supportCase))
+        {
+            throw new DomainException("対応事項の完了・未完了を変更できるのは、担当機関の職員とケースの担当者だけです。", nameof(CompletedAt));
+        }
+    }
+
     internal void Apply(ActionItemDetails details)
     {
         Text = details.Text!.Trim();
@@ -71,6 +130,9 @@ public class ActionItem : Entity, IVersioned
         DueOn = details.DueOn!.Value;
     }
 }
+
+/// <summary>Who marks an action item done: the person, their agency and their staff record (a coordinator is a staff member).</summary>
+public sealed record ActionItemSettler(Actor Actor, int? AgencyId, int? StaffId);
 
 public sealed record ActionItemDetails(string? Text, int? OwnerAgencyId, string? OwnerPerson, DateOnly? DueOn);
 

@@ -17,6 +17,12 @@ public enum NotificationKind
 
     /// <summary>終結後フォローの予定日 (to the lead agency's members and the coordinator), on the date set at the last follow-up.</summary>
     FollowUpDue,
+
+    /// <summary>対応事項の期限が近い (to the owner agency's staff and the case's coordinator); the subject is the action item.</summary>
+    ActionItemDueSoon,
+
+    /// <summary>対応事項の期限切れ, once per action item and due date.</summary>
+    ActionItemOverdue,
 }
 
 /// <summary>Where the e-mail copy of an alert stands. The in-portal alert exists whatever happens to the mail.</summary>
@@ -46,6 +52,8 @@ public static class NotificationLabels
         NotificationKind.MeetingReminder => "会議のお知らせ",
         NotificationKind.FollowUpDue => "終結後フォローの予定日",
         NotificationKind.SupervisorDigest => "期限切れのまとめ",
+        NotificationKind.ActionItemDueSoon => "対応事項の期限が近い",
+        NotificationKind.ActionItemOverdue => "対応事項の期限切れ",
         _ => kind.ToString(),
     };
 }

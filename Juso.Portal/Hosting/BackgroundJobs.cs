@@ -78,6 +78,7 @@ public static class BackgroundJobs
         services.AddTransient<SendSupervisorDigestJob>();
         services.AddTransient<MeetingReminderJob>();
         services.AddTransient<FollowUpReminderJob>();
+        services.AddTransient<RemindActionItemsJob>();
         services.AddTransient<SendNotificationMailJob>();
     }
 
@@ -133,6 +134,7 @@ public static class BackgroundJobs
             recurring.AddOrUpdate<RemindDueMonitoringJob>(nameof(RemindDueMonitoringJob), j => j.RunAsync(CancellationToken.None), Daily(settings.DueSoonRunAt), options);
             // 終結後フォロー has no switch of its own: a date a member set is always reminded, at the due-soon time.
             recurring.AddOrUpdate<FollowUpReminderJob>(nameof(FollowUpReminderJob), j => j.RunAsync(CancellationToken.None), Daily(settings.DueSoonRunAt), options);
+            recurring.AddOrUpdate<RemindActionItemsJob>(nameof(RemindActionItemsJob), j => j.RunAsync(CancellationToken.None), Daily(settings.DueSoonRunAt), options);
             recurring.AddOrUpdate<MeetingReminderJob>(nameof(MeetingReminderJob), j => j.RunAsync(CancellationToken.None), Daily(settings.MeetingRemindersRunAt), options);
             recurring.AddOrUpdate<SendSupervisorDigestJob>(nameof(SendSupervisorDigestJob), j => j.RunAsync(CancellationToken.None), Daily(settings.DigestRunAt), options);
         }

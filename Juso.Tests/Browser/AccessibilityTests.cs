@@ -42,7 +42,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         await page.GotoAsync($"/cases/{caseId}");
         await page.Locator("h1", new() { HasText = "ケース" }).WaitForAsync();
         await AssertAccessibleAsync(page, "case");
-        foreach (var (tab, name) in new[] { ("アセスメント", "case-assessment"), ("プラン", "case-plan"), ("モニタリング", "case-monitoring"), ("支援経過", "case-contacts"), ("履歴", "case-timeline") })
+        foreach (var (tab, name) in new[] { ("アセスメント", "case-assessment"), ("プラン", "case-plan"), ("モニタリング", "case-monitoring"), ("支援経過", "case-contacts"), ("対応事項", "case-action-items"), ("履歴", "case-timeline") })
         {
             await page.GetByRole(AriaRole.Tab, new() { Name = tab, Exact = true }).ClickAsync();
             await page.Locator(".mud-tab-active", new() { HasText = tab }).WaitForAsync();

@@ -25,7 +25,7 @@ public static class DocumentSamples
         Kind = kind,
         Status = PlanStatus.Active,
         ApprovedOn = new DateOnly(2026, 11, 20),
-        ApprovalNote = "第5回重層的支援会議",
+        ApprovalNote = "令和8年度第5回重層的支援会議",
         StartOn = new DateOnly(2026, 11, 23),
         HouseholdAddress = "ひばり野市東町1丁目1番地 ひばり野ハイツ203号室",
         PersonName = "山田\u3000一郎",
@@ -64,6 +64,7 @@ public static class DocumentSamples
         Municipality = "ひばり野市",
         PrintedAt = PrintedAt,
         Kind = kind,
+        Reference = Juso.Domain.Meetings.Meeting.ReferenceOf(kind, new Juso.Domain.Common.FiscalYear(2026), 3),
         Cadence = MeetingCadence.Regular,
         ScheduledAt = new DateTimeOffset(2026, 12, 4, 13, 30, 0, TimeSpan.FromHours(9)),
         Place = "ひばり野市役所 本庁舎 3階 第2会議室",
@@ -76,7 +77,10 @@ public static class DocumentSamples
             $"2026-{i:D4}",
             masked ? $"Y.{(char)('A' + i)}." : $"山田\u3000{i}郎",
             i % 3 == 0 ? "モニタリング" : "プラン案の協議",
-            Agencies[i % Agencies.Length])).ToList(),
+            Agencies[i % Agencies.Length],
+            i == 1
+                ? [new Juso.Portal.Features.Meetings.PreviousActionItem(1, "令和8年度第2回重層的支援会議", "家計の状況を確認する", Agencies[0], "藤井", new DateOnly(2026, 11, 30), null, null)]
+                : [])).ToList(),
         NamesMasked = masked,
     };
 
@@ -86,6 +90,7 @@ public static class DocumentSamples
         Municipality = "ひばり野市",
         PrintedAt = PrintedAt,
         Kind = kind,
+        Reference = Juso.Domain.Meetings.Meeting.ReferenceOf(kind, new Juso.Domain.Common.FiscalYear(2026), 3),
         Cadence = MeetingCadence.Regular,
         ScheduledAt = new DateTimeOffset(2026, 12, 4, 13, 30, 0, TimeSpan.FromHours(9)),
         Place = "ひばり野市役所 本庁舎 3階 第2会議室",
@@ -102,6 +107,6 @@ public static class DocumentSamples
             i % 3 == 0 ? ["所見: 訪問が定着し、家計の見通しが立ってきた。", "目標「滞納を解消する」: 進展あり（滞納が減っている）"] : [],
             [$"主担当は{Agencies[i % Agencies.Length]}とし、月1回の訪問で世帯の状況を確認する。", "次回の会議でモニタリングの結果を報告する。"],
             Enumerable.Range(0, 3).Select(k => new Juso.Portal.Features.Meetings.AgreedAssignmentView(Agencies[(i + k) % Agencies.Length], $"担当{k + 1}", $"役割分担{i}-{k + 1}：家計と生活の相談", "月1回", "実施中")).ToList(),
-            [new MinutesActionLine($"宿題{i}：関係機関に状況を確認する", Agencies[i % Agencies.Length], new DateOnly(2026, 12, 18))])).ToList(),
+            [new MinutesActionLine($"対応事項{i}：関係機関に状況を確認する", Agencies[i % Agencies.Length], new DateOnly(2026, 12, 18))])).ToList(),
     };
 }

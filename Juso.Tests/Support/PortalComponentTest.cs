@@ -39,6 +39,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<CoordinationService>();
         Services.AddScoped<PlanService>();
         Services.AddScoped<MonitoringService>();
+        Services.AddScoped<Juso.Portal.Features.Meetings.ActionItemService>();
         Juso.Portal.Hosting.PortalServices.AddDocuments(Services, configuration);
         Services.AddScoped<AuthenticationStateProvider>(_ => Auth);
         JSInterop.Mode = JSRuntimeMode.Loose;

@@ -11,6 +11,7 @@ public sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionIte
     {
         builder.Property(a => a.Text).HasMaxLength(ActionItem.TextMaxLength);
         builder.Property(a => a.OwnerPerson).HasMaxLength(ActionItem.PersonMaxLength);
+        builder.Property(a => a.CompletedBy).HasMaxLength(100);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasOne<AgendaItem>().WithMany().HasForeignKey(a => a.AgendaItemId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<Agency>().WithMany().HasForeignKey(a => a.OwnerAgencyId).OnDelete(DeleteBehavior.Restrict);

@@ -10,12 +10,15 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
     {
         builder.Ignore(m => m.IsOverRecommendedSize);
         builder.Ignore(m => m.IsMinutesApproved);
+        builder.Ignore(m => m.FiscalYear);
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.Cadence).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.Place).HasMaxLength(Meeting.PlaceMaxLength);
         builder.Property(m => m.ChairUserId).HasMaxLength(450);
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasIndex(m => m.ScheduledAt);
+        // The meetings numbered together: one kind in one 年度.
+        builder.HasIndex(m => new { m.Kind, m.ScheduledAt });
         builder.HasMany(m => m.Members).WithOne().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Agenda).WithOne().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(m => m.Decisions).WithOne().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);

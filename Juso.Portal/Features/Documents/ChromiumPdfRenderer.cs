@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Playwright;
+using Juso.Domain.Common;
 
 namespace Juso.Portal.Features.Documents;
 
@@ -198,7 +199,7 @@ public sealed class ChromiumPdfRenderer(DocumentHtml html, DocumentOptions optio
     }
 
     private static string FooterTemplate(PrintDocument document) =>
-        $"<div style=\"{TemplateStyle}\"><span>印刷日時 {document.PrintedAt:yyyy/MM/dd HH:mm}</span>"
+        $"<div style=\"{TemplateStyle}\"><span>印刷日時 {JapaneseFormat.WarekiDateTime(document.PrintedAt)}</span>"
         + "<span><span class=\"pageNumber\"></span> / <span class=\"totalPages\"></span></span></div>";
 
     // Header and footer templates are separate documents: they get no page CSS, and Chromium's default font size is 0.

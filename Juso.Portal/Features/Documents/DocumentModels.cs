@@ -64,7 +64,9 @@ public sealed record PlanDocumentModel : PrintDocument
 
 public sealed record AgendaMemberLine(string Name, string? Agency);
 
-public sealed record AgendaItemLine(int Order, DateTimeOffset StartsAt, int Minutes, string CaseNumber, string Household, string Purpose, string? LeadAgency);
+/// <param name="PreviousActionItems">前回の対応事項 of the case: still open, or done since its previous meeting.</param>
+public sealed record AgendaItemLine(int Order, DateTimeOffset StartsAt, int Minutes, string CaseNumber, string Household, string Purpose, string? LeadAgency,
+    IReadOnlyList<Meetings.PreviousActionItem> PreviousActionItems);
 
 /// <summary>会議次第: a meeting's agenda as printed (AgendaDocument.razor); names masked for a 支援会議 when the chair chooses.</summary>
 public sealed record AgendaDocumentModel : PrintDocument
@@ -75,6 +77,9 @@ public sealed record AgendaDocumentModel : PrintDocument
 
     /// <summary>Japan time.</summary>
     public required DateTimeOffset ScheduledAt { get; init; }
+
+    /// <summary>令和8年度第3回重層的支援会議.</summary>
+    public required string Reference { get; init; }
 
     public string? Place { get; init; }
 
@@ -88,7 +93,7 @@ public sealed record AgendaDocumentModel : PrintDocument
 
     public int TotalMinutes => Items.Sum(i => i.Minutes);
 
-    public override string Title => $"{Kind.Label()} 次第";
+    public override string Title => $"{Reference} 次第";
 
     public override string FileName => $"agenda-{ScheduledAt:yyyyMMdd-HHmm}.pdf";
 
@@ -115,6 +120,9 @@ public sealed record MinutesDocumentModel : PrintDocument
     /// <summary>Japan time.</summary>
     public required DateTimeOffset ScheduledAt { get; init; }
 
+    /// <summary>令和8年度第3回重層的支援会議.</summary>
+    public required string Reference { get; init; }
+
     public string? Place { get; init; }
 
     public required string ChairName { get; init; }
@@ -128,7 +136,7 @@ public sealed record MinutesDocumentModel : PrintDocument
 
     public bool NamesMasked { get; init; }
 
-    public override string Title => ApprovedAt is null ? $"{Kind.Label()} 議事録（案）" : $"{Kind.Label()} 議事録";
+    public override string Title => ApprovedAt is null ? $"{Reference} 議事録（案）" : $"{Reference} 議事録";
 
     public override string FileName => $"minutes-{ScheduledAt:yyyyMMdd-HHmm}.pdf";
 

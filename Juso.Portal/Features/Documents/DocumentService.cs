@@ -205,7 +205,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         }
         var (document, canChoose) = loaded.Value;
         var html = await renderer.RenderHtmlAsync(document);
-        await audit.WriteAsync(user, AuditAction.DocumentPreviewed, detail: $"{document.Title}（{document.ScheduledAt:yyyy/MM/dd}、会議 {meetingId}）");
+        await audit.WriteAsync(user, AuditAction.DocumentPreviewed, detail: $"{document.Title}（会議 {meetingId}）");
         return new AgendaPrintView(meetingId, document, html, canChoose);
     }
 
@@ -222,7 +222,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         try
         {
             var pdf = await renderer.RenderPdfAsync(document, cancellationToken);
-            audit.Add(db, user, AuditAction.DocumentPrinted, detail: $"{document.Title}（{document.ScheduledAt:yyyy/MM/dd}、会議 {meetingId}、{(document.NamesMasked ? "氏名を伏せる" : "氏名あり")}）");
+            audit.Add(db, user, AuditAction.DocumentPrinted, detail: $"{document.Title}（会議 {meetingId}、{(document.NamesMasked ? "氏名を伏せる" : "氏名あり")}）");
             await db.SaveChangesAsync(cancellationToken);
             return new PrintedFile(pdf, document.FileName, PlanSignature.PdfContentType, null);
         }
@@ -322,6 +322,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
             .ToDictionaryAsync(m => m.HouseholdId);
         var agencies = await CaseService.AgencyNamesAsync(db);
         var scheduledAt = JapanDate.FromUtc(meeting.ScheduledAt);
+        var previous = await Meetings.BoardSnapshots.PreviousActionItemsAsync(db, meeting, caseIds, agencies);
         var startsAt = scheduledAt;
         var items = new List<AgendaItemLine>();
         foreach (var item in meeting.Agenda.OrderBy(a => a.Order))
@@ -330,7 +331,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
             var principal = principals.GetValueOrDefault(c.HouseholdId);
             var name = principal is null ? "（本人未登録）" : masked ? principal.Initials : principal.FullName;
             items.Add(new AgendaItemLine(item.Order, startsAt, item.Minutes, Juso.Domain.Cases.SupportCase.FormatNumber(c.FiscalYear, c.Sequence),
-                name, item.Purpose.Label(), c.LeadAgencyId is { } lead ? agencies.GetValueOrDefault(lead) : null));
+                name, item.Purpose.Label(), c.LeadAgencyId is { } lead ? agencies.GetValueOrDefault(lead) : null, previous[item.SupportCaseId].ToList()));
             startsAt = startsAt.AddMinutes(item.Minutes);
         }
         var chair = meeting.Members.FirstOrDefault(m => m.UserId == meeting.ChairUserId)?.Name ?? "―";
@@ -341,6 +342,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
             Kind = meeting.Kind,
             Cadence = meeting.Cadence,
             ScheduledAt = scheduledAt,
+            Reference = meeting.Reference,
             Place = meeting.Place,
             ChairName = chair,
             Members = meeting.Members.OrderBy(m => m.Id).Select(m => new AgendaMemberLine(m.Name, m.AgencyId is { } a ? agencies.GetValueOrDefault(a) : null)).ToList(),

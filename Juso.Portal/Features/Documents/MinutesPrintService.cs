@@ -69,6 +69,7 @@ public sealed class MinutesPrintService(BoardSnapshots snapshots, CurrentUser cu
             Kind = board.Kind,
             Cadence = board.Cadence,
             ScheduledAt = JapanDate.FromUtc(board.ScheduledAt),
+            Reference = board.Reference,
             Place = board.Place,
             ChairName = board.ChairName,
             ApprovedAt = board.MinutesApprovedAt is { } at ? JapanDate.FromUtc(at) : null,

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Juso.Domain.Common;
 using Juso.Domain.Households;
 using Juso.Domain.Meetings;
 using Juso.Infrastructure.Persistence;
@@ -67,6 +68,29 @@ public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
             item.ClosureEvaluation, item.ClosureReason, item.CarryingOnAgencyId,
             item.CarryingOnAgencyId is { } id ? agencies.GetValueOrDefault(id) : null, item.HandBackReason);
 
+    /// <summary>前回の対応事項 of each case on the agenda, from the meetings held before this one (ActionItem.IsCarriedForward).</summary>
+    internal static async Task<ILookup<int, PreviousActionItem>> PreviousActionItemsAsync(JusoDbContext db, Meeting meeting, IReadOnlyCollection<int> caseIds,
+        IReadOnlyDictionary<int, string> agencies)
+    {
+        var earlier = db.Meetings.AsNoTracking().Where(m => m.ScheduledAt < meeting.ScheduledAt && m.Id != meeting.Id);
+        var previousMeetingAt = await (from m in earlier
+                                       from i in m.Agenda
+                                       where caseIds.Contains(i.SupportCaseId)
+                                       group m.ScheduledAt by i.SupportCaseId into g
+                                       select new { CaseId = g.Key, At = g.Max() }).ToDictionaryAsync(x => x.CaseId, x => x.At);
+        var rows = await (from m in earlier
+                          from a in m.ActionItems
+                          from i in m.Agenda
+                          where i.Id == a.AgendaItemId && caseIds.Contains(i.SupportCaseId)
+                          select new { CaseId = i.SupportCaseId, a.Id, a.Text, a.OwnerAgencyId, a.OwnerPerson, a.DueOn, a.CompletedAt, a.CompletedBy, m.Kind, m.ScheduledAt, m.Number })
+            .ToListAsync();
+        return rows.Where(r => ActionItem.IsCarriedForward(r.CompletedAt, previousMeetingAt[r.CaseId]))
+            .OrderBy(r => r.CompletedAt is not null).ThenBy(r => r.DueOn).ThenBy(r => r.Id)
+            .ToLookup(r => r.CaseId, r => new PreviousActionItem(r.Id,
+                Meeting.ReferenceOf(r.Kind, FiscalYear.Of(JapanDate.Today(JapanDate.FromUtc(r.ScheduledAt))), r.Number), r.Text,
+                agencies.GetValueOrDefault(r.OwnerAgencyId, "（不明な機関）"), r.OwnerPerson, r.DueOn, r.CompletedAt, r.CompletedBy));
+    }
+
     private async Task<BoardSnapshot?> LoadAsync(int meetingId)
     {
         await using var db = await factory.CreateDbContextAsync();
@@ -96,6 +120,7 @@ public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
         // Every version's goals and assignments: after a re-plan the minutes still name what the meeting reviewed.
         var goals = plans.SelectMany(p => p.Goals).ToDictionary(g => g.Id, g => g.Text);
         var assignments = plans.SelectMany(p => p.Assignments).ToDictionary(x => x.Id);
+        var previous = await PreviousActionItemsAsync(db, meeting, caseIds, agencies);
         var latestPlans = plans.GroupBy(p => p.SupportCaseId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.PlanVersion)!);
 
         var items = meeting.Agenda.OrderBy(a => a.Order).Select(a =>
@@ -105,7 +130,7 @@ public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
             {
                 // Consent withdrawn after the case was put on the agenda: a 重層的支援会議 shows nothing of it any more.
                 return new BoardItem(a.Id, a.Version, a.Order, a.SupportCaseId, Domain.Cases.SupportCase.FormatNumber(c.FiscalYear, c.Sequence),
-                    WithoutConsent, WithoutConsent, a.Purpose, a.Minutes, a.Outcome, null, [], [], [], BoardCapture.None);
+                    WithoutConsent, WithoutConsent, a.Purpose, a.Minutes, a.Outcome, null, [], [], [], BoardCapture.None, []);
             }
             var name = c.Principal is null ? "（本人未登録）" : $"{c.Principal.FamilyName}\u3000{c.Principal.GivenName}";
             var initials = c.Principal is null ? "＊" : $"{Domain.Common.KanaText.Initial(c.Principal.FamilyNameKana)}.{Domain.Common.KanaText.Initial(c.Principal.GivenNameKana)}.";
@@ -116,13 +141,13 @@ public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
                 meeting.ActionItems.Where(x => x.AgendaItemId == a.Id).OrderBy(x => x.DueOn).ThenBy(x => x.Id)
                     .Select(x => new BoardActionItem(x.Id, x.Version, x.Text, x.OwnerAgencyId, agencies.GetValueOrDefault(x.OwnerAgencyId, "（不明な機関）"), x.OwnerPerson, x.DueOn)).ToList(),
                 a.AgreedAssignments.Select(x => new AgreedAssignmentView(x.AgencyName, x.PersonInCharge, x.Task, x.Frequency, x.Status)).ToList(),
-                Captured(a, agencies, goals, assignments));
+                Captured(a, agencies, goals, assignments), previous[a.SupportCaseId].ToList());
         }).ToList();
 
         var members = meeting.Members.OrderByDescending(m => m.UserId == meeting.ChairUserId).ThenBy(m => m.Id)
             .Select(m => new MemberView(m.UserId, m.Name, m.AgencyId is { } id ? agencies.GetValueOrDefault(id) : null, m.UserId == meeting.ChairUserId, m.PledgedAt, m.Attended))
             .ToList();
-        return new BoardSnapshot(meeting.Id, meeting.Version, meeting.Kind, meeting.Cadence, meeting.ScheduledAt, meeting.Place, meeting.ChairUserId, meeting.MasksNames,
+        return new BoardSnapshot(meeting.Id, meeting.Version, meeting.Kind, meeting.Cadence, meeting.ScheduledAt, meeting.Reference, meeting.Place, meeting.ChairUserId, meeting.MasksNames,
             meeting.MinutesApprovedAt, meeting.CurrentAgendaItemId, meeting.CurrentItemStartedAt, members, items);
     }
 }

@@ -118,7 +118,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
             var action = c.Meeting.AddActionItem(itemId, form.ToDetails(), c.Now);
             c.CaseId = CaseOf(c, itemId);
             c.Created = () => action.Id;
-            return new ChangeNote("宿題を追加");
+            return new ChangeNote("対応事項を追加");
         });
 
     public Task<SaveResult> ReviseActionItemAsync(int meetingId, int actionItemId, int expectedVersion, ActionItemForm form) =>
@@ -128,7 +128,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
             await ExpectAgencyAsync(c, form.OwnerAgencyId);
             c.Meeting.ReviseActionItem(actionItemId, form.ToDetails(), c.Now);
             c.CaseId = CaseOf(c, action.AgendaItemId);
-            return new ChangeNote("宿題を修正");
+            return new ChangeNote("対応事項を修正");
         });
 
     public Task<SaveResult> RemoveActionItemAsync(int meetingId, int actionItemId, int expectedVersion) =>
@@ -137,7 +137,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
             var action = ActionItemSeen(c, actionItemId, expectedVersion);
             c.CaseId = CaseOf(c, action.AgendaItemId);
             c.Meeting.RemoveActionItem(actionItemId, c.Now);
-            return Task.FromResult(new ChangeNote("宿題を削除"));
+            return Task.FromResult(new ChangeNote("対応事項を削除"));
         });
 
     /// <summary>
@@ -233,7 +233,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
     private static ActionItem ActionItemSeen(MeetingChange c, int actionItemId, int expectedVersion)
     {
         var action = c.Meeting.ActionItems.FirstOrDefault(a => a.Id == actionItemId)
-            ?? throw new DomainException("この宿題は見つかりません。画面を再読み込みしてください。");
+            ?? throw new DomainException("この対応事項は見つかりません。画面を再読み込みしてください。");
         Expect(c.Db.Entry(action).Property(a => a.Version), expectedVersion);
         return action;
     }

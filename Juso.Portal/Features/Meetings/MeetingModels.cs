@@ -11,7 +11,8 @@ public enum MeetingAccess
     Allowed,
 }
 
-public sealed record MeetingSummary(int Id, MeetingKind Kind, MeetingCadence Cadence, DateTime ScheduledAt, string? Place, string ChairName,
+/// <param name="Reference">令和8年度第3回重層的支援会議 (<see cref="Meeting.Reference"/>).</param>
+public sealed record MeetingSummary(int Id, MeetingKind Kind, MeetingCadence Cadence, DateTime ScheduledAt, string Reference, string? Place, string ChairName,
     int MemberCount, int ItemCount, bool IsMinutesApproved, bool IsMember);
 
 public sealed record MemberView(string UserId, string Name, string? AgencyName, bool IsChair, DateTime? PledgedAt, bool Attended);
@@ -68,6 +69,7 @@ public sealed record BoardSnapshot(
     MeetingKind Kind,
     MeetingCadence Cadence,
     DateTime ScheduledAt,
+    string Reference,
     string? Place,
     string ChairUserId,
     bool MasksNames,
@@ -103,7 +105,8 @@ public sealed record BoardItem(
     IReadOnlyList<BoardDecision> Decisions,
     IReadOnlyList<BoardActionItem> ActionItems,
     IReadOnlyList<AgreedAssignmentView> AgreedAssignments,
-    BoardCapture Captured)
+    BoardCapture Captured,
+    IReadOnlyList<PreviousActionItem> PreviousActionItems)
 {
     public string Household(bool masked) => masked ? HouseholdInitials : HouseholdName;
 
@@ -135,6 +138,10 @@ public sealed record CapturedAssignmentView(int AssignmentId, string AgencyName,
 public sealed record BoardDecision(int Id, int Version, string Text);
 
 public sealed record BoardActionItem(int Id, int Version, string Text, int OwnerAgencyId, string OwnerAgencyName, string? OwnerPerson, DateOnly DueOn);
+
+/// <summary>前回の対応事項: one agreed for this case at an earlier meeting, still open or done since the case's previous meeting.</summary>
+public sealed record PreviousActionItem(int Id, string MeetingReference, string Text, string OwnerAgencyName, string? OwnerPerson, DateOnly DueOn,
+    DateTime? CompletedAt, string? CompletedBy);
 
 public sealed record AgreedAssignmentView(string AgencyName, string? PersonInCharge, string Task, string? Frequency, string Status);
 

@@ -59,6 +59,7 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
             m.Kind,
             m.Cadence,
             m.ScheduledAt,
+            m.Number,
             m.Place,
             ChairName = m.Members.Where(x => x.UserId == m.ChairUserId).Select(x => x.Name).FirstOrDefault(),
             MemberCount = m.Members.Count,
@@ -66,7 +67,8 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
             m.MinutesApprovedAt,
             IsMember = m.Members.Any(x => x.UserId == user.UserId),
         }).ToListAsync();
-        return rows.Select(r => new MeetingSummary(r.Id, r.Kind, r.Cadence, r.ScheduledAt, r.Place, r.ChairName ?? string.Empty, r.MemberCount, r.ItemCount,
+        return rows.Select(r => new MeetingSummary(r.Id, r.Kind, r.Cadence, r.ScheduledAt,
+            Meeting.ReferenceOf(r.Kind, FiscalYear.Of(JapanDate.Today(JapanDate.FromUtc(r.ScheduledAt))), r.Number), r.Place, r.ChairName ?? string.Empty, r.MemberCount, r.ItemCount,
             r.MinutesApprovedAt is not null, r.IsMember)).ToList();
     }
 
@@ -103,7 +105,7 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
         {
             return null;
         }
-        return new MeetingSummary(meeting.MeetingId, meeting.Kind, meeting.Cadence, meeting.ScheduledAt, meeting.Place, meeting.ChairName,
+        return new MeetingSummary(meeting.MeetingId, meeting.Kind, meeting.Cadence, meeting.ScheduledAt, meeting.Reference, meeting.Place, meeting.ChairName,
             meeting.Members.Count, meeting.Items.Count, meeting.IsMinutesApproved, meeting.Members.Any(m => m.UserId == user.UserId));
     }
 
@@ -131,10 +133,17 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
             {
                 meeting.AddMember(self.UserId, self.Name, self.AgencyId, time.GetUtcNow());
             }
+            var sameKindAndYear = await db.Meetings.OfKindAndYear(meeting.Kind, meeting.FiscalYear).ToListAsync();
+            MeetingNumbering.Renumber(sameKindAndYear.Append(meeting), time.GetUtcNow());
             db.Meetings.Add(meeting);
             await db.SaveChangesAsync();
-            audit.Add(db, user, AuditAction.MeetingScheduled, detail: $"会議 {meeting.Id}: {meeting.Kind.Label()}（{meeting.Cadence.Label()}）");
+            audit.Add(db, user, AuditAction.MeetingScheduled, detail: $"会議 {meeting.Id}: {meeting.Reference}（{meeting.Cadence.Label()}）");
             await db.SaveChangesAsync();
+            // The later meetings of the year may have moved up a number; other instances catch up within BoardSnapshots.MaxAge.
+            foreach (var renumbered in sameKindAndYear)
+            {
+                snapshots.Invalidate(renumbered.Id);
+            }
             return SaveResult.Saved(meeting.Id, meeting.Version);
         });
     }

@@ -1,4 +1,5 @@
 using Juso.Domain.Cases;
+using Juso.Domain.Common;
 using Juso.Domain.Notifications;
 using Juso.Domain.Plans;
 using Juso.Infrastructure.Persistence;

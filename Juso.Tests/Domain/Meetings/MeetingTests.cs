@@ -116,8 +116,8 @@ public class MeetingTests
 
         var ex = Assert.Throws<DomainException>(() => meeting.AddActionItem(item.Id, new ActionItemDetails("家計の状況を確認する", null, null, null), Now));
 
-        HasError(ex, "OwnerAgencyId", "宿題の担当機関を選択してください。");
-        HasError(ex, "DueOn", "宿題の期限を入力してください。");
+        HasError(ex, "OwnerAgencyId", "対応事項の担当機関を選択してください。");
+        HasError(ex, "DueOn", "対応事項の期限を入力してください。");
         Assert.Empty(meeting.ActionItems);
     }
 
@@ -142,7 +142,7 @@ public class MeetingTests
         var remove = Assert.Throws<DomainException>(() => meeting.RemoveAgendaItem(item.Id, Now));
 
         HasError(empty, "Text", "決定事項を入力してください。");
-        HasError(remove, "Agenda", "決定事項や宿題がある議題は外せません。");
+        HasError(remove, "Agenda", "決定事項や対応事項がある議題は外せません。");
     }
 
     [Fact]

@@ -20,9 +20,9 @@ public class MinutesCarryBackTests
     private static readonly Dictionary<int, Agency> Agencies = new() { [IntakeAgencyId] = AgencyWithId(IntakeAgencyId, "くらしサポートセンター") };
 
     [Fact]
-    public void Reference_IsTheKindAndTheMeetingDay()
+    public void Reference_IsTheFiscalYearTheNumberAndTheKind()
     {
-        Assert.Equal("重層的支援会議（2026/11/30）", Schedule(MeetingKind.MultiLayered).Reference);
+        Assert.Equal("令和8年度第1回重層的支援会議", Schedule(MeetingKind.MultiLayered).Reference);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class MinutesCarryBackTests
         Assert.Equal(GoalProgress.Progressing, Assert.Single(review.Goals).Progress);
         Assert.Equal("訪問を継続", Assert.Single(review.Assignments).Note);
         Assert.Equal(MeetingDay.AddDays(60), plan.NextMonitoringDue);
-        Assert.Contains(supportCase.Events, e => e.Description.Contains("重層的支援会議（2026/11/30）でモニタリングを行いました"));
+        Assert.Contains(supportCase.Events, e => e.Description.Contains("令和8年度第1回重層的支援会議でモニタリングを行いました"));
         Assert.True(meeting.IsMinutesApproved);
     }
 
@@ -118,7 +118,7 @@ public class MinutesCarryBackTests
 
         Assert.Equal(PlanStatus.Approved, plan.Status);
         Assert.Equal(MeetingDay, plan.ApprovedOn);
-        Assert.Equal("重層的支援会議（2026/11/30）", plan.ApprovalNote);
+        Assert.Equal("令和8年度第1回重層的支援会議", plan.ApprovalNote);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public class MinutesCarryBackTests
         Approve(meeting, supportCase, plan);
 
         Assert.Equal(PlanStatus.Approved, plan.Status);
-        Assert.Equal("支援会議（2026/11/30）", plan.ApprovalNote);
+        Assert.Equal("令和8年度第1回支援会議", plan.ApprovalNote);
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public class MinutesCarryBackTests
 
         Assert.True(supportCase.IsClosed);
         Assert.Equal("就労につながり家計も安定した", supportCase.ClosureEvaluation);
-        Assert.Equal("重層的支援会議（2026/11/30）", supportCase.EvaluatedAt);
+        Assert.Equal("令和8年度第1回重層的支援会議", supportCase.EvaluatedAt);
         Assert.Equal(IntakeAgencyId, supportCase.LeadAgencyId);
         Assert.Equal(PlanStatus.Evaluated, plan.Status);
         Assert.Null(plan.NextMonitoringDue);
@@ -237,7 +237,7 @@ public class MinutesCarryBackTests
         Assert.Equal(IntakeAgencyId, supportCase.LeadAgencyId);
         Assert.Equal(PlanStatus.Stopped, plan.Status);
         Assert.Null(plan.NextMonitoringDue);
-        Assert.Contains(supportCase.Events, e => e.Description.Contains("重層的支援会議（2026/11/30）で包括的相談支援へ戻すことを決めました"));
+        Assert.Contains(supportCase.Events, e => e.Description.Contains("令和8年度第1回重層的支援会議で包括的相談支援へ戻すことを決めました"));
     }
 
     [Fact]

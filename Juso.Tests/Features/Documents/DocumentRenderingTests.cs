@@ -34,7 +34,7 @@ public sealed class DocumentRenderingTests(RendererFixture fixture)
         for (var i = 0; i < pages.Count; i++)
         {
             Assert.Contains($"{i + 1}/2", Compact(pages[i]));
-            Assert.Contains("印刷日時2026/11/2310:00", Compact(pages[i]));
+            Assert.Contains("印刷日時令和8年11月23日（月）10:00", Compact(pages[i]));
             Assert.DoesNotContain("取扱注意", pages[i]);
         }
         Assert.True(pdf.Length <= 300 * 1024, $"two-page plan is {pdf.Length / 1024} KB");
@@ -123,7 +123,9 @@ public sealed class DocumentRenderingTests(RendererFixture fixture)
     {
         var pdf = await fixture.Renderer.RenderPdfAsync(DocumentSamples.TwelveCaseAgenda());
         var text = Compact(string.Concat(PdfText.Pages(pdf)));
-        Assert.Contains("重層的支援会議次第", text);
+        Assert.Contains("令和8年度第3回重層的支援会議次第", text);
+        Assert.Contains("前回の対応事項", text);
+        Assert.Contains("家計の状況を確認する（令和8年度第2回重層的支援会議）", text);
         Assert.Contains("議題（12件、計120分）", text);
         Assert.Contains("13:30～15:30", text);
         Assert.Contains("2026-0012", text);
@@ -149,8 +151,8 @@ public sealed class DocumentRenderingTests(RendererFixture fixture)
         var text = Compact(string.Concat(pages));
         Assert.True(pages.Count > 1, $"{pages.Count} page(s)");
         Assert.All(pages, page => Assert.Contains("取扱注意", page));
-        Assert.Contains("重層的支援会議議事録", text);
-        Assert.Contains("2026/12/0416:00議長承認", text);
+        Assert.Contains("令和8年度第3回重層的支援会議議事録", text);
+        Assert.Contains("令和8年12月4日（金）16:00（2026/12/0416:00）議長承認", text);
         Assert.All(minutes.Items, item =>
         {
             Assert.Contains(item.CaseNumber, text);

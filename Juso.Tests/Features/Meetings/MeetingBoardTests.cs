@@ -104,7 +104,7 @@ public sealed class MeetingBoardTests : IAsyncLifetime
         var result = await _harness.Get<MeetingBoardService>(scope).AddActionItemAsync(meetingId, await FirstItemAsync(meetingId),
             new ActionItemForm { Text = "家計の状況を確認する", DueOn = new DateTime(2026, 12, 10) });
 
-        Assert.Equal("宿題の担当機関を選択してください。", Assert.Single(result.Errors).Message);
+        Assert.Equal("対応事項の担当機関を選択してください。", Assert.Single(result.Errors).Message);
         await using var db = _harness.NewContext();
         Assert.Empty(await db.Meetings.SelectMany(m => m.ActionItems).ToListAsync());
     }
@@ -248,7 +248,7 @@ public sealed class MeetingBoardTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2026, 11, 30), approved.ApprovedOn);
         var replans = await db.Plans.Where(p => p.SupportCaseId == monitored).OrderBy(p => p.PlanVersion).ToListAsync();
         Assert.Equal([PlanStatus.Evaluated, PlanStatus.Draft], replans.Select(p => p.Status));
-        Assert.Equal("重層的支援会議（2026/11/30）のモニタリングで見直し: 就労の目標を見直す", replans[0].EndNote);
+        Assert.Equal("令和8年度第2回重層的支援会議のモニタリングで見直し: 就労の目標を見直す", replans[0].EndNote);
         var minutes = (await board.OpenAsync(meetingId, minutes: true)).Board!;
         Assert.True(minutes.IsMinutesApproved);
         Assert.Equal("家計相談", Assert.Single(minutes.Items[0].AgreedAssignments).Task);
@@ -527,7 +527,8 @@ public sealed class MeetingBoardTests : IAsyncLifetime
         var closed = await db.Cases.SingleAsync(c => c.Id == caseId);
         Assert.True(closed.IsClosed);
         Assert.Equal("家計が安定し見守りに移行", closed.ClosureEvaluation);
-        Assert.Equal("重層的支援会議（2026/11/30）", closed.EvaluatedAt);
+        // The case was approved at the year's first 重層的支援会議; this is the second.
+        Assert.Equal("令和8年度第2回重層的支援会議", closed.EvaluatedAt);
         Assert.Equal(_lead.Id, closed.LeadAgencyId);
         Assert.Equal(PlanStatus.Evaluated, (await db.Plans.SingleAsync(p => p.Id == planId)).Status);
     }

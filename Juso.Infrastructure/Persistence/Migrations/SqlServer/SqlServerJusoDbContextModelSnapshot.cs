@@ -679,6 +679,13 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("AgendaItemId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
@@ -853,6 +860,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("MinutesApprovedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
                     b.Property<string>("Place")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -870,6 +880,8 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ScheduledAt");
+
+                    b.HasIndex("Kind", "ScheduledAt");
 
                     b.ToTable("Meetings");
                 });

@@ -646,6 +646,13 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("AgendaItemId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
@@ -814,6 +821,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("MinutesApprovedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Place")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -831,6 +841,8 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ScheduledAt");
+
+                    b.HasIndex("Kind", "ScheduledAt");
 
                     b.ToTable("Meetings");
                 });

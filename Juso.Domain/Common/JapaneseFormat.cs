@@ -1,7 +1,6 @@
 using System.Globalization;
-using Juso.Domain.Common;
 
-namespace Juso.Portal.Common;
+namespace Juso.Domain.Common;
 
 /// <summary>Dates as Japanese offices write them: 西暦 with 和暦 beside it, and 年度 as 令和N年度.</summary>
 public static class JapaneseFormat
@@ -16,6 +15,22 @@ public static class JapaneseFormat
         var dt = date.ToDateTime(TimeOnly.MinValue);
         return $"{EraYear(dt)}{date.Month}月{date.Day}日";
     }
+
+    /// <summary>令和8年11月23日（月）: a day a reader plans around, with its weekday.</summary>
+    public static string WarekiDateWithWeekday(DateOnly date) => $"{WarekiDate(date)}（{Weekday(date)}）";
+
+    /// <summary>A stored UTC timestamp as a reader in Japan names it: 令和8年11月23日（月）14:05.</summary>
+    public static string WarekiDateTime(DateTime utc) => WarekiDateTime(JapanDate.FromUtc(utc));
+
+    /// <summary>An instant as a reader in Japan names it: 令和8年11月23日（月）14:05.</summary>
+    public static string WarekiDateTime(DateTimeOffset instant)
+    {
+        var at = JapanDate.InJapan(instant);
+        return $"{WarekiDateWithWeekday(DateOnly.FromDateTime(at.DateTime))} {at.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>月, 火, …</summary>
+    public static string Weekday(DateOnly date) => Wareki.DateTimeFormat.GetAbbreviatedDayName(date.DayOfWeek);
 
     /// <summary>令和8年度.</summary>
     public static string FiscalYear(int startYear) => $"{EraYear(new DateTime(startYear, 4, 1))}度";
