@@ -42,8 +42,8 @@ public sealed class BoardContractTests
     public void State_MeetingThatMasksNames_SendsOnlyTheInitials()
     {
         var item = new BoardItem(3, 1, 1, 40, "2026-0012", "山田\u3000一郎", "ヤ.イ.", AgendaPurpose.Monitoring, 15, AgendaOutcome.None, null,
-            [new BoardDecision(1, 1, "家計相談を継続する")], [], [], BoardCapture.None);
-        var snapshot = new BoardSnapshot(7, 12, MeetingKind.MultiLayered, MeetingCadence.Regular, new DateTime(2026, 11, 24, 5, 0, 0, DateTimeKind.Utc), "会議室",
+            [new BoardDecision(1, 1, "家計相談を継続する")], [], [], BoardCapture.None, []);
+        var snapshot = new BoardSnapshot(7, 12, MeetingKind.MultiLayered, MeetingCadence.Regular, new DateTime(2026, 11, 24, 5, 0, 0, DateTimeKind.Utc), "令和8年度第3回重層的支援会議", "会議室",
             "u-chair", MasksNames: true, null, 3, null, [new MemberView("u-chair", "石田 美穂", null, true, null, true)], [item]);
 
         var state = BoardContract.State(snapshot);
@@ -52,5 +52,6 @@ public sealed class BoardContractTests
         Assert.Equal(("ヤ.イ.", "2026-0012"), (sent.Household, sent.CaseNumber));
         Assert.Equal(["家計相談を継続する"], sent.Decisions);
         Assert.Equal(("石田 美穂", true), (state.ChairName, state.NamesMasked));
+        Assert.Equal("令和8年度第3回重層的支援会議", state.Reference);
     }
 }

@@ -32,6 +32,7 @@ public sealed record BoardState(
     string Kind,
     string Cadence,
     DateTime ScheduledAt,
+    string Reference,
     string? Place,
     string ChairName,
     bool NamesMasked,
@@ -66,7 +67,7 @@ public static class BoardContract
     public static PresenceChanged Presence(int meetingId, IReadOnlyList<string> present) => new(meetingId, present);
 
     public static BoardState State(BoardSnapshot board) =>
-        new(board.MeetingId, board.Version, board.Kind.Label(), board.Cadence.Label(), board.ScheduledAt, board.Place, board.ChairName, board.MasksNames,
+        new(board.MeetingId, board.Version, board.Kind.Label(), board.Cadence.Label(), board.ScheduledAt, board.Reference, board.Place, board.ChairName, board.MasksNames,
             board.IsMinutesApproved, board.CurrentItemId, board.CurrentItemStartedAt,
             board.Members.Select(m => new BoardMemberState(m.Name, m.AgencyName, m.IsChair, m.Attended)).ToList(),
             board.Items.Select(i => new BoardItemState(i.Id, i.Order, i.CaseNumber, i.Household(board.MasksNames), i.Purpose.Label(), i.Minutes, i.Outcome.Label(),
