@@ -202,6 +202,9 @@ public class Meeting : AggregateRoot
             .Require(Enum.IsDefined(kind), nameof(Kind), "会議の種類を選択してください。")
             .Require(Enum.IsDefined(cadence), nameof(Cadence), "定例か随時かを選択してください。")
             .Require(scheduledAt is not null, nameof(ScheduledAt), "開催日時を入力してください。")
+            // Bounded so that the meeting's 年度 (and its numbering) always exists: year 1 or 9999 has no whole 年度.
+            .Require(scheduledAt is null || JapanDate.Today(scheduledAt.Value) is { Year: >= 2000 and <= 2099 }, nameof(ScheduledAt),
+                "開催日は2000年から2099年までの日付を入力してください。")
             .OptionalText(place, nameof(Place), "場所", PlaceMaxLength)
             .ThrowIfAny();
         var meeting = new Meeting
