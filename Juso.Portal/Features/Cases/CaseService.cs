@@ -17,7 +17,7 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
     {
         var user = await currentUser.GetAsync();
         await using var db = await factory.CreateDbContextAsync();
-        var query = CaseAccess.Visible(db.Cases.AsNoTracking(), user);
+        var query = CaseAccess.Visible(db.Cases.AsNoTracking(), await CaseAccess.ViewerAsync(db, user));
 
         if (!string.IsNullOrWhiteSpace(search.Text))
         {
@@ -95,7 +95,8 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
         {
             return null;
         }
-        if (!CaseAccess.CanRead(user, supportCase))
+        var viewer = await CaseAccess.ViewerAsync(db, user);
+        if (!CaseAccess.CanRead(viewer, supportCase))
         {
             await audit.WriteAsync(user, AuditAction.AccessDenied, caseId, detail: "ケースの閲覧");
             return null;
@@ -134,12 +135,12 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
             supportCase.ClosedOn,
             supportCase.ClosureReason,
             supportCase.ClosureEvaluation,
-            CaseAccess.CanEdit(user, supportCase),
+            CaseAccess.CanEdit(user, viewer, supportCase),
             CaseAccess.CanManageAgencies(user, supportCase));
     }
 
     public Task<SaveResult> RecordConsentAsync(int caseId, int expectedVersion, ConsentForm form) =>
-        work.ChangeAsync(caseId, expectedVersion, AuditAction.ConsentRecorded, CaseAccess.CanEdit, async c =>
+        work.ChangeAsync(caseId, expectedVersion, AuditAction.ConsentRecorded, CaseWork.AnyEditor, async c =>
         {
             if (form.ToDetails() is not { } consent)
             {
@@ -181,7 +182,7 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
     {
         var user = await currentUser.GetAsync();
         await using var db = await factory.CreateDbContextAsync();
-        var cases = CaseAccess.Visible(db.Cases.AsNoTracking(), user);
+        var cases = CaseAccess.Visible(db.Cases.AsNoTracking(), await CaseAccess.ViewerAsync(db, user));
         if (IsAssignedCoordinator(user))
         {
             // A coordinator's home shows the cases they are in charge of.

@@ -82,7 +82,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         await using var db = await factory.CreateDbContextAsync();
         var supportCase = await db.Cases.AsNoTracking().Include(c => c.Agencies).SingleOrDefaultAsync(c => c.Id == caseId);
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId && p.SupportCaseId == caseId).Select(p => new { p.Version }).SingleOrDefaultAsync();
-        if (supportCase is null || plan is null || !CaseAccess.CanRead(user, supportCase))
+        if (supportCase is null || plan is null || !CaseAccess.CanRead(await CaseAccess.ViewerAsync(db, user), supportCase))
         {
             return [];
         }
@@ -174,7 +174,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         var user = await currentUser.GetAsync();
         await using var db = await factory.CreateDbContextAsync();
         var supportCase = await db.Cases.AsNoTracking().Include(c => c.Agencies).SingleOrDefaultAsync(c => c.Id == caseId);
-        if (supportCase is null || !CaseAccess.CanRead(user, supportCase))
+        if (supportCase is null || !CaseAccess.CanRead(await CaseAccess.ViewerAsync(db, user), supportCase))
         {
             if (supportCase is not null)
             {
@@ -236,7 +236,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         JusoDbContext db, UserContext user, int caseId, int planId, string? deniedDetail)
     {
         var supportCase = await db.Cases.Include(c => c.Agencies).SingleOrDefaultAsync(c => c.Id == caseId);
-        if (supportCase is null || !CaseAccess.CanRead(user, supportCase))
+        if (supportCase is null || !CaseAccess.CanRead(await CaseAccess.ViewerAsync(db, user), supportCase))
         {
             if (supportCase is not null && deniedDetail is not null)
             {

@@ -34,7 +34,7 @@ public sealed class MonitoringForm
 public sealed class MonitoringService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, CaseWork work, TimeProvider time)
 {
     public Task<SaveResult> RecordAsync(int caseId, int planId, int expectedPlanVersion, MonitoringForm form) =>
-        work.ChangeAsync(caseId, null, AuditAction.MonitoringRecorded, CaseAccess.CanEdit, async c =>
+        work.ChangeAsync(caseId, null, AuditAction.MonitoringRecorded, CaseWork.AnyEditor, async c =>
         {
             var plan = await c.Db.Plans.AsSplitQuery().Include(p => p.Goals).Include(p => p.Assignments)
                            .SingleOrDefaultAsync(p => p.Id == planId && p.SupportCaseId == caseId)
@@ -61,7 +61,7 @@ public sealed class MonitoringService(IDbContextFactory<JusoDbContext> factory, 
     {
         var user = await currentUser.GetAsync();
         await using var db = await factory.CreateDbContextAsync();
-        if (!await CaseAccess.Visible(db.Cases, user).AnyAsync(c => c.Id == caseId))
+        if (!await CaseAccess.Visible(db.Cases, await CaseAccess.ViewerAsync(db, user)).AnyAsync(c => c.Id == caseId))
         {
             return [];
         }
@@ -86,7 +86,7 @@ public sealed class MonitoringService(IDbContextFactory<JusoDbContext> factory, 
         var today = JapanDate.Today(time.GetUtcNow());
         var until = today.AddDays(days);
         await using var db = await factory.CreateDbContextAsync();
-        var cases = CaseAccess.Visible(db.Cases.AsNoTracking(), user);
+        var cases = CaseAccess.Visible(db.Cases.AsNoTracking(), await CaseAccess.ViewerAsync(db, user));
         if (CaseService.IsAssignedCoordinator(user))
         {
             cases = cases.Where(c => c.CoordinatorStaffId == user.StaffId);

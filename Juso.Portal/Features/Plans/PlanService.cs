@@ -21,7 +21,7 @@ public sealed class PlanService(IDbContextFactory<JusoDbContext> factory, Curren
         var user = await currentUser.GetAsync();
         await using var db = await factory.CreateDbContextAsync();
         var supportCase = await db.Cases.AsNoTracking().Include(c => c.Agencies).SingleOrDefaultAsync(c => c.Id == caseId);
-        if (supportCase is null || !CaseAccess.CanRead(user, supportCase))
+        if (supportCase is null || !CaseAccess.CanRead(await CaseAccess.ViewerAsync(db, user), supportCase))
         {
             if (supportCase is not null)
             {
@@ -78,7 +78,7 @@ public sealed class PlanService(IDbContextFactory<JusoDbContext> factory, Curren
 
     /// <summary>Changes one assignment, guarded by that assignment's own version (a meeting edits several at once).</summary>
     public Task<SaveResult> UpdateAssignmentAsync(int caseId, int planId, int assignmentId, int expectedAssignmentVersion, AssignmentForm form) =>
-        work.ChangeAsync(caseId, null, AuditAction.PlanChanged, CaseAccess.CanEdit, async c =>
+        work.ChangeAsync(caseId, null, AuditAction.PlanChanged, CaseWork.AnyEditor, async c =>
         {
             var plan = await c.Db.Plans.Include(p => p.Assignments).SingleOrDefaultAsync(p => p.Id == planId && p.SupportCaseId == caseId)
                 ?? throw new DomainException("プランが見つかりません。画面を再読み込みしてください。");
