@@ -44,10 +44,9 @@ public static class AgencyInvolvement
         {
             throw new DomainException("別のケースのプランです。");
         }
-        if (agency is not null && !supportCase.Involves(agency.Id) && !MayInvolve(supportCase.CurrentConsent, who))
+        if (agency is not null)
         {
-            throw new DomainException(supportCase.CurrentConsent == ConsentStatus.Obtained ? NotAllowedMessage : NeedsSupportMeetingMessage,
-                nameof(RoleAssignment.AgencyId));
+            EnsureMayInvolve(supportCase, agency, who);
         }
         RoleAssignment? added = null;
         if (assignmentId is { } id)
@@ -63,5 +62,21 @@ public static class AgencyInvolvement
             supportCase.InvolveAgency(agency, who.Actor, now);
         }
         return added;
+    }
+
+    /// <summary>Gives an agency a part in the case without a role (関わる機関を追加), under the same rule.</summary>
+    public static void Involve(SupportCase supportCase, Agency agency, Involver who, DateTimeOffset now)
+    {
+        EnsureMayInvolve(supportCase, agency, who);
+        supportCase.InvolveAgency(agency, who.Actor, now);
+    }
+
+    private static void EnsureMayInvolve(SupportCase supportCase, Agency agency, Involver who)
+    {
+        if (!supportCase.Involves(agency.Id) && !MayInvolve(supportCase.CurrentConsent, who))
+        {
+            throw new DomainException(supportCase.CurrentConsent == ConsentStatus.Obtained ? NotAllowedMessage : NeedsSupportMeetingMessage,
+                nameof(RoleAssignment.AgencyId));
+        }
     }
 }

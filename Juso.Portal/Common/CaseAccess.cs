@@ -60,6 +60,9 @@ public static class CaseAccess
     /// <summary>Who may give agencies a part in a case from the case page: the coordinating roles (the rule: <see cref="AgencyInvolvement"/>).</summary>
     public static bool CanManageAgencies(UserContext user, SupportCase supportCase) => IsCoordinating(user);
 
+    /// <summary>The user involving an agency from the case page (the plan tab, 関わる機関).</summary>
+    public static Involver Involver(UserContext user) => new(user.Actor, IsCoordinating(user), InvolvementVenue.CasePage, false);
+
     /// <summary>The roles that coordinate cases for the municipality, and so may decide who takes part in one.</summary>
     public static bool IsCoordinating(UserContext user) => user.IsInRole(JusoRoles.Coordinator) || user.IsInRole(JusoRoles.Supervisor);
 }

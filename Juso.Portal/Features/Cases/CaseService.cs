@@ -173,7 +173,7 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
         work.ChangeAsync(caseId, expectedVersion, AuditAction.CaseUpdated, CaseAccess.CanManageAgencies, async c =>
         {
             var agency = await FindAgencyAsync(c.Db, agencyId);
-            c.Case.InvolveAgency(agency, c.User.Actor, c.Now);
+            AgencyInvolvement.Involve(c.Case, agency, CaseAccess.Involver(c.User), c.Now);
             return $"関わる機関を追加: {agency.Name}";
         });
 

@@ -1,5 +1,6 @@
 using Juso.Domain.Agencies;
 using Juso.Domain.Auditing;
+using Juso.Domain.Cases;
 using Juso.Domain.Common;
 using Juso.Domain.Plans;
 using Juso.Infrastructure.Persistence;
@@ -69,9 +70,7 @@ public sealed class PlanService(IDbContextFactory<JusoDbContext> factory, Curren
         {
             var plan = await PlanAsync(c, planId, expectedPlanVersion);
             var agency = form.AgencyId is { } id ? await c.Db.Agencies.SingleOrDefaultAsync(a => a.Id == id) : null;
-            plan.AddAssignment(form.ToDetails(), agency, c.Now);
-            // An agency with a role in the plan takes part in the case, and so may see it.
-            c.Case.InvolveAgency(agency!, c.User.Actor, c.Now);
+            AgencyInvolvement.Assign(c.Case, plan, null, form.ToDetails(), agency, CaseAccess.Involver(c.User), c.Now);
             c.Created = () => plan.Id;
             return $"役割分担を追加: {agency!.Name}";
         });
@@ -90,11 +89,7 @@ public sealed class PlanService(IDbContextFactory<JusoDbContext> factory, Curren
             }
             ExpectVersion(c.Db.Entry(assignment).Property(a => a.Version), expectedAssignmentVersion);
             var agency = form.AgencyId is { } id ? await c.Db.Agencies.SingleOrDefaultAsync(a => a.Id == id) : null;
-            plan.UpdateAssignment(assignmentId, form.ToDetails(), agency);
-            if (agency is not null)
-            {
-                c.Case.InvolveAgency(agency, c.User.Actor, c.Now);
-            }
+            AgencyInvolvement.Assign(c.Case, plan, assignmentId, form.ToDetails(), agency, CaseAccess.Involver(c.User), c.Now);
             c.Created = () => plan.Id;
             return $"役割分担を変更: {agency?.Name}";
         });
