@@ -79,7 +79,8 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
             r.IntakeDate,
             r.LeadAgencyId is { } lead ? agencyNames.GetValueOrDefault(lead) : null)).ToList();
 
-        await audit.WriteAsync(user, AuditAction.CaseListViewed, detail: $"{Describe(search)} 該当{total}件、{items.Count}件表示");
+        await audit.WriteAsync(user, AuditAction.CaseListViewed, detail: $"{Describe(search)} 該当{total}件、{items.Count}件表示",
+            caseIds: items.Select(i => i.Id).ToList());
         return new PagedResult<CaseListItem>(items, total);
     }
 

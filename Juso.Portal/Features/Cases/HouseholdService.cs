@@ -28,7 +28,7 @@ public sealed class HouseholdService(IDbContextFactory<JusoDbContext> factory, C
             await audit.WriteAsync(user, AuditAction.AccessDenied, householdId: householdId, detail: "世帯の閲覧");
             return null;
         }
-        await audit.WriteAsync(user, AuditAction.HouseholdViewed, householdId: householdId);
+        await audit.WriteAsync(user, AuditAction.HouseholdViewed, householdId: householdId, caseIds: visible.Select(c => c.Id).ToList());
         return new HouseholdDetail(
             household.Id,
             household.Version,

@@ -203,9 +203,9 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         {
             return null;
         }
-        var (document, canChoose) = loaded.Value;
+        var (document, canChoose, caseIds) = loaded.Value;
         var html = await renderer.RenderHtmlAsync(document);
-        await audit.WriteAsync(user, AuditAction.DocumentPreviewed, detail: $"{document.Title}（{document.ScheduledAt:yyyy/MM/dd}、会議 {meetingId}）");
+        await audit.WriteAsync(user, AuditAction.DocumentPreviewed, detail: $"{document.Title}（{document.ScheduledAt:yyyy/MM/dd}、会議 {meetingId}）", caseIds: caseIds);
         return new AgendaPrintView(meetingId, document, html, canChoose);
     }
 
@@ -222,7 +222,8 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         try
         {
             var pdf = await renderer.RenderPdfAsync(document, cancellationToken);
-            audit.Add(db, user, AuditAction.DocumentPrinted, detail: $"{document.Title}（{document.ScheduledAt:yyyy/MM/dd}、会議 {meetingId}、{(document.NamesMasked ? "氏名を伏せる" : "氏名あり")}）");
+            audit.Add(db, user, AuditAction.DocumentPrinted, detail: $"{document.Title}（{document.ScheduledAt:yyyy/MM/dd}、会議 {meetingId}、{(document.NamesMasked ? "氏名を伏せる" : "氏名あり")}）",
+                caseIds: loaded.Value.CaseIds);
             await db.SaveChangesAsync(cancellationToken);
             return new PrintedFile(pdf, document.FileName, PlanSignature.PdfContentType, null);
         }
@@ -298,7 +299,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
             s.SignedOn, s.SignedBy, s.Method, s.Note, s.RecordedByName, s.ScanFileName))
         .ToList();
 
-    private async Task<(AgendaDocumentModel Document, bool CanChooseMasking)?> LoadAgendaAsync(JusoDbContext db, UserContext user, int meetingId, bool? maskNames)
+    private async Task<(AgendaDocumentModel Document, bool CanChooseMasking, IReadOnlyList<int> CaseIds)?> LoadAgendaAsync(JusoDbContext db, UserContext user, int meetingId, bool? maskNames)
     {
         var meeting = await db.Meetings.AsNoTracking().AsSplitQuery().Include(m => m.Members).Include(m => m.Agenda).SingleOrDefaultAsync(m => m.Id == meetingId);
         if (meeting is null)
@@ -347,7 +348,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
             Items = items,
             NamesMasked = masked,
         };
-        return (document, canChoose);
+        return (document, canChoose, caseIds);
     }
 
     private static string Period(DateOnly? start, DateOnly? end) =>

@@ -31,7 +31,7 @@ public sealed class MeetingBoardHub(BoardSnapshots snapshots, BoardPresence pres
             throw new HubException(RefusedMessage);
         }
         await Groups.AddToGroupAsync(Context.ConnectionId, MeetingBoardNotifier.Group(meetingId));
-        await audit.WriteAsync(user, AuditAction.MeetingBoardViewed, detail: $"会議 {meetingId}: 会議ボード（ハブ）");
+        await audit.WriteAsync(user, AuditAction.MeetingBoardViewed, detail: $"会議 {meetingId}: 会議ボード（ハブ）", caseIds: CasesOn(snapshot));
         Context.Items[Joined(meetingId)] = true;
         await presence.JoinAsync(meetingId, Context.ConnectionId, user.Name);
         return snapshot.Version;
@@ -54,12 +54,14 @@ public sealed class MeetingBoardHub(BoardSnapshots snapshots, BoardPresence pres
         if (!Context.Items.ContainsKey(Joined(meetingId)))
         {
             // Read without joining first: the view is audited here instead.
-            await audit.WriteAsync(user, AuditAction.MeetingBoardViewed, detail: $"会議 {meetingId}: 会議ボード（ハブ）");
+            await audit.WriteAsync(user, AuditAction.MeetingBoardViewed, detail: $"会議 {meetingId}: 会議ボード（ハブ）", caseIds: CasesOn(snapshot));
         }
         return snapshot.MasksNames
             ? snapshot with { Items = snapshot.Items.Select(i => i with { HouseholdName = i.HouseholdInitials }).ToList() }
             : snapshot;
     }
+
+    private static List<int> CasesOn(BoardSnapshot snapshot) => snapshot.Items.Select(i => i.CaseId).ToList();
 
     public async Task LeaveBoard(int meetingId)
     {

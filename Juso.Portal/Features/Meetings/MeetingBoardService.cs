@@ -40,7 +40,8 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
         var what = minutes ? "議事録" : "会議ボード";
         await audit.WriteAsync(user,
             access == MeetingAccess.Allowed ? (minutes ? AuditAction.MinutesViewed : AuditAction.MeetingBoardViewed) : AuditAction.AccessDenied,
-            detail: $"会議 {meetingId}: {what}{(access == MeetingAccess.NeedsPledge ? "（誓約前）" : string.Empty)}");
+            detail: $"会議 {meetingId}: {what}{(access == MeetingAccess.NeedsPledge ? "（誓約前）" : string.Empty)}",
+            caseIds: access == MeetingAccess.Allowed ? board!.Items.Select(i => i.CaseId).ToList() : null);
         return (access, access == MeetingAccess.Allowed ? board : null);
     }
 

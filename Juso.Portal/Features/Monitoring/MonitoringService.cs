@@ -106,7 +106,7 @@ public sealed class MonitoringService(IDbContextFactory<JusoDbContext> factory, 
                               Principal = db.HouseholdMembers.Where(m => m.HouseholdId == c.HouseholdId && m.Relationship == Relationship.Principal)
                                   .Select(m => m.FamilyName + "\u3000" + m.GivenName).FirstOrDefault(),
                           }).Take(200).ToListAsync();
-        await audit.WriteAsync(user, AuditAction.CaseListViewed, detail: $"モニタリング期限の一覧 {rows.Count}件");
+        await audit.WriteAsync(user, AuditAction.CaseListViewed, detail: $"モニタリング期限の一覧 {rows.Count}件", caseIds: rows.Select(r => r.Id).ToList());
         return rows.Select(r => new DueItem(r.Id, Domain.Cases.SupportCase.FormatNumber(r.FiscalYear, r.Sequence), r.Principal ?? "（本人未登録）", r.PlanVersion, r.Due,
             Math.Max(0, today.DayNumber - r.Due.DayNumber))).ToList();
     }
