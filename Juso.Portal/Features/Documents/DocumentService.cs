@@ -165,7 +165,8 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
             // The timeline says that and when the person signed; who signed and how stay in the signature record.
             c.Case.NotePlanChange($"支援プラン第{signature.PlanVersion}版の署名を記録しました（署名日 {signature.SignedOn:yyyy/MM/dd}）。", c.User.Actor, c.Now);
             c.Created = () => signature.Id;
-            return $"第{signature.PlanVersion}版 署名済み（{signature.SignedOn:yyyy/MM/dd}、{signature.SignedBy}、{signature.Method?.Label()}）";
+            // The signer is named in the signature record only: audit rows carry no client names.
+            return $"第{signature.PlanVersion}版 署名済み（{signature.SignedOn:yyyy/MM/dd}、{signature.Method?.Label()}）";
         });
 
     /// <summary>The kept PDF that went out for signature, or the scanned signed copy.</summary>
