@@ -6,6 +6,7 @@ using Juso.Domain.Plans;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Common;
 using Juso.Portal.Features.Cases;
+using Juso.Portal.Features.Meetings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Juso.Portal.Features.Documents;
@@ -317,7 +318,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         var masked = canChoose && maskNames is { } choice ? choice : meeting.MasksNames;
         var caseIds = meeting.Agenda.Select(a => a.SupportCaseId).ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.FiscalYear, c.Sequence, c.HouseholdId, c.LeadAgencyId }).ToDictionaryAsync(c => c.Id);
+            .Select(c => new { c.Id, c.FiscalYear, c.Sequence, c.HouseholdId, c.LeadAgencyId, c.CurrentConsent }).ToDictionaryAsync(c => c.Id);
         var householdIds = cases.Values.Select(c => c.HouseholdId).ToList();
         var principals = await db.HouseholdMembers.AsNoTracking()
             .Where(m => householdIds.Contains(m.HouseholdId) && m.Relationship == Relationship.Principal)
@@ -330,7 +331,9 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         {
             var c = cases[item.SupportCaseId];
             var principal = principals.GetValueOrDefault(c.HouseholdId);
-            var name = principal is null ? "（本人未登録）" : masked ? principal.Initials : principal.FullName;
+            // Consent withdrawn after the case was put on a 重層的支援会議's agenda: its print shows no name, as its board.
+            var name = !Meeting.MayDiscuss(meeting.Kind, c.CurrentConsent) ? BoardSnapshots.WithoutConsent
+                : principal is null ? "（本人未登録）" : masked ? principal.Initials : principal.FullName;
             items.Add(new AgendaItemLine(item.Order, startsAt, item.Minutes, Juso.Domain.Cases.SupportCase.FormatNumber(c.FiscalYear, c.Sequence),
                 name, item.Purpose.Label(), c.LeadAgencyId is { } lead ? agencies.GetValueOrDefault(lead) : null));
             startsAt = startsAt.AddMinutes(item.Minutes);

@@ -136,6 +136,29 @@ public sealed class CaseConfidentialityServiceTests : IAsyncLifetime
         Assert.True(await db.CaseAgencies.AnyAsync(a => a.AgencyId == _newcomer.Id));
     }
 
+    [Fact]
+    public async Task AgendaPrint_OfAMultiLayeredMeeting_ShowsNoNameOfACaseWhoseConsentWasWithdrawn()
+    {
+        var caseId = await _steps.OpenAsync("鈴木", "スズキ");
+        await using var coordinator = _harness.As(TestUsers.Coordinator());
+        var meetings = _harness.Get<MeetingService>(coordinator);
+        var meetingId = Ok(await meetings.ScheduleAsync(new MeetingForm
+        {
+            Kind = MeetingKind.MultiLayered, Cadence = MeetingCadence.Regular, Date = new DateTime(2026, 11, 30), Time = new TimeSpan(10, 0, 0), Place = "第2会議室",
+            Chair = new MemberOption("u-chair", "石田 美穂", _lead.Id, _lead.Name),
+        })).Id;
+        var option = (await meetings.FindCasesAsync(null)).Single(o => o.CaseId == caseId);
+        Ok(await meetings.AddAgendaItemAsync(meetingId, new AgendaItemForm { Case = option, Purpose = AgendaPurpose.PlanProposal, Minutes = 15 }));
+        var before = (await _harness.Get<DocumentService>(coordinator).AgendaPreviewAsync(meetingId, false))!.Document.Items.Single().Household;
+        Ok(await _harness.Get<CaseService>(coordinator).RecordConsentAsync(caseId, await _steps.CaseVersionAsync(caseId),
+            new ConsentForm { Status = ConsentStatus.Withdrawn, Date = new DateTime(2026, 11, 21), Method = ConsentMethod.Written }));
+
+        var after = (await _harness.Get<DocumentService>(coordinator).AgendaPreviewAsync(meetingId, false))!.Document.Items.Single().Household;
+
+        Assert.StartsWith("鈴木", before);
+        Assert.Equal(BoardSnapshots.WithoutConsent, after);
+    }
+
     /// <summary>A 支援会議 chaired by u-chair with the partner's member (not yet pledged) and the case on its agenda.</summary>
     private async Task<int> ScheduleSupportMeetingAsync()
     {
