@@ -28,5 +28,5 @@ public static class RoleRefusal
 {
     public static Task AuditAsync(AuditLog audit, HttpContext context) =>
         audit.WriteAsync(CurrentUser.FromPrincipal(context.User, context.Connection.RemoteIpAddress?.ToString()), AuditAction.AccessDenied,
-            detail: $"役割による拒否: {context.Request.Path}");
+            detail: $"役割による拒否: {context.Request.PathBase}{context.Request.Path}");
 }
