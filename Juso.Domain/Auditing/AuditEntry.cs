@@ -61,14 +61,24 @@ public class AuditEntry
 {
     public const int DetailMaxLength = 1000;
 
+    public const int CaseIdsMaxLength = 4000;
+
     protected AuditEntry()
     {
         UserId = string.Empty;
         UserName = string.Empty;
     }
 
-    public AuditEntry(DateTimeOffset now, string userId, string userName, AuditAction action, int? caseId, int? householdId, string? address, string? detail)
+    /// <param name="caseIds">Every case a view showed (a list page, a household, a board, a print); one alone is also <paramref name="caseId"/>.</param>
+    public AuditEntry(DateTimeOffset now, string userId, string userName, AuditAction action, int? caseId, int? householdId, string? address, string? detail,
+        IReadOnlyCollection<int>? caseIds = null)
     {
+        var shown = (caseIds ?? []).Concat(caseId is { } id ? [id] : []).Distinct().Order().ToList();
+        if (shown.Count > 0)
+        {
+            caseId ??= shown.Count == 1 ? shown[0] : null;
+            CaseIds = string.Concat(shown.Select(Token)) + ",";
+        }
         At = now.UtcDateTime;
         UserId = userId;
         UserName = userName;
@@ -97,4 +107,16 @@ public class AuditEntry
     public string? Address { get; private set; }
 
     public string? Detail { get; private set; }
+
+    /// <summary>The ids of every case the row is about, as ",3,7,": a row is about case 7 when this contains <see cref="Token"/>(7) + ",".</summary>
+    public string? CaseIds { get; private set; }
+
+    /// <summary>Matches case <paramref name="caseId"/> in <see cref="CaseIds"/> when followed by ","; see <see cref="Mentions"/>.</summary>
+    public static string Token(int caseId) => $",{caseId}";
+
+    /// <summary>The text to look for in <see cref="CaseIds"/> to find the rows about <paramref name="caseId"/>.</summary>
+    public static string Mentions(int caseId) => $"{Token(caseId)},";
+
+    public IReadOnlyList<int> ShownCaseIds =>
+        CaseIds is null ? [] : CaseIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
 }

@@ -57,6 +57,9 @@ public sealed class StaleVersionException() : Exception(SaveResult.ConflictMessa
 public sealed class CaseWork(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider time,
     CaseChangeBroadcast caseChanged)
 {
+    /// <summary>For a change anyone who may edit the case may make (<see cref="CaseAccess.CanEdit"/>, always checked).</summary>
+    public static bool AnyEditor(UserContext user, SupportCase supportCase) => true;
+
     public async Task<SaveResult> ChangeAsync(int caseId, int? expectedCaseVersion, AuditAction action,
         Func<UserContext, SupportCase, bool> allowed, Func<CaseChange, Task<string>> change)
     {
@@ -64,7 +67,7 @@ public sealed class CaseWork(IDbContextFactory<JusoDbContext> factory, CurrentUs
         await using var db = await factory.CreateDbContextAsync();
         var supportCase = await db.Cases.AsSplitQuery().Include(c => c.Agencies).Include(c => c.Consents).Include(c => c.Events)
             .SingleOrDefaultAsync(c => c.Id == caseId);
-        if (supportCase is null || !CaseAccess.CanEdit(user, supportCase) || !allowed(user, supportCase))
+        if (supportCase is null || !CaseAccess.CanEdit(user, await CaseAccess.ViewerAsync(db, user), supportCase) || !allowed(user, supportCase))
         {
             if (supportCase is not null)
             {

@@ -5,11 +5,13 @@ using Hangfire.SqlServer;
 using Juso.Domain.Notifications;
 using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
+using Juso.Portal.Common;
 using Juso.Portal.Features.Admin;
 using Juso.Portal.Features.Cases;
 using Juso.Portal.Features.Meetings;
 using Juso.Portal.Features.Monitoring;
 using Juso.Portal.Features.Notifications;
+using Juso.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Juso.Portal.Hosting;
@@ -108,7 +110,8 @@ public static class BackgroundJobs
         }));
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
-            Authorization = [new AdministratorDashboardFilter()],
+            Authorization = [],
+            AsyncAuthorization = [new AdministratorDashboardFilter()],
             DashboardTitle = "Juso ジョブ",
             AppPath = "/",
             DisplayStorageConnectionString = false,
@@ -141,12 +144,24 @@ public static class BackgroundJobs
     }
 }
 
-/// <summary>The dashboard shows job arguments and can trigger jobs: signed-in administrators only (401 otherwise, 403 for other roles).</summary>
-public sealed class AdministratorDashboardFilter : IDashboardAuthorizationFilter
+/// <summary>
+/// The dashboard shows job arguments and can trigger jobs: signed-in administrators only (401 otherwise, 403 for other
+/// roles, which is audited as a refusal by role).
+/// </summary>
+public sealed class AdministratorDashboardFilter : IDashboardAsyncAuthorizationFilter
 {
-    public bool Authorize(DashboardContext context)
+    public async Task<bool> AuthorizeAsync(DashboardContext context)
     {
-        var user = context.GetHttpContext().User;
-        return user.Identity?.IsAuthenticated == true && user.IsInRole(JusoRoles.Administrator);
+        var http = context.GetHttpContext();
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+        if (http.User.IsInRole(JusoRoles.Administrator))
+        {
+            return true;
+        }
+        await RoleRefusal.AuditAsync(http.RequestServices.GetRequiredService<AuditLog>(), http);
+        return false;
     }
 }

@@ -201,6 +201,7 @@ public static class PortalServices
             options.IterationCount = 210_000;
         });
 
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Security.AuditedAuthorizationResultHandler>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administrator, policy => policy.RequireRole(JusoRoles.Administrator))

@@ -25,6 +25,11 @@ public sealed class CoordinationJourneyTests(BrowserFixture fixture) : BrowserTe
         await page.Locator("#m1-given").FillAsync("進");
         await page.Locator("#m1-family-kana").FillAsync("ハセガワ");
         await page.Locator("#m1-given-kana").FillAsync("ススム");
+        // With consent: the coordinator may then give further agencies a role from the plan tab (ADR 0013).
+        await page.GetByText("同意あり", new() { Exact = true }).ClickAsync();
+        await page.Locator("#consent-date").FillAsync(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("#consent-date").PressAsync("Tab");
+        await IntakeJourneyTests.ChooseAsync(page, "#consent-method", "書面");
         await page.GetByTestId("submit-intake").ClickAsync();
         await page.Locator("h1", new() { HasText = "長谷川　進" }).WaitForAsync();
 

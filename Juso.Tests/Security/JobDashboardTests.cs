@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Juso.Domain.Auditing;
+using Juso.Infrastructure.Persistence;
 using Juso.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Juso.Tests.Security;
 
@@ -30,6 +34,10 @@ public sealed partial class JobDashboardTests(BrowserFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/jobs")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/jobs/recurring")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/jobs/recurring/trigger", new FormUrlEncodedContent(new Dictionary<string, string> { ["jobs[]"] = "AlertOverdueMonitoringJob" }))).StatusCode);
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
+        var refusals = await db.AuditEntries.Where(a => a.Action == AuditAction.AccessDenied && a.Detail == "役割による拒否: /jobs/recurring").CountAsync();
+        Assert.True(refusals >= 1, "a refusal by role is audited with what was refused");
     }
 
     [Fact]

@@ -60,6 +60,8 @@ public sealed class StaffForm
     public string? Title { get; set; }
 }
 
-public sealed record AuditSearch(string? UserName = null, AuditAction? Action = null, int? CaseId = null, DateTime? From = null, DateTime? To = null);
+/// <param name="CaseNumber">ケース番号 as shown on the case (e.g. 2026-0007): the rows about that case, also list and meeting views that showed it.</param>
+public sealed record AuditSearch(string? UserName = null, AuditAction? Action = null, string? CaseNumber = null, DateTime? From = null, DateTime? To = null);
 
-public sealed record AuditRow(long Id, DateTime At, string UserName, AuditAction Action, int? CaseId, int? HouseholdId, string? Address, string? Detail);
+/// <param name="CaseNumbers">The ケース番号 of every case the row is about, in order.</param>
+public sealed record AuditRow(long Id, DateTime At, string UserName, AuditAction Action, IReadOnlyList<string> CaseNumbers, int? HouseholdId, string? Address, string? Detail);

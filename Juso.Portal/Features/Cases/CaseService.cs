@@ -24,7 +24,7 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
     {
         var user = await currentUser.GetAsync();
         await using var db = await factory.CreateDbContextAsync();
-        var query = CaseAccess.Visible(db.Cases.AsNoTracking(), user);
+        var query = CaseAccess.Visible(db.Cases.AsNoTracking(), await CaseAccess.ViewerAsync(db, user));
 
         if (HouseholdSearch.TermsOf(search.Text) is { } terms)
         {
@@ -106,7 +106,8 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
                 r.LeadAgencyId is { } lead ? agencyNames.GetValueOrDefault(lead) : null);
         }).ToList();
 
-        await audit.WriteAsync(user, AuditAction.CaseListViewed, detail: $"{Describe(search)} 該当{total}件、{items.Count}件表示");
+        await audit.WriteAsync(user, AuditAction.CaseListViewed, detail: $"{Describe(search)} 該当{total}件、{items.Count}件表示",
+            caseIds: items.Select(i => i.Id).ToList());
         return new PagedResult<CaseListItem>(items, total);
     }
 
@@ -122,7 +123,8 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
         {
             return null;
         }
-        if (!CaseAccess.CanRead(user, supportCase))
+        var viewer = await CaseAccess.ViewerAsync(db, user);
+        if (!CaseAccess.CanRead(viewer, supportCase))
         {
             await audit.WriteAsync(user, AuditAction.AccessDenied, caseId, detail: "ケースの閲覧");
             return null;
@@ -162,12 +164,12 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
             supportCase.ClosureReason,
             supportCase.ClosureEvaluation,
             supportCase.IsClosed ? await FollowUps.NextAsync(db, caseId) : null,
-            CaseAccess.CanEdit(user, supportCase),
+            CaseAccess.CanEdit(user, viewer, supportCase),
             CaseAccess.CanManageAgencies(user, supportCase));
     }
 
     public Task<SaveResult> RecordConsentAsync(int caseId, int expectedVersion, ConsentForm form) =>
-        work.ChangeAsync(caseId, expectedVersion, AuditAction.ConsentRecorded, CaseAccess.CanEdit, async c =>
+        work.ChangeAsync(caseId, expectedVersion, AuditAction.ConsentRecorded, CaseWork.AnyEditor, async c =>
         {
             if (form.ToDetails() is not { } consent)
             {
@@ -200,7 +202,7 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
         work.ChangeAsync(caseId, expectedVersion, AuditAction.CaseUpdated, CaseAccess.CanManageAgencies, async c =>
         {
             var agency = await FindAgencyAsync(c.Db, agencyId);
-            c.Case.InvolveAgency(agency, c.User.Actor, c.Now);
+            AgencyInvolvement.Involve(c.Case, agency, CaseAccess.Involver(c.User), c.Now);
             return $"関わる機関を追加: {agency.Name}";
         });
 
@@ -209,7 +211,7 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
     {
         var user = await currentUser.GetAsync();
         await using var db = await factory.CreateDbContextAsync();
-        var cases = CaseAccess.Visible(db.Cases.AsNoTracking(), user);
+        var cases = CaseAccess.Visible(db.Cases.AsNoTracking(), await CaseAccess.ViewerAsync(db, user));
         if (IsAssignedCoordinator(user))
         {
             // A coordinator's home shows the cases they are in charge of.

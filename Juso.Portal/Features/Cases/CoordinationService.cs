@@ -20,14 +20,14 @@ public sealed record ContactView(int Id, ContactKind Kind, DateTime OccurredAt, 
 public sealed class CoordinationService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, CaseWork work)
 {
     public Task<SaveResult> StartAssessmentAsync(int caseId, int expectedVersion) =>
-        work.ChangeAsync(caseId, expectedVersion, AuditAction.StageChanged, CaseAccess.CanEdit, c =>
+        work.ChangeAsync(caseId, expectedVersion, AuditAction.StageChanged, CaseWork.AnyEditor, c =>
         {
             c.Case.StartAssessment(c.User.Actor, c.Now);
             return Task.FromResult("アセスメント開始");
         });
 
     public Task<SaveResult> StartPlanningAsync(int caseId, int expectedVersion) =>
-        work.ChangeAsync(caseId, expectedVersion, AuditAction.StageChanged, CaseAccess.CanEdit, async c =>
+        work.ChangeAsync(caseId, expectedVersion, AuditAction.StageChanged, CaseWork.AnyEditor, async c =>
         {
             var latest = await c.Db.Assessments.Where(a => a.SupportCaseId == caseId).OrderByDescending(a => a.AssessmentVersion).FirstOrDefaultAsync();
             c.Case.StartPlanning(latest, c.User.Actor, c.Now);
@@ -36,7 +36,7 @@ public sealed class CoordinationService(IDbContextFactory<JusoDbContext> factory
 
     /// <summary>Records a new version of the household's assessment (earlier versions stay as they were).</summary>
     public Task<SaveResult> RecordAssessmentAsync(int caseId, AssessmentDetails details) =>
-        work.ChangeAsync(caseId, null, AuditAction.AssessmentRecorded, CaseAccess.CanEdit, async c =>
+        work.ChangeAsync(caseId, null, AuditAction.AssessmentRecorded, CaseWork.AnyEditor, async c =>
         {
             var memberIds = await c.Db.HouseholdMembers.Where(m => m.HouseholdId == c.Case.HouseholdId).Select(m => m.Id).ToListAsync();
             var agencyIds = await c.Db.Agencies.Select(a => a.Id).ToListAsync();
@@ -49,7 +49,7 @@ public sealed class CoordinationService(IDbContextFactory<JusoDbContext> factory
         });
 
     public Task<SaveResult> RecordContactAsync(int caseId, ContactDetails details) =>
-        work.ChangeAsync(caseId, null, AuditAction.ContactRecorded, CaseAccess.CanEdit, async c =>
+        work.ChangeAsync(caseId, null, AuditAction.ContactRecorded, CaseWork.AnyEditor, async c =>
         {
             var record = ContactRecord.Record(c.Case, details, c.User.Actor, c.Now);
             c.Db.ContactRecords.Add(record);
@@ -62,7 +62,7 @@ public sealed class CoordinationService(IDbContextFactory<JusoDbContext> factory
     /// at a meeting needs a meeting whose approved minutes evaluated the closure (<see cref="EvaluatingMeetingsAsync"/>).
     /// </summary>
     public Task<SaveResult> CloseAsync(int caseId, int expectedVersion, string? reason, string? evaluation, int? evaluatedByMeetingId, int? carryingOnAgencyId) =>
-        work.ChangeAsync(caseId, expectedVersion, AuditAction.CaseClosed, CaseAccess.CanEdit, async c =>
+        work.ChangeAsync(caseId, expectedVersion, AuditAction.CaseClosed, CaseWork.AnyEditor, async c =>
         {
             Agency? carryingOn = carryingOnAgencyId is { } id ? await CaseService.FindAgencyAsync(c.Db, id) : null;
             var current = await CurrentPlanAsync(c.Db, caseId);
@@ -75,7 +75,7 @@ public sealed class CoordinationService(IDbContextFactory<JusoDbContext> factory
         });
 
     public Task<SaveResult> HandBackAsync(int caseId, int expectedVersion, string? reason) =>
-        work.ChangeAsync(caseId, expectedVersion, AuditAction.CaseClosed, CaseAccess.CanEdit, async c =>
+        work.ChangeAsync(caseId, expectedVersion, AuditAction.CaseClosed, CaseWork.AnyEditor, async c =>
         {
             var intakeAgency = c.Case.IntakeAgencyId is { } id ? await CaseService.FindAgencyAsync(c.Db, id)
                 : throw new DomainException("受付・つなぎ元の機関が記録されていないため、戻せません。");
@@ -137,7 +137,7 @@ public sealed class CoordinationService(IDbContextFactory<JusoDbContext> factory
     {
         var user = await currentUser.GetAsync();
         var supportCase = await db.Cases.AsNoTracking().Include(c => c.Agencies).SingleOrDefaultAsync(c => c.Id == caseId);
-        if (supportCase is not null && CaseAccess.CanRead(user, supportCase))
+        if (supportCase is not null && CaseAccess.CanRead(await CaseAccess.ViewerAsync(db, user), supportCase))
         {
             return true;
         }

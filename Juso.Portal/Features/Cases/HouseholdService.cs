@@ -21,13 +21,14 @@ public sealed class HouseholdService(IDbContextFactory<JusoDbContext> factory, C
             return null;
         }
         var cases = await db.Cases.AsNoTracking().Include(c => c.Agencies).Where(c => c.HouseholdId == householdId).ToListAsync();
-        var visible = cases.Where(c => CaseAccess.CanRead(user, c)).ToList();
+        var viewer = await CaseAccess.ViewerAsync(db, user);
+        var visible = cases.Where(c => CaseAccess.CanRead(viewer, c)).ToList();
         if (visible.Count == 0)
         {
             await audit.WriteAsync(user, AuditAction.AccessDenied, householdId: householdId, detail: "世帯の閲覧");
             return null;
         }
-        await audit.WriteAsync(user, AuditAction.HouseholdViewed, householdId: householdId);
+        await audit.WriteAsync(user, AuditAction.HouseholdViewed, householdId: householdId, caseIds: visible.Select(c => c.Id).ToList());
         return new HouseholdDetail(
             household.Id,
             household.Version,
@@ -37,7 +38,7 @@ public sealed class HouseholdService(IDbContextFactory<JusoDbContext> factory, C
             Members(household, JapanDate.Today(time.GetUtcNow())),
             visible.OrderByDescending(c => c.IntakeDate)
                 .Select(c => new HouseholdCaseItem(c.Id, c.Number, c.Stage, c.IntakeDate, c.Concerns.Select(x => x.Category).ToList())).ToList(),
-            visible.Any(c => CaseAccess.CanEdit(user, c)),
+            visible.Any(c => CaseAccess.CanEdit(user, viewer, c)),
             household.UpdatedAt);
     }
 
@@ -52,7 +53,8 @@ public sealed class HouseholdService(IDbContextFactory<JusoDbContext> factory, C
             return SaveResult.NotFound();
         }
         var cases = await db.Cases.AsNoTracking().Include(c => c.Agencies).Where(c => c.HouseholdId == householdId).ToListAsync();
-        if (!cases.Any(c => CaseAccess.CanEdit(user, c)))
+        var viewer = await CaseAccess.ViewerAsync(db, user);
+        if (!cases.Any(c => CaseAccess.CanEdit(user, viewer, c)))
         {
             await audit.WriteAsync(user, AuditAction.AccessDenied, householdId: householdId, detail: "世帯の変更");
             return SaveResult.NotFound();

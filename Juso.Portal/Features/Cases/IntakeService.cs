@@ -153,7 +153,7 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
 
     private static async Task<Household?> FindVisibleHouseholdAsync(JusoDbContext db, UserContext user, int householdId, bool tracking)
     {
-        var visible = await CaseAccess.Visible(db.Cases, user).AnyAsync(c => c.HouseholdId == householdId);
+        var visible = await CaseAccess.Visible(db.Cases, await CaseAccess.ViewerAsync(db, user)).AnyAsync(c => c.HouseholdId == householdId);
         if (!visible)
         {
             return null;

@@ -6,6 +6,7 @@ using Juso.Domain.Plans;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Common;
 using Juso.Portal.Features.Cases;
+using Juso.Portal.Features.Meetings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Juso.Portal.Features.Documents;
@@ -82,7 +83,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         await using var db = await factory.CreateDbContextAsync();
         var supportCase = await db.Cases.AsNoTracking().Include(c => c.Agencies).SingleOrDefaultAsync(c => c.Id == caseId);
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId && p.SupportCaseId == caseId).Select(p => new { p.Version }).SingleOrDefaultAsync();
-        if (supportCase is null || plan is null || !CaseAccess.CanRead(user, supportCase))
+        if (supportCase is null || plan is null || !CaseAccess.CanRead(await CaseAccess.ViewerAsync(db, user), supportCase))
         {
             return [];
         }
@@ -165,7 +166,8 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
             // The timeline says that and when the person signed; who signed and how stay in the signature record.
             c.Case.NotePlanChange($"支援プラン第{signature.PlanVersion}版の署名を記録しました（署名日 {signature.SignedOn:yyyy/MM/dd}）。", c.User.Actor, c.Now);
             c.Created = () => signature.Id;
-            return $"第{signature.PlanVersion}版 署名済み（{signature.SignedOn:yyyy/MM/dd}、{signature.SignedBy}、{signature.Method?.Label()}）";
+            // The signer is named in the signature record only: audit rows carry no client names.
+            return $"第{signature.PlanVersion}版 署名済み（{signature.SignedOn:yyyy/MM/dd}、{signature.Method?.Label()}）";
         });
 
     /// <summary>The kept PDF that went out for signature, or the scanned signed copy.</summary>
@@ -174,7 +176,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         var user = await currentUser.GetAsync();
         await using var db = await factory.CreateDbContextAsync();
         var supportCase = await db.Cases.AsNoTracking().Include(c => c.Agencies).SingleOrDefaultAsync(c => c.Id == caseId);
-        if (supportCase is null || !CaseAccess.CanRead(user, supportCase))
+        if (supportCase is null || !CaseAccess.CanRead(await CaseAccess.ViewerAsync(db, user), supportCase))
         {
             if (supportCase is not null)
             {
@@ -203,9 +205,9 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         {
             return null;
         }
-        var (document, canChoose) = loaded.Value;
+        var (document, canChoose, caseIds) = loaded.Value;
         var html = await renderer.RenderHtmlAsync(document);
-        await audit.WriteAsync(user, AuditAction.DocumentPreviewed, detail: $"{document.Title}（会議 {meetingId}）");
+        await audit.WriteAsync(user, AuditAction.DocumentPreviewed, detail: $"{document.Title}（会議 {meetingId}）", caseIds: caseIds);
         return new AgendaPrintView(meetingId, document, html, canChoose);
     }
 
@@ -222,7 +224,8 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         try
         {
             var pdf = await renderer.RenderPdfAsync(document, cancellationToken);
-            audit.Add(db, user, AuditAction.DocumentPrinted, detail: $"{document.Title}（会議 {meetingId}、{(document.NamesMasked ? "氏名を伏せる" : "氏名あり")}）");
+            audit.Add(db, user, AuditAction.DocumentPrinted, detail: $"{document.Title}（会議 {meetingId}、{(document.NamesMasked ? "氏名を伏せる" : "氏名あり")}）",
+                caseIds: loaded.Value.CaseIds);
             await db.SaveChangesAsync(cancellationToken);
             return new PrintedFile(pdf, document.FileName, PlanSignature.PdfContentType, null);
         }
@@ -236,7 +239,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         JusoDbContext db, UserContext user, int caseId, int planId, string? deniedDetail)
     {
         var supportCase = await db.Cases.Include(c => c.Agencies).SingleOrDefaultAsync(c => c.Id == caseId);
-        if (supportCase is null || !CaseAccess.CanRead(user, supportCase))
+        if (supportCase is null || !CaseAccess.CanRead(await CaseAccess.ViewerAsync(db, user), supportCase))
         {
             if (supportCase is not null && deniedDetail is not null)
             {
@@ -298,7 +301,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
             s.SignedOn, s.SignedBy, s.Method, s.Note, s.RecordedByName, s.ScanFileName))
         .ToList();
 
-    private async Task<(AgendaDocumentModel Document, bool CanChooseMasking)?> LoadAgendaAsync(JusoDbContext db, UserContext user, int meetingId, bool? maskNames)
+    private async Task<(AgendaDocumentModel Document, bool CanChooseMasking, IReadOnlyList<int> CaseIds)?> LoadAgendaAsync(JusoDbContext db, UserContext user, int meetingId, bool? maskNames)
     {
         var meeting = await db.Meetings.AsNoTracking().AsSplitQuery().Include(m => m.Members).Include(m => m.Agenda).SingleOrDefaultAsync(m => m.Id == meetingId);
         if (meeting is null)
@@ -315,7 +318,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         var masked = canChoose && maskNames is { } choice ? choice : meeting.MasksNames;
         var caseIds = meeting.Agenda.Select(a => a.SupportCaseId).ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.FiscalYear, c.Sequence, c.HouseholdId, c.LeadAgencyId }).ToDictionaryAsync(c => c.Id);
+            .Select(c => new { c.Id, c.FiscalYear, c.Sequence, c.HouseholdId, c.LeadAgencyId, c.CurrentConsent }).ToDictionaryAsync(c => c.Id);
         var householdIds = cases.Values.Select(c => c.HouseholdId).ToList();
         var principals = await db.HouseholdMembers.AsNoTracking()
             .Where(m => householdIds.Contains(m.HouseholdId) && m.Relationship == Relationship.Principal)
@@ -329,7 +332,9 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         {
             var c = cases[item.SupportCaseId];
             var principal = principals.GetValueOrDefault(c.HouseholdId);
-            var name = principal is null ? "（本人未登録）" : masked ? principal.Initials : principal.FullName;
+            // Consent withdrawn after the case was put on a 重層的支援会議's agenda: its print shows no name, as its board.
+            var name = !Meeting.MayDiscuss(meeting.Kind, c.CurrentConsent) ? BoardSnapshots.WithoutConsent
+                : principal is null ? "（本人未登録）" : masked ? principal.Initials : principal.FullName;
             items.Add(new AgendaItemLine(item.Order, startsAt, item.Minutes, Juso.Domain.Cases.SupportCase.FormatNumber(c.FiscalYear, c.Sequence),
                 name, item.Purpose.Label(), c.LeadAgencyId is { } lead ? agencies.GetValueOrDefault(lead) : null, previous[item.SupportCaseId].ToList()));
             startsAt = startsAt.AddMinutes(item.Minutes);
@@ -349,7 +354,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
             Items = items,
             NamesMasked = masked,
         };
-        return (document, canChoose);
+        return (document, canChoose, caseIds);
     }
 
     private static string Period(DateOnly? start, DateOnly? end) =>

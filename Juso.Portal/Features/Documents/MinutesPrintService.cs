@@ -18,19 +18,19 @@ public sealed class MinutesPrintService(BoardSnapshots snapshots, CurrentUser cu
 {
     public async Task<MinutesPrintView?> PreviewAsync(int meetingId, bool? maskNames)
     {
-        var (user, document, canChoose) = await LoadAsync(meetingId, maskNames);
+        var (user, document, canChoose, caseIds) = await LoadAsync(meetingId, maskNames);
         if (document is null)
         {
             return null;
         }
         var html = await renderer.RenderHtmlAsync(document);
-        await audit.WriteAsync(user, AuditAction.DocumentPreviewed, detail: $"{document.Title}（会議 {meetingId}）");
+        await audit.WriteAsync(user, AuditAction.DocumentPreviewed, detail: $"{document.Title}（会議 {meetingId}）", caseIds: caseIds);
         return new MinutesPrintView(meetingId, document, html, canChoose);
     }
 
     public async Task<PrintedFile> PrintAsync(int meetingId, bool? maskNames, CancellationToken cancellationToken = default)
     {
-        var (user, document, _) = await LoadAsync(meetingId, maskNames);
+        var (user, document, _, caseIds) = await LoadAsync(meetingId, maskNames);
         if (document is null)
         {
             return PrintedFile.Failed("対象が見つからないか、閲覧する権限がありません。");
@@ -39,7 +39,7 @@ public sealed class MinutesPrintService(BoardSnapshots snapshots, CurrentUser cu
         {
             var pdf = await renderer.RenderPdfAsync(document, cancellationToken);
             await audit.WriteAsync(user, AuditAction.DocumentPrinted,
-                detail: $"{document.Title}（会議 {meetingId}、{(document.NamesMasked ? "氏名を伏せる" : "氏名あり")}）");
+                detail: $"{document.Title}（会議 {meetingId}、{(document.NamesMasked ? "氏名を伏せる" : "氏名あり")}）", caseIds: caseIds);
             return new PrintedFile(pdf, document.FileName, "application/pdf", null);
         }
         catch (DocumentUnavailableException ex)
@@ -48,7 +48,7 @@ public sealed class MinutesPrintService(BoardSnapshots snapshots, CurrentUser cu
         }
     }
 
-    private async Task<(UserContext User, MinutesDocumentModel? Document, bool CanChooseMasking)> LoadAsync(int meetingId, bool? maskNames)
+    private async Task<(UserContext User, MinutesDocumentModel? Document, bool CanChooseMasking, IReadOnlyList<int> CaseIds)> LoadAsync(int meetingId, bool? maskNames)
     {
         var user = await currentUser.GetAsync();
         var board = await snapshots.GetAsync(meetingId);
@@ -58,7 +58,7 @@ public sealed class MinutesPrintService(BoardSnapshots snapshots, CurrentUser cu
             {
                 await audit.WriteAsync(user, AuditAction.AccessDenied, detail: $"議事録の印刷（会議 {meetingId}）");
             }
-            return (user, null, false);
+            return (user, null, false, []);
         }
         var canChoose = board.ChairUserId == user.UserId;
         var masked = canChoose && maskNames is { } choice ? choice : board.MasksNames;
@@ -82,7 +82,7 @@ public sealed class MinutesPrintService(BoardSnapshots snapshots, CurrentUser cu
                 i.ActionItems.Select(a => new MinutesActionLine(a.Text, a.OwnerPerson is null ? a.OwnerAgencyName : $"{a.OwnerAgencyName}（{a.OwnerPerson}）", a.DueOn)).ToList()))
                 .ToList(),
         };
-        return (user, document, canChoose);
+        return (user, document, canChoose, board.Items.Select(i => i.CaseId).ToList());
     }
 
     private static List<string> CapturedLines(BoardItem item)

@@ -1,5 +1,6 @@
 using Juso.Domain.Agencies;
 using Juso.Domain.Auditing;
+using Juso.Domain.Cases;
 using Juso.Domain.Common;
 using Juso.Domain.Meetings;
 using Juso.Domain.Plans;
@@ -24,6 +25,12 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
     /// <summary>The chair runs the session, and like every member of a 支援会議 only after pledging.</summary>
     private static bool Chairs(UserContext user, Meeting meeting) => user.UserId == meeting.ChairUserId && OnBoard(user, meeting);
 
+    /// <summary>A member deciding on this board who takes part in a case: a 支援会議's decision needs their pledge.</summary>
+    private static Involver BoardInvolver(UserContext user, Meeting meeting) =>
+        new(user.Actor, CaseAccess.IsCoordinating(user),
+            meeting.Kind == MeetingKind.Support ? InvolvementVenue.SupportMeetingBoard : InvolvementVenue.MultiLayeredBoard,
+            meeting.Kind == MeetingKind.Support && OnBoard(user, meeting));
+
     /// <summary>Opens the board (or the minutes): the snapshot only for those who may see it; the opening is audited.</summary>
     public async Task<(MeetingAccess Access, BoardSnapshot? Board)> OpenAsync(int meetingId, bool minutes = false)
     {
@@ -33,7 +40,8 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
         var what = minutes ? "議事録" : "会議ボード";
         await audit.WriteAsync(user,
             access == MeetingAccess.Allowed ? (minutes ? AuditAction.MinutesViewed : AuditAction.MeetingBoardViewed) : AuditAction.AccessDenied,
-            detail: $"会議 {meetingId}: {what}{(access == MeetingAccess.NeedsPledge ? "（誓約前）" : string.Empty)}");
+            detail: $"会議 {meetingId}: {what}{(access == MeetingAccess.NeedsPledge ? "（誓約前）" : string.Empty)}",
+            caseIds: access == MeetingAccess.Allowed ? board!.Items.Select(i => i.CaseId).ToList() : null);
         return (access, access == MeetingAccess.Allowed ? board : null);
     }
 
@@ -152,12 +160,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
                 ?? throw new DomainException("この役割分担は見つかりません。画面を再読み込みしてください。");
             Expect(c.Db.Entry(assignment).Property(a => a.Version), expectedVersion);
             var agency = form.AgencyId is { } id ? await c.Db.Agencies.SingleOrDefaultAsync(a => a.Id == id) : null;
-            plan.UpdateAssignment(assignmentId, form.ToDetails(), agency);
-            if (agency is not null)
-            {
-                // An agency given a role takes part in the case, and so may see it afterwards.
-                supportCase.InvolveAgency(agency, c.User.Actor, c.Now);
-            }
+            AgencyInvolvement.Assign(supportCase, plan, assignmentId, form.ToDetails(), agency, BoardInvolver(c.User, c.Meeting), c.Now);
             return new ChangeNote("役割分担を変更", agency?.Name);
         });
 
@@ -166,8 +169,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
         {
             var (supportCase, plan) = await CaseAndPlanAsync(c, itemId);
             var agency = form.AgencyId is { } id ? await c.Db.Agencies.SingleOrDefaultAsync(a => a.Id == id) : null;
-            plan.AddAssignment(form.ToDetails(), agency, c.Now);
-            supportCase.InvolveAgency(agency!, c.User.Actor, c.Now);
+            AgencyInvolvement.Assign(supportCase, plan, null, form.ToDetails(), agency, BoardInvolver(c.User, c.Meeting), c.Now);
             return new ChangeNote("役割分担を追加", agency!.Name);
         });
 

@@ -83,7 +83,8 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
         }
         var access = AccessOf(user, meeting);
         await audit.WriteAsync(user, access == MeetingAccess.Allowed ? AuditAction.MeetingBoardViewed : AuditAction.AccessDenied,
-            detail: $"会議 {meetingId}: {(access == MeetingAccess.Allowed ? "議題の閲覧" : access == MeetingAccess.NeedsPledge ? "誓約前の閲覧" : "会議の閲覧")}");
+            detail: $"会議 {meetingId}: {(access == MeetingAccess.Allowed ? "議題の閲覧" : access == MeetingAccess.NeedsPledge ? "誓約前の閲覧" : "会議の閲覧")}",
+            caseIds: access == MeetingAccess.Allowed ? meeting.Items.Select(i => i.CaseId).ToList() : null);
         return (access, access == MeetingAccess.Allowed ? meeting : null);
     }
 

@@ -34,7 +34,7 @@ public sealed class MonitoringForm
 public sealed class MonitoringService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, CaseWork work, TimeProvider time)
 {
     public Task<SaveResult> RecordAsync(int caseId, int planId, int expectedPlanVersion, MonitoringForm form) =>
-        work.ChangeAsync(caseId, null, AuditAction.MonitoringRecorded, CaseAccess.CanEdit, async c =>
+        work.ChangeAsync(caseId, null, AuditAction.MonitoringRecorded, CaseWork.AnyEditor, async c =>
         {
             var plan = await c.Db.Plans.AsSplitQuery().Include(p => p.Goals).Include(p => p.Assignments)
                            .SingleOrDefaultAsync(p => p.Id == planId && p.SupportCaseId == caseId)
@@ -61,7 +61,7 @@ public sealed class MonitoringService(IDbContextFactory<JusoDbContext> factory, 
     {
         var user = await currentUser.GetAsync();
         await using var db = await factory.CreateDbContextAsync();
-        if (!await CaseAccess.Visible(db.Cases, user).AnyAsync(c => c.Id == caseId))
+        if (!await CaseAccess.Visible(db.Cases, await CaseAccess.ViewerAsync(db, user)).AnyAsync(c => c.Id == caseId))
         {
             return [];
         }
@@ -86,7 +86,7 @@ public sealed class MonitoringService(IDbContextFactory<JusoDbContext> factory, 
         var today = JapanDate.Today(time.GetUtcNow());
         var until = today.AddDays(days);
         await using var db = await factory.CreateDbContextAsync();
-        var cases = CaseAccess.Visible(db.Cases.AsNoTracking(), user);
+        var cases = CaseAccess.Visible(db.Cases.AsNoTracking(), await CaseAccess.ViewerAsync(db, user));
         if (CaseService.IsAssignedCoordinator(user))
         {
             cases = cases.Where(c => c.CoordinatorStaffId == user.StaffId);
@@ -106,7 +106,7 @@ public sealed class MonitoringService(IDbContextFactory<JusoDbContext> factory, 
                               Principal = db.HouseholdMembers.Where(m => m.HouseholdId == c.HouseholdId && m.Relationship == Relationship.Principal)
                                   .Select(m => m.FamilyName + "\u3000" + m.GivenName).FirstOrDefault(),
                           }).Take(200).ToListAsync();
-        await audit.WriteAsync(user, AuditAction.CaseListViewed, detail: $"モニタリング期限の一覧 {rows.Count}件");
+        await audit.WriteAsync(user, AuditAction.CaseListViewed, detail: $"モニタリング期限の一覧 {rows.Count}件", caseIds: rows.Select(r => r.Id).ToList());
         return rows.Select(r => new DueItem(r.Id, Domain.Cases.SupportCase.FormatNumber(r.FiscalYear, r.Sequence), r.Principal ?? "（本人未登録）", r.PlanVersion, r.Due,
             Math.Max(0, today.DayNumber - r.Due.DayNumber))).ToList();
     }

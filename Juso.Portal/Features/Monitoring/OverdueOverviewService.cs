@@ -39,7 +39,7 @@ public sealed class OverdueOverviewService(IDbContextFactory<JusoDbContext> fact
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name);
         var staffIds = plans.Select(p => p.CoordinatorStaffId).OfType<int>().Distinct().ToList();
         var staff = await db.Staff.AsNoTracking().Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name);
-        await audit.WriteAsync(user, AuditAction.CaseListViewed, detail: $"モニタリング期限切れの一覧（全機関） {plans.Count}件");
+        await audit.WriteAsync(user, AuditAction.CaseListViewed, detail: $"モニタリング期限切れの一覧（全機関） {plans.Count}件", caseIds: caseIds);
         return plans.Select(p =>
         {
             var days = today.DayNumber - p.DueOn.DayNumber;

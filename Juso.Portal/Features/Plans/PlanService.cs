@@ -1,5 +1,6 @@
 using Juso.Domain.Agencies;
 using Juso.Domain.Auditing;
+using Juso.Domain.Cases;
 using Juso.Domain.Common;
 using Juso.Domain.Plans;
 using Juso.Infrastructure.Persistence;
@@ -21,7 +22,7 @@ public sealed class PlanService(IDbContextFactory<JusoDbContext> factory, Curren
         var user = await currentUser.GetAsync();
         await using var db = await factory.CreateDbContextAsync();
         var supportCase = await db.Cases.AsNoTracking().Include(c => c.Agencies).SingleOrDefaultAsync(c => c.Id == caseId);
-        if (supportCase is null || !CaseAccess.CanRead(user, supportCase))
+        if (supportCase is null || !CaseAccess.CanRead(await CaseAccess.ViewerAsync(db, user), supportCase))
         {
             if (supportCase is not null)
             {
@@ -69,16 +70,14 @@ public sealed class PlanService(IDbContextFactory<JusoDbContext> factory, Curren
         {
             var plan = await PlanAsync(c, planId, expectedPlanVersion);
             var agency = form.AgencyId is { } id ? await c.Db.Agencies.SingleOrDefaultAsync(a => a.Id == id) : null;
-            plan.AddAssignment(form.ToDetails(), agency, c.Now);
-            // An agency with a role in the plan takes part in the case, and so may see it.
-            c.Case.InvolveAgency(agency!, c.User.Actor, c.Now);
+            AgencyInvolvement.Assign(c.Case, plan, null, form.ToDetails(), agency, CaseAccess.Involver(c.User), c.Now);
             c.Created = () => plan.Id;
             return $"役割分担を追加: {agency!.Name}";
         });
 
     /// <summary>Changes one assignment, guarded by that assignment's own version (a meeting edits several at once).</summary>
     public Task<SaveResult> UpdateAssignmentAsync(int caseId, int planId, int assignmentId, int expectedAssignmentVersion, AssignmentForm form) =>
-        work.ChangeAsync(caseId, null, AuditAction.PlanChanged, CaseAccess.CanEdit, async c =>
+        work.ChangeAsync(caseId, null, AuditAction.PlanChanged, CaseWork.AnyEditor, async c =>
         {
             var plan = await c.Db.Plans.Include(p => p.Assignments).SingleOrDefaultAsync(p => p.Id == planId && p.SupportCaseId == caseId)
                 ?? throw new DomainException("プランが見つかりません。画面を再読み込みしてください。");
@@ -90,11 +89,7 @@ public sealed class PlanService(IDbContextFactory<JusoDbContext> factory, Curren
             }
             ExpectVersion(c.Db.Entry(assignment).Property(a => a.Version), expectedAssignmentVersion);
             var agency = form.AgencyId is { } id ? await c.Db.Agencies.SingleOrDefaultAsync(a => a.Id == id) : null;
-            plan.UpdateAssignment(assignmentId, form.ToDetails(), agency);
-            if (agency is not null)
-            {
-                c.Case.InvolveAgency(agency, c.User.Actor, c.Now);
-            }
+            AgencyInvolvement.Assign(c.Case, plan, assignmentId, form.ToDetails(), agency, CaseAccess.Involver(c.User), c.Now);
             c.Created = () => plan.Id;
             return $"役割分担を変更: {agency?.Name}";
         });

@@ -271,6 +271,10 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int?>("CaseId")
                         .HasColumnType("int");
 
+                    b.Property<string>("CaseIds")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");

@@ -254,6 +254,10 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("CaseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CaseIds")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");

@@ -1,0 +1,32 @@
+using Juso.Domain.Auditing;
+using Juso.Portal.Common;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace Juso.Portal.Security;
+
+/// <summary>
+/// A signed-in user refused by role (an /admin page, /jobs, an endpoint of another role) is audited as AccessDenied
+/// with what was refused, like a refusal by case; the response itself stays the framework's.
+/// </summary>
+public sealed class AuditedAuthorizationResultHandler(AuditLog audit) : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Forbidden)
+        {
+            await RoleRefusal.AuditAsync(audit, context);
+        }
+        await _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+}
+
+/// <summary>Writes the audit row of a refusal by role.</summary>
+public static class RoleRefusal
+{
+    public static Task AuditAsync(AuditLog audit, HttpContext context) =>
+        audit.WriteAsync(CurrentUser.FromPrincipal(context.User, context.Connection.RemoteIpAddress?.ToString()), AuditAction.AccessDenied,
+            detail: $"役割による拒否: {context.Request.PathBase}{context.Request.Path}");
+}
