@@ -1,6 +1,7 @@
 using System.Text;
 using Juso.Domain.Auditing;
 using Juso.Domain.Cases;
+using Juso.Domain.Common;
 using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Common;

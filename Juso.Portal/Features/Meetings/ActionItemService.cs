@@ -29,7 +29,7 @@ public sealed class ActionItemService(IDbContextFactory<JusoDbContext> factory, 
         var user = await currentUser.GetAsync();
         await using var db = await factory.CreateDbContextAsync();
         var supportCase = await db.Cases.AsNoTracking().Include(c => c.Agencies).SingleOrDefaultAsync(c => c.Id == caseId);
-        if (supportCase is null || !CaseAccess.CanRead(user, supportCase))
+        if (supportCase is null || !CaseAccess.CanRead(await CaseAccess.ViewerAsync(db, user), supportCase))
         {
             return [];
         }
@@ -48,7 +48,9 @@ public sealed class ActionItemService(IDbContextFactory<JusoDbContext> factory, 
         }
         await using var db = await factory.CreateDbContextAsync();
         var coordinated = db.Cases.Where(c => c.CoordinatorStaffId != null && c.CoordinatorStaffId == user.StaffId).Select(c => c.Id);
-        return (await ViewsAsync(db, user, q => q.Where(r => r.CompletedAt == null
+        // Owning an item does not open a case without consent to an agency that may not see it (ADR 0014).
+        var visible = CaseAccess.Visible(db.Cases, await CaseAccess.ViewerAsync(db, user)).Select(c => c.Id);
+        return (await ViewsAsync(db, user, q => q.Where(r => r.CompletedAt == null && visible.Contains(r.CaseId)
                 && (r.OwnerAgencyId == user.AgencyId || coordinated.Contains(r.CaseId)))))
             .ToList();
     }

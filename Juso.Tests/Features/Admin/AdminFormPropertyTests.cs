@@ -170,11 +170,11 @@ public sealed class AdminFormPropertyTests : IAsyncLifetime
         var input =
             from userName in Hostile.Text
             from action in Hostile.OptionalEnum<AuditAction>()
-            from caseId in Hostile.Id(1)
+            from caseNumber in Hostile.Text
             from fromDate in Hostile.Date
             from toDate in Hostile.Date
             from page in Hostile.Number
-            select (Search: new AuditSearch(userName, action, caseId, fromDate, toDate), Page: page);
+            select (Search: new AuditSearch(userName, action, caseNumber, fromDate, toDate), Page: page);
 
         await FormProperties.CheckAsync(input, async value =>
         {
