@@ -16,7 +16,7 @@ namespace Juso.Portal.Features.Admin;
 /// is answered by filtering on a ケース番号: every row about the case, also the list, household, board and print views
 /// that showed it among others.
 /// </summary>
-public sealed class AuditLogService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit)
+public sealed class AuditLogService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
 {
     /// <summary>The most rows one CSV export holds; narrow the search for more.</summary>
     public const int MaxExportRows = 50_000;
@@ -50,7 +50,7 @@ public sealed class AuditLogService(IDbContextFactory<JusoDbContext> factory, Cu
         }
         await audit.WriteAsync(user, AuditAction.AuditLogViewed, detail: $"CSV出力 {rows.Count}件");
         var content = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        return new PrintedFile(content, $"監査ログ_{DateTime.UtcNow:yyyyMMddHHmmss}.csv", "text/csv; charset=utf-8", null);
+        return new PrintedFile(content, $"監査ログ_{JapanDate.InJapan(time.GetUtcNow()):yyyyMMddHHmmss}.csv", "text/csv; charset=utf-8", null);
     }
 
     private async Task<UserContext> AdministratorAsync()

@@ -75,8 +75,11 @@ public sealed class ActionItemServiceTests : IAsyncLifetime
         var (_, actionIds) = await MeetingWithActionItemsAsync(caseId, Held(-2), approve: false, ("家計の状況を確認する", 20), ("訪問日程を調整する", 10));
         await CompleteDirectlyAsync(actionIds[1]);
         var other = await _world.Harness.AddAgencyAsync("ひばり野市社会福祉協議会", AgencyField.Poverty);
-
         await using var owner = _world.Harness.As(Owner());
+        // Owning an item opens nothing by itself: until the agency takes part in the case, its home lists no item of it.
+        Assert.Empty(await _world.Harness.Get<ActionItemService>(owner).OpenForMeAsync());
+        await InvolveOwnerAsync(caseId);
+
         var ownersList = await _world.Harness.Get<ActionItemService>(owner).OpenForMeAsync();
         await using var coordinator = _world.Harness.As(Coordinator());
         var coordinatorsList = await _world.Harness.Get<ActionItemService>(coordinator).OpenForMeAsync();
@@ -168,6 +171,14 @@ public sealed class ActionItemServiceTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
         return (meetingId, added.Select(a => a.Id).ToArray());
+    }
+
+    private async Task InvolveOwnerAsync(int caseId)
+    {
+        await using var db = _world.Harness.NewContext();
+        var supportCase = await db.Cases.Include(c => c.Agencies).Include(c => c.Events).SingleAsync(c => c.Id == caseId);
+        supportCase.InvolveAgency(await db.Agencies.SingleAsync(a => a.Id == _owner.Id), new Actor("u-coordinator", "中川 浩二"), _world.Harness.Time.GetUtcNow());
+        await db.SaveChangesAsync();
     }
 
     private async Task CompleteDirectlyAsync(int actionItemId, DateTimeOffset? at = null)
