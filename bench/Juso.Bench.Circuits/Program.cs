@@ -91,7 +91,7 @@ async Task<long> RunAsync(IBrowser browser, int boards)
         {
             cookies.Add(new System.Net.Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
         }
-        var meetingId = await StartItemWithAssignmentsAsync(baseUrl, cookies);
+        var meetingId = await StartItemWithAssignmentsAsync(baseUrl, cookies, data);
         await editor.GotoAsync($"/meetings/{meetingId}/board");
         await editor.GetByTestId("board-assignments").WaitForAsync(new() { Timeout = 60_000 });
 
@@ -227,32 +227,34 @@ static async Task SignInAsync(IPage page, string user)
     await page.GetByTestId("user-name").WaitForAsync(new() { Timeout = 60_000 });
 }
 
-// The demo meeting the chair may open whose agenda has a case with role assignments; that item is started, so that
-// every board shows the assignments.
-static async Task<int> StartItemWithAssignmentsAsync(string baseUrl, CookieContainer cookies)
+// The demo meeting the chair runs whose agenda has a case with role assignments (read from the portal's own database:
+// the hub's public contract carries no plans); that item is started over the hub, so that every board shows them.
+static async Task<int> StartItemWithAssignmentsAsync(string baseUrl, CookieContainer cookies, string data)
 {
+    int meetingId, itemId;
+    using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data, "juso.db")};Mode=ReadOnly;Pooling=False"))
+    {
+        db.Open();
+        using var query = db.CreateCommand();
+        query.CommandText = """
+            SELECT a.MeetingId, a.Id FROM AgendaItem a JOIN Meetings m ON m.Id = a.MeetingId JOIN Cases c ON c.Id = a.SupportCaseId
+            WHERE m.ChairUserId = (SELECT Id FROM AspNetUsers WHERE UserName = 'chair') AND m.MinutesApprovedAt IS NULL
+              AND m.Kind = 'MultiLayered' AND c.CurrentConsent = 'Obtained'
+              AND EXISTS (SELECT 1 FROM Plans p JOIN RoleAssignments r ON r.SupportPlanId = p.Id WHERE p.SupportCaseId = a.SupportCaseId)
+            ORDER BY m.ScheduledAt, a."Order" LIMIT 1
+            """;
+        using var reader = query.ExecuteReader();
+        if (!reader.Read())
+        {
+            throw new InvalidOperationException("no demo meeting with role assignments that the chair runs");
+        }
+        (meetingId, itemId) = (reader.GetInt32(0), reader.GetInt32(1));
+    }
     await using var connection = new HubConnectionBuilder().WithUrl(baseUrl + "/hubs/meeting-board", o => o.Cookies = cookies).Build();
     await connection.StartAsync();
-    for (var id = 1; id < 20; id++)
-    {
-        try
-        {
-            var board = await connection.InvokeAsync<JsonElement>("GetBoard", id);
-            foreach (var item in board.GetProperty("items").EnumerateArray())
-            {
-                if (item.GetProperty("plan") is { ValueKind: JsonValueKind.Object } plan && plan.GetProperty("assignments").GetArrayLength() > 0)
-                {
-                    await connection.InvokeAsync<int>("JoinBoard", id);
-                    await connection.InvokeAsync("StartItem", id, item.GetProperty("id").GetInt32());
-                    return id;
-                }
-            }
-        }
-        catch (Microsoft.AspNetCore.SignalR.HubException)
-        {
-        }
-    }
-    throw new InvalidOperationException("no demo meeting with role assignments that the chair may open");
+    await connection.InvokeAsync<int>("JoinBoard", meetingId);
+    await connection.InvokeAsync("StartItem", meetingId, itemId);
+    return meetingId;
 }
 
 static async Task WaitForHealthAsync(string baseUrl)
