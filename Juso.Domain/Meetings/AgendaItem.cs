@@ -1,0 +1,99 @@
+using Juso.Domain.Cases;
+using Juso.Domain.Common;
+using Juso.Domain.Monitoring;
+
+namespace Juso.Domain.Meetings;
+
+/// <summary>議題: one case in this session, with its purpose, place in the order and time budget.</summary>
+public class AgendaItem : Entity, IVersioned
+{
+    protected AgendaItem()
+    {
+    }
+
+    internal AgendaItem(int supportCaseId, AgendaPurpose purpose, int order, int minutes)
+    {
+        SupportCaseId = supportCaseId;
+        Purpose = purpose;
+        Order = order;
+        Minutes = minutes;
+    }
+
+    public int MeetingId { get; private set; }
+
+    public int Version { get; private set; }
+
+    public int SupportCaseId { get; private set; }
+
+    public AgendaPurpose Purpose { get; private set; }
+
+    public int Order { get; private set; }
+
+    /// <summary>Time budget in minutes.</summary>
+    public int Minutes { get; private set; }
+
+    public AgendaOutcome Outcome { get; private set; }
+
+    public IReadOnlyList<AgreedAssignment> AgreedAssignments => _agreedAssignments;
+
+    /// <summary>所見 of a monitoring, captured on the board.</summary>
+    public string? Findings { get; private set; }
+
+    /// <summary>The next monitoring date the meeting decided; null: the plan's interval from the meeting day.</summary>
+    public DateOnly? NextMonitoringDue { get; private set; }
+
+    public IReadOnlyList<CapturedGoal> CapturedGoals => _capturedGoals;
+
+    public IReadOnlyList<CapturedAssignment> CapturedAssignments => _capturedAssignments;
+
+    /// <summary>支援の経過と成果の評価 written on the board for 終結を評価.</summary>
+    public string? ClosureEvaluation { get; private set; }
+
+    public string? ClosureReason { get; private set; }
+
+    /// <summary>The agency that carries on after closure; null: the case's current lead.</summary>
+    public int? CarryingOnAgencyId { get; private set; }
+
+    /// <summary>Why the case goes back to 包括的相談支援.</summary>
+    public string? HandBackReason { get; private set; }
+
+    private readonly List<AgreedAssignment> _agreedAssignments = [];
+    private readonly List<CapturedGoal> _capturedGoals = [];
+    private readonly List<CapturedAssignment> _capturedAssignments = [];
+
+    internal void Capture(MonitoringCapture capture)
+    {
+        Findings = capture.Findings!.Trim();
+        NextMonitoringDue = capture.NextDueOn;
+        _capturedGoals.Clear();
+        _capturedGoals.AddRange(capture.Goals.Select(g => new CapturedGoal(g.GoalId, g.Progress, RuleCheck.Clean(g.Note))));
+        _capturedAssignments.Clear();
+        _capturedAssignments.AddRange(capture.Assignments.Where(a => RuleCheck.Clean(a.Note) is not null)
+            .Select(a => new CapturedAssignment(a.AssignmentId, RuleCheck.Clean(a.Note))));
+    }
+
+    internal void Capture(ClosureCapture capture)
+    {
+        ClosureEvaluation = capture.Evaluation!.Trim();
+        ClosureReason = capture.Reason!.Trim();
+        CarryingOnAgencyId = capture.CarryingOnAgencyId;
+    }
+
+    internal void CaptureHandBack(string reason) => HandBackReason = reason.Trim();
+
+    /// <summary>The monitoring as captured, in the shape a <see cref="MonitoringReview"/> is recorded from.</summary>
+    public MonitoringCapture? MonitoringCaptured => Findings is null ? null
+        : new MonitoringCapture(Findings, NextMonitoringDue,
+            _capturedGoals.Select(g => new GoalReviewDetails(g.GoalId, g.Progress, g.Note)).ToList(),
+            _capturedAssignments.Select(a => new AssignmentReviewDetails(a.AssignmentId, a.Note)).ToList());
+
+    internal void Freeze(IEnumerable<AgreedAssignment> agreed)
+    {
+        _agreedAssignments.Clear();
+        _agreedAssignments.AddRange(agreed);
+    }
+
+    internal void MoveTo(int order) => Order = order;
+
+    internal void Conclude(AgendaOutcome outcome) => Outcome = outcome;
+}
