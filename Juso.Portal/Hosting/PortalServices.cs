@@ -293,7 +293,8 @@ public static class PortalServices
         services.AddSingleton<Features.Documents.DocumentHtml>();
         services.AddSingleton<Features.Documents.ChromiumPdfRenderer>();
         services.AddSingleton<Features.Documents.IDocumentRenderer>(sp => sp.GetRequiredService<Features.Documents.ChromiumPdfRenderer>());
-        services.AddScoped<Features.Documents.DocumentService>();
+        services.AddScoped<Features.Documents.PlanPrintService>();
+        services.AddScoped<Features.Documents.AgendaPrintService>();
         services.AddScoped<Features.Documents.MinutesPrintService>();
     }
 

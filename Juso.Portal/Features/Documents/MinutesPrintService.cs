@@ -33,7 +33,7 @@ public sealed class MinutesPrintService(BoardSnapshots snapshots, CurrentUser cu
         var (user, document, _, caseIds) = await LoadAsync(meetingId, maskNames);
         if (document is null)
         {
-            return PrintedFile.Failed("対象が見つからないか、閲覧する権限がありません。");
+            return PrintedFile.Failed(PrintedFile.NotFound);
         }
         try
         {

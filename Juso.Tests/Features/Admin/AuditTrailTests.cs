@@ -53,7 +53,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
             Ok(await _harness.Get<MeetingService>(chair).PledgeAsync(meetingId));
             Assert.NotNull((await _harness.Get<MeetingBoardService>(chair).OpenAsync(meetingId)).Board);
             Assert.NotNull((await _harness.Get<MeetingBoardService>(chair).OpenAsync(meetingId, minutes: true)).Board);
-            Assert.NotNull(await _harness.Get<DocumentService>(chair).AgendaPreviewAsync(meetingId, null));
+            Assert.NotNull(await _harness.Get<AgendaPrintService>(chair).PreviewAsync(meetingId, null));
         }
 
         await using var db = _harness.NewContext();

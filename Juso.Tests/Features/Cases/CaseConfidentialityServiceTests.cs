@@ -66,7 +66,7 @@ public sealed class CaseConfidentialityServiceTests : IAsyncLifetime
         Assert.Null(await _harness.Get<HouseholdService>(scope).GetAsync(_householdId));
         Assert.Equal(0, (await _harness.Get<CaseService>(scope).SearchAsync(new CaseSearch(Text: "山田"), 0, 20)).TotalCount);
         Assert.Equal(0, (await _harness.Get<CaseService>(scope).SearchAsync(new CaseSearch(), 0, 20)).TotalCount);
-        Assert.Null(await _harness.Get<DocumentService>(scope).AgendaPreviewAsync(_meetingId, null));
+        Assert.Null(await _harness.Get<AgendaPrintService>(scope).PreviewAsync(_meetingId, null));
         Assert.Null((await _harness.Get<MeetingBoardService>(scope).OpenAsync(_meetingId)).Board);
         Assert.Empty(await _harness.Get<PlanService>(scope).PlansAsync(_caseId));
 
@@ -85,7 +85,7 @@ public sealed class CaseConfidentialityServiceTests : IAsyncLifetime
         Assert.NotNull(await _harness.Get<CaseService>(scope).GetAsync(_caseId));
         Assert.NotNull(await _harness.Get<HouseholdService>(scope).GetAsync(_householdId));
         Assert.Equal(1, (await _harness.Get<CaseService>(scope).SearchAsync(new CaseSearch(Text: "山田"), 0, 20)).TotalCount);
-        Assert.NotNull(await _harness.Get<DocumentService>(scope).AgendaPreviewAsync(_meetingId, null));
+        Assert.NotNull(await _harness.Get<AgendaPrintService>(scope).PreviewAsync(_meetingId, null));
     }
 
     [Fact]
@@ -149,11 +149,11 @@ public sealed class CaseConfidentialityServiceTests : IAsyncLifetime
         })).Id;
         var option = (await meetings.FindCasesAsync(null)).Single(o => o.CaseId == caseId);
         Ok(await meetings.AddAgendaItemAsync(meetingId, new AgendaItemForm { Case = option, Purpose = AgendaPurpose.PlanProposal, Minutes = 15 }));
-        var before = (await _harness.Get<DocumentService>(coordinator).AgendaPreviewAsync(meetingId, false))!.Document.Items.Single().Household;
+        var before = (await _harness.Get<AgendaPrintService>(coordinator).PreviewAsync(meetingId, false))!.Document.Items.Single().Household;
         Ok(await _harness.Get<CaseService>(coordinator).RecordConsentAsync(caseId, await _steps.CaseVersionAsync(caseId),
             new ConsentForm { Status = ConsentStatus.Withdrawn, Date = new DateTime(2026, 11, 21), Method = ConsentMethod.Written }));
 
-        var after = (await _harness.Get<DocumentService>(coordinator).AgendaPreviewAsync(meetingId, false))!.Document.Items.Single().Household;
+        var after = (await _harness.Get<AgendaPrintService>(coordinator).PreviewAsync(meetingId, false))!.Document.Items.Single().Household;
 
         Assert.StartsWith("鈴木", before);
         Assert.Equal(BoardSnapshots.WithoutConsent, after);

@@ -34,7 +34,7 @@ public sealed class DocumentServiceTests : IAsyncLifetime
     {
         var (caseId, planId) = await ApprovedPlanAsync(ConsentStatus.Obtained);
         await using var scope = _harness.As(TestUsers.Coordinator());
-        var documents = _harness.Get<DocumentService>(scope);
+        var documents = _harness.Get<PlanPrintService>(scope);
 
         var preview = await documents.PlanPreviewAsync(caseId, planId);
         Assert.NotNull(preview);
@@ -84,7 +84,7 @@ public sealed class DocumentServiceTests : IAsyncLifetime
     {
         var (caseId, planId) = await ApprovedPlanAsync(ConsentStatus.Obtained);
         await using var scope = _harness.As(TestUsers.Coordinator());
-        var documents = _harness.Get<DocumentService>(scope);
+        var documents = _harness.Get<PlanPrintService>(scope);
         Assert.Null((await documents.PrintPlanForSignatureAsync(caseId, planId)).Error);
         var print = Assert.Single(await documents.SignaturesAsync(caseId, planId));
         var form = new SignatureForm { SignedOn = new DateTime(2026, 11, 23), SignedBy = "山田 一郎", Method = SignatureMethod.InPerson };
@@ -101,7 +101,7 @@ public sealed class DocumentServiceTests : IAsyncLifetime
     {
         var (caseId, planId) = await ApprovedPlanAsync(ConsentStatus.NotObtained);
         await using var scope = _harness.As(TestUsers.Coordinator());
-        var documents = _harness.Get<DocumentService>(scope);
+        var documents = _harness.Get<PlanPrintService>(scope);
 
         var preview = await documents.PlanPreviewAsync(caseId, planId);
         Assert.Equal(PlanKind.WholeHousehold, preview!.Document.Kind);
@@ -121,7 +121,7 @@ public sealed class DocumentServiceTests : IAsyncLifetime
     {
         var (caseId, planId) = await ApprovedPlanAsync(ConsentStatus.Obtained);
         await using var scope = _harness.As(TestUsers.MemberOf(_other.Id));
-        var documents = _harness.Get<DocumentService>(scope);
+        var documents = _harness.Get<PlanPrintService>(scope);
 
         Assert.Null(await documents.PlanPreviewAsync(caseId, planId));
         var printed = await documents.PrintPlanAsync(caseId, planId);
@@ -137,7 +137,7 @@ public sealed class DocumentServiceTests : IAsyncLifetime
     {
         var (caseId, planId) = await ApprovedPlanAsync(ConsentStatus.Obtained);
         await using var scope = _harness.As(TestUsers.MemberOf(_lead.Id));
-        var documents = _harness.Get<DocumentService>(scope);
+        var documents = _harness.Get<PlanPrintService>(scope);
 
         Assert.NotNull((await documents.PrintPlanAsync(caseId, planId)).Content);
         Assert.Null((await documents.PrintPlanForSignatureAsync(caseId, planId)).Content);
@@ -163,18 +163,18 @@ public sealed class DocumentServiceTests : IAsyncLifetime
 
         await using (var chair = _harness.As(TestUsers.Chair()))
         {
-            var documents = _harness.Get<DocumentService>(chair);
-            var masked = await documents.AgendaPreviewAsync(meetingId, null);
+            var documents = _harness.Get<AgendaPrintService>(chair);
+            var masked = await documents.PreviewAsync(meetingId, null);
             Assert.True(masked!.Document.NamesMasked);
             Assert.Equal("Y.I.", Assert.Single(masked.Document.Items).Household);
             Assert.DoesNotContain("一郎", masked.Html);
-            var named = await documents.PrintAgendaAsync(meetingId, false);
+            var named = await documents.PrintAsync(meetingId, false);
             Assert.Contains("山田一郎", string.Concat(PdfText.Pages(named.Content!)).Replace("\u3000", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal));
         }
 
         await using (var member = _harness.As(TestUsers.MemberOf(_lead.Id)))
         {
-            Assert.Null(await _harness.Get<DocumentService>(member).AgendaPreviewAsync(meetingId, false));
+            Assert.Null(await _harness.Get<AgendaPrintService>(member).PreviewAsync(meetingId, false));
         }
         await using var check = _harness.NewContext();
         Assert.Contains(await check.AuditEntries.Select(a => a.Action).ToListAsync(), a => a == AuditAction.AccessDenied);

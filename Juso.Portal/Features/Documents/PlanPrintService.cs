@@ -11,46 +11,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Juso.Portal.Features.Documents;
 
-public sealed record PlanSignatureView(int Id, int Version, int PlanVersion, string Sha256, int PdfBytes, DateTime PrintedAt, string PrintedBy,
-    bool ChangedSincePrint, DateOnly? SignedOn, string? SignedBy, SignatureMethod? Method, string? Note, string? RecordedBy, string? ScanFileName);
-
-/// <summary>What the plan print page shows: the document, its HTML (the preview), whether it may go out for signature, the prints so far.</summary>
-public sealed record PlanPrintView(int CaseId, int PlanId, PlanDocumentModel Document, string Html, string? NotForSignature, bool CanManage,
-    IReadOnlyList<PlanSignatureView> Signatures);
-
-public sealed record AgendaPrintView(int MeetingId, AgendaDocumentModel Document, string Html, bool CanChooseMasking);
-
-/// <summary>A printed file for download, or the Japanese reason there is none.</summary>
-public sealed record PrintedFile(byte[]? Content, string FileName, string ContentType, string? Error, int? SignatureId = null)
-{
-    public static PrintedFile Failed(string error) => new(null, string.Empty, string.Empty, error);
-}
-
-public sealed class SignatureForm
-{
-    public DateTime? SignedOn { get; set; }
-
-    public string? SignedBy { get; set; }
-
-    public SignatureMethod? Method { get; set; }
-
-    public string? Note { get; set; }
-
-    public string? ScanFileName { get; set; }
-
-    public byte[]? Scan { get; set; }
-}
-
 /// <summary>
-/// Printing: plans (with the copy kept for signature and the signed record), meeting agendas. Every preview and
+/// Printing plans: the 控え, the print for signature (kept byte for byte) and the signed record. Every preview and
 /// every print is audited; who may print what follows who may read it (CaseAccess), and only the coordinating
-/// roles print for signature and record signatures.
+/// roles print for signature and record signatures. Meeting prints: AgendaPrintService, MinutesPrintService.
 /// </summary>
-public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, CaseWork work,
+public sealed class PlanPrintService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, CaseWork work,
     IDocumentRenderer renderer, DocumentOptions options, TimeProvider time)
 {
-    private const string NotFound = "対象が見つからないか、閲覧する権限がありません。";
-
     public async Task<PlanPrintView?> PlanPreviewAsync(int caseId, int planId)
     {
         var user = await currentUser.GetAsync();
@@ -98,7 +66,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         var loaded = await LoadPlanAsync(db, user, caseId, planId, "プランの印刷");
         if (loaded is null)
         {
-            return PrintedFile.Failed(NotFound);
+            return PrintedFile.Failed(PrintedFile.NotFound);
         }
         var (document, _, householdId, _) = loaded.Value;
         try
@@ -182,7 +150,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
             {
                 await audit.WriteAsync(user, AuditAction.AccessDenied, caseId, detail: "署名済みプランの閲覧");
             }
-            return PrintedFile.Failed(NotFound);
+            return PrintedFile.Failed(PrintedFile.NotFound);
         }
         var signature = await db.PlanSignatures.AsNoTracking().SingleOrDefaultAsync(s => s.Id == signatureId && s.SupportCaseId == caseId);
         if (signature is null || (scan && signature.Scan is null))
@@ -194,45 +162,6 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
             // Derived again on the way out: scans stored before names followed the type keep their uploaded name.
             ? new PrintedFile(signature.Scan, PlanSignature.ScanFileNameFor(signature.ScanFileName, signature.ScanContentType!), signature.ScanContentType!, null)
             : new PrintedFile(signature.Pdf, $"plan-{supportCase.Number}-{signature.PlanVersion:D2}-signature-{signature.Id}.pdf", PlanSignature.PdfContentType, null);
-    }
-
-    public async Task<AgendaPrintView?> AgendaPreviewAsync(int meetingId, bool? maskNames)
-    {
-        var user = await currentUser.GetAsync();
-        await using var db = await factory.CreateDbContextAsync();
-        var loaded = await LoadAgendaAsync(db, user, meetingId, maskNames);
-        if (loaded is null)
-        {
-            return null;
-        }
-        var (document, canChoose, caseIds) = loaded.Value;
-        var html = await renderer.RenderHtmlAsync(document);
-        await audit.WriteAsync(user, AuditAction.DocumentPreviewed, detail: $"{document.Title}（会議 {meetingId}）", caseIds: caseIds);
-        return new AgendaPrintView(meetingId, document, html, canChoose);
-    }
-
-    public async Task<PrintedFile> PrintAgendaAsync(int meetingId, bool? maskNames, CancellationToken cancellationToken = default)
-    {
-        var user = await currentUser.GetAsync();
-        await using var db = await factory.CreateDbContextAsync();
-        var loaded = await LoadAgendaAsync(db, user, meetingId, maskNames);
-        if (loaded is null)
-        {
-            return PrintedFile.Failed(NotFound);
-        }
-        var document = loaded.Value.Document;
-        try
-        {
-            var pdf = await renderer.RenderPdfAsync(document, cancellationToken);
-            audit.Add(db, user, AuditAction.DocumentPrinted, detail: $"{document.Title}（会議 {meetingId}、{(document.NamesMasked ? "氏名を伏せる" : "氏名あり")}）",
-                caseIds: loaded.Value.CaseIds);
-            await db.SaveChangesAsync(cancellationToken);
-            return new PrintedFile(pdf, document.FileName, PlanSignature.PdfContentType, null);
-        }
-        catch (DocumentUnavailableException ex)
-        {
-            return PrintedFile.Failed(ex.Message);
-        }
     }
 
     private async Task<(PlanDocumentModel Document, SupportPlan Plan, int HouseholdId, bool CanManage)?> LoadPlanAsync(
@@ -300,62 +229,6 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         .Select(s => new PlanSignatureView(s.Id, s.Version, s.PlanVersion, s.Sha256, s.PdfBytes, s.PrintedAt, s.PrintedByName, s.PlanRowVersion != planRowVersion,
             s.SignedOn, s.SignedBy, s.Method, s.Note, s.RecordedByName, s.ScanFileName))
         .ToList();
-
-    private async Task<(AgendaDocumentModel Document, bool CanChooseMasking, IReadOnlyList<int> CaseIds)?> LoadAgendaAsync(JusoDbContext db, UserContext user, int meetingId, bool? maskNames)
-    {
-        var meeting = await db.Meetings.AsNoTracking().AsSplitQuery().Include(m => m.Members).Include(m => m.Agenda).SingleOrDefaultAsync(m => m.Id == meetingId);
-        if (meeting is null)
-        {
-            return null;
-        }
-        // Chairs, coordinators and supervisors see every case; any other member only after the pledge a 支援会議 asks for.
-        if (!CaseAccess.SeesAllCases(user) && !meeting.MayShowCaseDetailsTo(user.UserId))
-        {
-            await audit.WriteAsync(user, AuditAction.AccessDenied, detail: $"会議次第の印刷（会議 {meetingId}）");
-            return null;
-        }
-        var canChoose = meeting.ChairUserId == user.UserId || user.IsInRole(Infrastructure.Identity.JusoRoles.Coordinator);
-        var masked = canChoose && maskNames is { } choice ? choice : meeting.MasksNames;
-        var caseIds = meeting.Agenda.Select(a => a.SupportCaseId).ToList();
-        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.FiscalYear, c.Sequence, c.HouseholdId, c.LeadAgencyId, c.CurrentConsent }).ToDictionaryAsync(c => c.Id);
-        var householdIds = cases.Values.Select(c => c.HouseholdId).ToList();
-        var principals = await db.HouseholdMembers.AsNoTracking()
-            .Where(m => householdIds.Contains(m.HouseholdId) && m.Relationship == Relationship.Principal)
-            .ToDictionaryAsync(m => m.HouseholdId);
-        var agencies = await CaseService.AgencyNamesAsync(db);
-        var scheduledAt = JapanDate.FromUtc(meeting.ScheduledAt);
-        var previous = await Meetings.BoardSnapshots.PreviousActionItemsAsync(db, meeting, caseIds, agencies);
-        var startsAt = scheduledAt;
-        var items = new List<AgendaItemLine>();
-        foreach (var item in meeting.Agenda.OrderBy(a => a.Order))
-        {
-            var c = cases[item.SupportCaseId];
-            var principal = principals.GetValueOrDefault(c.HouseholdId);
-            // Consent withdrawn after the case was put on a 重層的支援会議's agenda: its print shows no name, as its board.
-            var name = !Meeting.MayDiscuss(meeting.Kind, c.CurrentConsent) ? BoardSnapshots.WithoutConsent
-                : principal is null ? "（本人未登録）" : masked ? principal.Initials : principal.FullName;
-            items.Add(new AgendaItemLine(item.Order, startsAt, item.Minutes, Juso.Domain.Cases.SupportCase.FormatNumber(c.FiscalYear, c.Sequence),
-                name, item.Purpose.Label(), c.LeadAgencyId is { } lead ? agencies.GetValueOrDefault(lead) : null, previous[item.SupportCaseId].ToList()));
-            startsAt = startsAt.AddMinutes(item.Minutes);
-        }
-        var chair = meeting.Members.FirstOrDefault(m => m.UserId == meeting.ChairUserId)?.Name ?? "―";
-        var document = new AgendaDocumentModel
-        {
-            Municipality = options.Municipality,
-            PrintedAt = JapanDate.InJapan(time.GetUtcNow()),
-            Kind = meeting.Kind,
-            Cadence = meeting.Cadence,
-            ScheduledAt = scheduledAt,
-            Reference = meeting.Reference,
-            Place = meeting.Place,
-            ChairName = chair,
-            Members = meeting.Members.OrderBy(m => m.Id).Select(m => new AgendaMemberLine(m.Name, m.AgencyId is { } a ? agencies.GetValueOrDefault(a) : null)).ToList(),
-            Items = items,
-            NamesMasked = masked,
-        };
-        return (document, canChoose, caseIds);
-    }
 
     private static string Period(DateOnly? start, DateOnly? end) =>
         start is null && end is null ? string.Empty : $"{(start is { } s ? JapaneseFormat.Date(s) : string.Empty)}～{(end is { } e ? JapaneseFormat.Date(e) : string.Empty)}";
