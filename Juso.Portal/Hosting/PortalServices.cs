@@ -287,7 +287,8 @@ public static class PortalServices
     /// <summary>PDF printing: one warm Chromium for the whole app (singleton), rendered from Razor components.</summary>
     internal static void AddDocuments(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection(Features.Documents.DocumentOptions.Section).Get<Features.Documents.DocumentOptions>() ?? new Features.Documents.DocumentOptions());
+        var options = configuration.GetSection(Features.Documents.DocumentOptions.Section).Get<Features.Documents.DocumentOptions>() ?? new Features.Documents.DocumentOptions();
+        services.AddSingleton(options);
         services.AddSingleton<Features.Documents.JapaneseFontProbe>();
         services.AddSingleton<Features.Documents.PrintFont>();
         services.AddSingleton<Features.Documents.DocumentHtml>();
@@ -296,6 +297,10 @@ public static class PortalServices
         services.AddScoped<Features.Documents.PlanPrintService>();
         services.AddScoped<Features.Documents.AgendaPrintService>();
         services.AddScoped<Features.Documents.MinutesPrintService>();
+        if (options.WarmUpAtStart)
+        {
+            services.AddHostedService<Features.Documents.DocumentWarmUp>();
+        }
     }
 
     private static void AddFeatures(IServiceCollection services)

@@ -50,6 +50,8 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Security:RevalidationInterval", "00:00:02");
+        // Dozens of test portals would each launch a print browser at start; DocumentWarmUpTests covers the warm-up.
+        builder.UseSetting("Documents:WarmUpAtStart", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -190,13 +190,17 @@ public sealed class ChromiumPdfRenderer(DocumentHtml html, DocumentOptions optio
 
     private bool IsConnected(IPage page) => _browser is { IsConnected: true } browser && page.Context.Browser == browser;
 
+    // The copy mark and the plan's identity are here rather than in the body, so every page carries them.
     private static string HeaderTemplate(PrintDocument document)
     {
-        var mark = document.HandlingMark is { } m
-            ? $"<span style=\"color:#b00020;border:1px solid #b00020;padding:0 2mm;\">{WebUtility.HtmlEncode(m)}</span>"
-            : string.Empty;
-        return $"<div style=\"{TemplateStyle}\"><span>{WebUtility.HtmlEncode(document.Municipality)}　{WebUtility.HtmlEncode(document.Title)}</span>{mark}</div>";
+        var identity = document.PageIdentity is { } i ? $"　{WebUtility.HtmlEncode(i)}" : string.Empty;
+        var marks = Mark(document.CopyMark, "#000") + Mark(document.HandlingMark, "#b00020");
+        return $"<div style=\"{TemplateStyle}\"><span>{WebUtility.HtmlEncode(document.Municipality)}　{WebUtility.HtmlEncode(document.Title)}{identity}</span><span>{marks}</span></div>";
     }
+
+    private static string Mark(string? text, string color) => text is null
+        ? string.Empty
+        : $"<span style=\"color:{color};border:1px solid {color};padding:0 2mm;margin-left:2mm;\">{WebUtility.HtmlEncode(text)}</span>";
 
     private static string FooterTemplate(PrintDocument document) =>
         $"<div style=\"{TemplateStyle}\"><span>印刷日時 {JapaneseFormat.WarekiDateTime(document.PrintedAt)}</span>"

@@ -7,7 +7,14 @@ public sealed record PlanMemberLine(string Name, string Kana, string Relationshi
 
 public sealed record PlanGoalLine(string Term, string Text);
 
-public sealed record PlanAssignmentLine(string Agency, string? PersonInCharge, string Task, string? Frequency, string Period, string Status);
+public sealed record PlanAssignmentLine(string Agency, string? PersonInCharge, string Task, string? Frequency, DateOnly? StartOn, DateOnly? EndOn, string Status);
+
+/// <summary>Which print of a plan: the 控え anyone reading the case may print, or the one kept for the person to sign.</summary>
+public enum PlanCopy
+{
+    Reference,
+    ForSignature,
+}
 
 /// <summary>支援プラン or 世帯丸ごと支援プラン as printed (PlanDocument.razor).</summary>
 public sealed record PlanDocumentModel : PrintDocument
@@ -50,14 +57,22 @@ public sealed record PlanDocumentModel : PrintDocument
 
     public string? CoordinatorName { get; init; }
 
+    /// <summary>控え unless printed for signature; the preview shows the 控え.</summary>
+    public PlanCopy Copy { get; init; } = PlanCopy.Reference;
+
     /// <summary>プラン番号: case number and version, e.g. 2026-0012-02.</summary>
     public string PlanNumber => $"{CaseNumber}-{PlanVersion:D2}";
 
     public override string Title => Status == PlanStatus.Draft ? $"{Kind.Label()}（案）" : Kind.Label();
 
-    public override string FileName => $"{(Kind == PlanKind.WholeHousehold ? "household-plan" : "plan")}-{PlanNumber}.pdf";
+    public override string FileName => $"{(Kind == PlanKind.WholeHousehold ? "household-plan" : "plan")}-{PlanNumber}{(Copy == PlanCopy.ForSignature ? "-signature" : string.Empty)}.pdf";
 
     public override string? HandlingMark => Kind == PlanKind.WholeHousehold ? "取扱注意・本人交付不可" : null;
+
+    public override string CopyMark => Copy == PlanCopy.ForSignature ? "署名用" : "控え";
+
+    /// <summary>The person by name, as the plan's own first page names them (plans are not masked).</summary>
+    public override string PageIdentity => $"プラン番号 {PlanNumber} 第{PlanVersion}版　{PersonName}";
 
     public override Type Component => typeof(PlanDocument);
 }
@@ -143,4 +158,14 @@ public sealed record MinutesDocumentModel : PrintDocument
     public override string? HandlingMark => Kind == MeetingKind.Support ? "取扱注意・守秘義務" : "取扱注意";
 
     public override Type Component => typeof(MinutesDocument);
+}
+
+/// <summary>The page printed once at start to warm the renderer (DocumentWarmUp); nobody sees it.</summary>
+public sealed record WarmUpDocumentModel : PrintDocument
+{
+    public override string Title => "印刷の準備";
+
+    public override string FileName => "warm-up.pdf";
+
+    public override Type Component => typeof(WarmUpDocument);
 }

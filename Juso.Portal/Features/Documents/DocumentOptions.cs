@@ -17,6 +17,9 @@ public sealed class DocumentOptions
     /// <summary>Where the derived print font and its fontconfig file are written (once per process; shared by processes of the same user).</summary>
     public string FontDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "juso-print-fonts");
 
+    /// <summary>Launch Chromium and print once in the background after start, so the first print is as fast as any (DocumentWarmUp).</summary>
+    public bool WarmUpAtStart { get; set; } = true;
+
     /// <summary>The municipality printed in every form's header.</summary>
     public string Municipality { get; set; } = "ひばり野市";
 }

@@ -96,7 +96,7 @@ public sealed class MinutesPrintService(BoardSnapshots snapshots, CurrentUser cu
         {
             AgendaOutcome.ClosureEvaluated => [Line("評価", c.ClosureEvaluation), Line("終結の理由", c.ClosureReason), Line("伴走する主担当機関", c.CarryingOnAgencyName)],
             AgendaOutcome.HandedBack => [Line("戻す理由", c.HandBackReason)],
-            _ => [Line("所見", c.Findings), Line("次回のモニタリング予定日", c.NextMonitoringDue is { } due ? JapaneseFormat.Date(due) : null),
+            _ => [Line("所見", c.Findings), Line("次回のモニタリング予定日", c.NextMonitoringDue is { } due ? PrintDates.Date(due) : null),
                 ..c.Goals.Select(g => Line($"目標「{g.GoalText}」", $"{g.Progress.Label()}{(g.Note is null ? string.Empty : $"（{g.Note}）")}")),
                 ..c.Assignments.Select(a => Line($"役割「{a.AgencyName}（{a.Task}）」", a.Note))],
         };

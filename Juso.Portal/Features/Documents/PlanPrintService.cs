@@ -72,7 +72,7 @@ public sealed class PlanPrintService(IDbContextFactory<JusoDbContext> factory, C
         try
         {
             var pdf = await renderer.RenderPdfAsync(document, cancellationToken);
-            audit.Add(db, user, AuditAction.DocumentPrinted, caseId, householdId, $"{document.Title} 第{document.PlanVersion}版（控え、{pdf.Length / 1024}KB）");
+            audit.Add(db, user, AuditAction.DocumentPrinted, caseId, householdId, $"{PrintRecord(document)}（{pdf.Length / 1024}KB）");
             await db.SaveChangesAsync(cancellationToken);
             return new PrintedFile(pdf, document.FileName, PlanSignature.PdfContentType, null);
         }
@@ -93,8 +93,9 @@ public sealed class PlanPrintService(IDbContextFactory<JusoDbContext> factory, C
         {
             var loaded = await LoadPlanAsync(c.Db, c.User, caseId, planId, null)
                 ?? throw new DomainException("プランが見つかりません。画面を再読み込みしてください。");
-            var (document, plan, _, _) = loaded;
+            var (reference, plan, _, _) = loaded;
             PlanSignature.EnsureMayBeSigned(plan);
+            var document = reference with { Copy = PlanCopy.ForSignature };
             byte[] pdf;
             try
             {
@@ -108,8 +109,8 @@ public sealed class PlanPrintService(IDbContextFactory<JusoDbContext> factory, C
             c.Db.PlanSignatures.Add(print);
             c.Case.NotePlanChange($"支援プラン第{print.PlanVersion}版を署名用に印刷しました。", c.User.Actor, c.Now);
             c.Created = () => print.Id;
-            file = new PrintedFile(pdf, document.FileName.Replace(".pdf", "-signature.pdf", StringComparison.Ordinal), PlanSignature.PdfContentType, null);
-            return $"{document.Title} 第{document.PlanVersion}版（署名用、SHA-256 {print.Sha256[..16]}…）";
+            file = new PrintedFile(pdf, document.FileName, PlanSignature.PdfContentType, null);
+            return $"{PrintRecord(document)}（SHA-256 {print.Sha256[..16]}…）";
         });
         return result.Succeeded && file is not null
             ? file with { SignatureId = result.Id }
@@ -206,7 +207,7 @@ public sealed class PlanPrintService(IDbContextFactory<JusoDbContext> factory, C
                 .Select(m => new PlanMemberLine(m.FullName, m.FullNameKana, m.Relationship.Label())).ToList(),
             Goals = plan.Goals.OrderBy(g => g.Term).ThenBy(g => g.Order).Select(g => new PlanGoalLine(g.Term.Label(), g.Text)).ToList(),
             Assignments = plan.Assignments.OrderBy(a => a.Id).Select(a => new PlanAssignmentLine(
-                agencies.GetValueOrDefault(a.AgencyId, "（不明な機関）"), a.PersonInCharge, a.Task, a.Frequency, Period(a.StartOn, a.EndOn),
+                agencies.GetValueOrDefault(a.AgencyId, "（不明な機関）"), a.PersonInCharge, a.Task, a.Frequency, a.StartOn, a.EndOn,
                 a.Status == AssignmentStatus.Planned ? string.Empty : a.Status.Label())).ToList(),
             LeadAgency = plan.LeadAgencyId is { } lead ? agencies.GetValueOrDefault(lead) : null,
             MonitoringIntervalDays = plan.MonitoringIntervalDays,
@@ -230,6 +231,6 @@ public sealed class PlanPrintService(IDbContextFactory<JusoDbContext> factory, C
             s.SignedOn, s.SignedBy, s.Method, s.Note, s.RecordedByName, s.ScanFileName))
         .ToList();
 
-    private static string Period(DateOnly? start, DateOnly? end) =>
-        start is null && end is null ? string.Empty : $"{(start is { } s ? JapaneseFormat.Date(s) : string.Empty)}～{(end is { } e ? JapaneseFormat.Date(e) : string.Empty)}";
+    /// <summary>The audit line of a print names the plan as every printed page does, so a page found later leads to its print.</summary>
+    private static string PrintRecord(PlanDocumentModel document) => $"{document.Title} {document.CopyMark} プラン番号 {document.PlanNumber} 第{document.PlanVersion}版";
 }

@@ -19,6 +19,15 @@ public abstract record PrintDocument
     /// <summary>A handling mark (取扱注意 …) printed in the header of every page, or null.</summary>
     public virtual string? HandlingMark => null;
 
+    /// <summary>Which copy this print is (控え, 署名用), boxed in the header of every page, or null.</summary>
+    public virtual string? CopyMark => null;
+
+    /// <summary>
+    /// What a page separated from the rest still names in its header (a plan's number, version and person), or null
+    /// when the title says enough.
+    /// </summary>
+    public virtual string? PageIdentity => null;
+
     public abstract Type Component { get; }
 }
 

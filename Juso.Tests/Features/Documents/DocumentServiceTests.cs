@@ -80,6 +80,27 @@ public sealed class DocumentServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CopyAndPrintForSignature_AreToldApartOnEveryPage_AndBothAreRecorded()
+    {
+        var (caseId, planId) = await ApprovedPlanAsync(ConsentStatus.Obtained);
+        await using var scope = _harness.As(TestUsers.Coordinator());
+        var documents = _harness.Get<PlanPrintService>(scope);
+        var planNumber = (await documents.PlanPreviewAsync(caseId, planId))!.Document.PlanNumber;
+
+        var copy = await documents.PrintPlanAsync(caseId, planId);
+        var forSignature = await documents.PrintPlanForSignatureAsync(caseId, planId);
+
+        Assert.All(PdfText.Pages(copy.Content!), page => Assert.Contains("控え", page));
+        Assert.All(PdfText.Pages(forSignature.Content!), page => Assert.Contains("署名用", page));
+        Assert.DoesNotContain("署名用", string.Concat(PdfText.Pages(copy.Content!)));
+        Assert.EndsWith("-signature.pdf", forSignature.FileName);
+        await using var db = _harness.NewContext();
+        var printed = await db.AuditEntries.Where(a => a.CaseId == caseId && a.Action == AuditAction.DocumentPrinted).Select(a => a.Detail!).ToListAsync();
+        Assert.Contains(printed, d => d.Contains($"控え プラン番号 {planNumber}", StringComparison.Ordinal));
+        Assert.Contains(printed, d => d.Contains($"署名用 プラン番号 {planNumber}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task MarkSigned_StaleVersion_IsAConflict_AndTheFirstSignatureStands()
     {
         var (caseId, planId) = await ApprovedPlanAsync(ConsentStatus.Obtained);
