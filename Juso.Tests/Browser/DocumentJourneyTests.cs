@@ -26,13 +26,20 @@ public sealed class DocumentJourneyTests(BrowserFixture fixture) : BrowserTest(f
 
         var copy = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-copy").ClickAsync());
         Assert.StartsWith("plan-", copy.SuggestedFilename);
-        var copyText = string.Concat(PdfText.Pages(await File.ReadAllBytesAsync(await copy.PathAsync())));
-        Assert.Contains("支援プラン", copyText);
+        var copyPages = PdfText.Pages(await File.ReadAllBytesAsync(await copy.PathAsync()));
+        Assert.Contains("支援プラン", string.Concat(copyPages));
+        // Every page of each print says which plan and which copy it is.
+        Assert.All(copyPages, p => Assert.Contains("控え", p));
+        Assert.All(copyPages, p => Assert.Contains("プラン番号", p));
 
         var forSignature = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("print-for-signature").ClickAsync());
         Assert.EndsWith("-signature.pdf", forSignature.SuggestedFilename);
+        var signaturePages = PdfText.Pages(await File.ReadAllBytesAsync(await forSignature.PathAsync()));
+        Assert.All(signaturePages, p => Assert.Contains("署名用", p));
+        Assert.Contains("令和", string.Concat(signaturePages));
         var row = page.GetByTestId("signature-table").Locator("tbody tr").First;
         await row.GetByText("未署名").WaitForAsync();
+        await row.GetByText("令和", new() { Exact = false }).First.WaitForAsync();
 
         await row.GetByTestId("mark-signed").ClickAsync();
         await page.Locator("#signed-by").WaitForAsync();
