@@ -5,6 +5,7 @@ using Juso.Portal.Common;
 using Juso.Portal.Features.Account;
 using Juso.Portal.Features.Admin;
 using Juso.Portal.Features.Cases;
+using Juso.Portal.Features.Documents;
 using Juso.Portal.Features.Meetings;
 using Juso.Portal.Security;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -288,12 +289,7 @@ public static class PortalServices
     internal static void AddDocuments(IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(Features.Documents.DocumentOptions.Section).Get<Features.Documents.DocumentOptions>() ?? new Features.Documents.DocumentOptions();
-        services.AddSingleton(options);
-        services.AddSingleton<Features.Documents.JapaneseFontProbe>();
-        services.AddSingleton<Features.Documents.PrintFont>();
-        services.AddSingleton<Features.Documents.DocumentHtml>();
-        services.AddSingleton<Features.Documents.ChromiumPdfRenderer>();
-        services.AddSingleton<Features.Documents.IDocumentRenderer>(sp => sp.GetRequiredService<Features.Documents.ChromiumPdfRenderer>());
+        services.AddPrintRenderer(options);
         services.AddScoped<Features.Documents.PlanPrintService>();
         services.AddScoped<Features.Documents.AgendaPrintService>();
         services.AddScoped<Features.Documents.MinutesPrintService>();

@@ -17,17 +17,12 @@ var warmUp = args.Contains("--warm");
 
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
-builder.Services.AddSingleton(new DocumentOptions
+builder.Services.AddPrintRenderer(new DocumentOptions
 {
     ChromiumPath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
     MaxConcurrentRenders = 8,
 });
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<JapaneseFontProbe>();
-builder.Services.AddSingleton<PrintFont>();
-builder.Services.AddSingleton<DocumentHtml>();
-builder.Services.AddSingleton<ChromiumPdfRenderer>();
-builder.Services.AddSingleton<IDocumentRenderer>(sp => sp.GetRequiredService<ChromiumPdfRenderer>());
 if (warmUp)
 {
     builder.Services.AddHostedService<DocumentWarmUp>();

@@ -63,13 +63,8 @@ public sealed class DocumentWarmUpTests(RendererFixture fixture)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(new DocumentOptions { ChromiumPath = chromiumPath });
+        builder.Services.AddPrintRenderer(new DocumentOptions { ChromiumPath = chromiumPath });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<JapaneseFontProbe>();
-        builder.Services.AddSingleton<PrintFont>();
-        builder.Services.AddSingleton<DocumentHtml>();
-        builder.Services.AddSingleton<ChromiumPdfRenderer>();
-        builder.Services.AddSingleton<IDocumentRenderer>(sp => sp.GetRequiredService<ChromiumPdfRenderer>());
         configure?.Invoke(builder.Services);
         builder.Services.AddHostedService<DocumentWarmUp>();
         return new TestHost(builder.Build());

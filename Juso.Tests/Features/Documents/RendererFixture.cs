@@ -19,11 +19,7 @@ public sealed class RendererFixture : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton(new DocumentOptions { ChromiumPath = ChromiumPath, MaxConcurrentRenders = 4 });
-        services.AddSingleton<JapaneseFontProbe>();
-        services.AddSingleton<PrintFont>();
-        services.AddSingleton<DocumentHtml>();
-        services.AddSingleton<ChromiumPdfRenderer>();
+        services.AddPrintRenderer(new DocumentOptions { ChromiumPath = ChromiumPath, MaxConcurrentRenders = 4 });
         _services = services.BuildServiceProvider();
         Renderer = _services.GetRequiredService<ChromiumPdfRenderer>();
         return Task.CompletedTask;
