@@ -88,6 +88,9 @@ public static class PdfText
         return lines;
     }
 
+    /// <summary>Text without any space (ideographic spaces and line ends included): what a reader reads, however the cells are laid out.</summary>
+    public static string Compact(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
+
     /// <summary>Code points a broken text layer maps kanji to: Kangxi radicals and the CJK radicals supplement (支 → ⽀).</summary>
     public static bool HasRadicals(string text) => text.Any(c => c is >= '\u2E80' and <= '\u2FDF');
 }

@@ -22,19 +22,19 @@ public sealed class DocumentRenderingTests(RendererFixture fixture)
         Assert.Contains("支援プラン", pages[0]);
         Assert.Contains("ひばり野市", pages[0]);
         Assert.Contains("2026-0012-02（第2版）", pages[0]);
-        Assert.Contains("本人山田一郎フリガナヤマダイチロウ", Compact(pages[0]));
+        Assert.Contains("本人山田一郎フリガナヤマダイチロウ", PdfText.Compact(pages[0]));
         Assert.Contains("長期目標", pages[0]);
         Assert.Contains("主担当機関", all);
-        Assert.Contains("参加支援利用する", Compact(all));
-        Assert.Contains("アウトリーチ利用する（継続的支援）", Compact(all));
+        Assert.Contains("参加支援利用する", PdfText.Compact(all));
+        Assert.Contains("アウトリーチ利用する（継続的支援）", PdfText.Compact(all));
         Assert.Contains("60日ごとに見直します", all);
         Assert.Contains("内容に同意します", all);
-        Assert.Contains("本人署名", Compact(pages[1]));
-        Assert.Contains("相談支援包括化推進員（コーディネーター）署名", Compact(pages[1]));
+        Assert.Contains("本人署名", PdfText.Compact(pages[1]));
+        Assert.Contains("相談支援包括化推進員（コーディネーター）署名", PdfText.Compact(pages[1]));
         for (var i = 0; i < pages.Count; i++)
         {
-            Assert.Contains($"{i + 1}/2", Compact(pages[i]));
-            Assert.Contains("印刷日時令和8年11月23日（月）10:00", Compact(pages[i]));
+            Assert.Contains($"{i + 1}/2", PdfText.Compact(pages[i]));
+            Assert.Contains("印刷日時令和8年11月23日（月）10:00", PdfText.Compact(pages[i]));
             Assert.DoesNotContain("取扱注意", pages[i]);
         }
         Assert.True(pdf.Length <= 300 * 1024, $"two-page plan is {pdf.Length / 1024} KB");
@@ -61,7 +61,7 @@ public sealed class DocumentRenderingTests(RendererFixture fixture)
 
         var pdf = await fixture.Renderer.RenderPdfAsync(plan);
 
-        var text = Compact(PdfText.RawText(pdf));
+        var text = PdfText.Compact(PdfText.RawText(pdf));
         Assert.All(words, word => Assert.Contains(word, text));
         Assert.All(shadowed, kanji => Assert.Contains(kanji, text));
         Assert.Contains("重層的支援会議", text);
@@ -123,7 +123,7 @@ public sealed class DocumentRenderingTests(RendererFixture fixture)
     public async Task Agenda_TwelveCases_ListsThemInOrderWithTimes_AndMasksNamesOfASupportMeeting()
     {
         var pdf = await fixture.Renderer.RenderPdfAsync(DocumentSamples.TwelveCaseAgenda());
-        var text = Compact(string.Concat(PdfText.Pages(pdf)));
+        var text = PdfText.Compact(string.Concat(PdfText.Pages(pdf)));
         Assert.Contains("令和8年度第3回重層的支援会議次第", text);
         Assert.Contains("前回の対応事項", text);
         Assert.Contains("家計の状況を確認する（令和8年度第2回重層的支援会議）", text);
@@ -136,7 +136,7 @@ public sealed class DocumentRenderingTests(RendererFixture fixture)
         var masked = await fixture.Renderer.RenderPdfAsync(DocumentSamples.TwelveCaseAgenda(MeetingKind.Support, masked: true));
         var maskedPages = PdfText.Pages(masked);
         Assert.All(maskedPages, page => Assert.Contains("取扱注意・守秘義務（会議終了後回収）", page));
-        var maskedText = Compact(string.Concat(maskedPages));
+        var maskedText = PdfText.Compact(string.Concat(maskedPages));
         Assert.Contains("氏名は伏せて記載しています", maskedText);
         Assert.DoesNotContain("郎", maskedText);
     }
@@ -149,7 +149,7 @@ public sealed class DocumentRenderingTests(RendererFixture fixture)
         var pdf = await fixture.Renderer.RenderPdfAsync(minutes);
 
         var pages = PdfText.Pages(pdf);
-        var text = Compact(string.Concat(pages));
+        var text = PdfText.Compact(string.Concat(pages));
         Assert.True(pages.Count > 1, $"{pages.Count} page(s)");
         Assert.All(pages, page => Assert.Contains("取扱注意", page));
         Assert.Contains("令和8年度第3回重層的支援会議議事録", text);
@@ -157,8 +157,8 @@ public sealed class DocumentRenderingTests(RendererFixture fixture)
         Assert.All(minutes.Items, item =>
         {
             Assert.Contains(item.CaseNumber, text);
-            Assert.Contains(Compact(item.Assignments[2].Task), text);
-            Assert.Contains(Compact(item.ActionItems[0].Text), text);
+            Assert.Contains(PdfText.Compact(item.Assignments[2].Task), text);
+            Assert.Contains(PdfText.Compact(item.ActionItems[0].Text), text);
         });
         Assert.False(PdfText.HasRadicals(text));
         await PdfScreenshots.SaveFirstPageAsync(pdf, "document-minutes");
@@ -246,8 +246,6 @@ public sealed class DocumentRenderingTests(RendererFixture fixture)
         Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, health.Status);
         Assert.Contains("Chromium", health.Description);
     }
-
-    private static string Compact(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
 }
 
 /// <summary>First page of a PDF as PNG in JUSO_SCREENSHOTS (pdftoppm from poppler-utils), for review in docs/screenshots.</summary>

@@ -13,7 +13,7 @@ public sealed class PrintedPageTests(RendererFixture fixture)
     {
         var pdf = await fixture.Renderer.RenderPdfAsync(DocumentSamples.TwoPagePlan(assignments: 24));
 
-        var pages = PdfText.Pages(pdf).Select(Compact).ToList();
+        var pages = PdfText.Pages(pdf).Select(PdfText.Compact).ToList();
         Assert.True(pages.Count >= 3, $"{pages.Count} pages");
         // Page 2 holds only assignments and the like: its header still says whose plan it is.
         Assert.Contains("プラン番号2026-0012-02第2版山田一郎", pages[1]);
@@ -47,7 +47,7 @@ public sealed class PrintedPageTests(RendererFixture fixture)
     {
         var pdf = await fixture.Renderer.RenderPdfAsync(DocumentSamples.TwoPagePlan());
 
-        var pages = PdfText.Pages(pdf).Select(Compact).ToList();
+        var pages = PdfText.Pages(pdf).Select(PdfText.Compact).ToList();
         var text = string.Concat(pages);
         Assert.Contains("承認日令和8年11月20日（金）", text);
         Assert.Contains("計画開始日令和8年11月23日（月）", text);
@@ -66,8 +66,8 @@ public sealed class PrintedPageTests(RendererFixture fixture)
     [Fact]
     public async Task AgendaAndMinutes_DatesOnPaper_AreWarekiOnly_WithoutASecondCalendarInBrackets()
     {
-        var agenda = string.Concat(PdfText.Pages(await fixture.Renderer.RenderPdfAsync(DocumentSamples.TwelveCaseAgenda())).Select(Compact));
-        var minutes = string.Concat(PdfText.Pages(await fixture.Renderer.RenderPdfAsync(DocumentSamples.TwelveCaseMinutes())).Select(Compact));
+        var agenda = string.Concat(PdfText.Pages(await fixture.Renderer.RenderPdfAsync(DocumentSamples.TwelveCaseAgenda())).Select(PdfText.Compact));
+        var minutes = string.Concat(PdfText.Pages(await fixture.Renderer.RenderPdfAsync(DocumentSamples.TwelveCaseMinutes())).Select(PdfText.Compact));
 
         Assert.Contains("開催日時令和8年12月4日（金）13:30～15:30", agenda);
         Assert.Contains("令和8年11月30日（月）", agenda);
@@ -89,6 +89,4 @@ public sealed class PrintedPageTests(RendererFixture fixture)
             Assert.True(depth <= 1, $"nested brackets: {page}");
         }
     }
-
-    private static string Compact(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
 }
