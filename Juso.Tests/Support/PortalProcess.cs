@@ -213,6 +213,8 @@ public sealed class PortalProcess : IAsyncDisposable
             ["Database:Provider"] = "Sqlite",
             ["Database:SeedDemoData"] = "true",
             ["Security:RevalidationInterval"] = "00:00:02",
+            // As PortalServer: no print browser at start unless a test asks for one.
+            ["Documents:WarmUpAtStart"] = "false",
         };
         foreach (var (key, value) in settings)
         {
