@@ -48,7 +48,15 @@ public static class ReportQueries
         }).ToList();
         var inScope = agencyId is null ? null : caseFacts.Select(c => c.CaseId).ToHashSet();
 
-        var plans = await db.Plans.AsNoTracking().Where(p => p.ApprovedOn >= from && p.ApprovedOn <= to)
+        var planRows = db.Plans.AsNoTracking().Where(p => p.ApprovedOn >= from && p.ApprovedOn <= to);
+        var reviewRows = db.MonitoringReviews.AsNoTracking().Where(r => r.ReviewedOn >= from && r.ReviewedOn <= to);
+        if (agencyId is not null)
+        {
+            // An agency's few cases: let the database drop the rest rather than reading every plan and review.
+            planRows = planRows.Where(p => cases.Any(c => c.Id == p.SupportCaseId));
+            reviewRows = reviewRows.Where(r => cases.Any(c => c.Id == r.SupportCaseId));
+        }
+        var plans = await planRows
             .Select(p => new PlanFact(p.SupportCaseId, p.PlanVersion, p.Kind, p.ApprovedOn!.Value, p.UsesOutreach, p.UsesParticipationSupport))
             .ToListAsync(cancellationToken);
         // Meetings are stored at a UTC instant; a day's margin each side, then the Japan date decides.
@@ -57,7 +65,7 @@ public static class ReportQueries
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.ScheduledAt >= fromUtc && m.ScheduledAt < toUtc)
             .Select(m => new { m.Id, m.Kind, m.Cadence, m.ScheduledAt, Cases = m.Agenda.Select(a => a.SupportCaseId).ToList() })
             .ToListAsync(cancellationToken);
-        var reviews = await db.MonitoringReviews.AsNoTracking().Where(r => r.ReviewedOn >= from && r.ReviewedOn <= to)
+        var reviews = await reviewRows
             .Select(r => new MonitoringFact(r.SupportCaseId, r.DueOn, r.ReviewedOn)).ToListAsync(cancellationToken);
 
         var meetingFacts = meetings
@@ -65,10 +73,6 @@ public static class ReportQueries
                 inScope is null ? m.Cases : m.Cases.Where(inScope.Contains).ToList()))
             .Where(m => inScope is null || m.CaseIds.Count > 0)
             .ToList();
-        return new ReportFacts(asOf, caseFacts,
-            inScope is null ? plans : plans.Where(p => inScope.Contains(p.CaseId)).ToList(),
-            meetingFacts,
-            inScope is null ? reviews : reviews.Where(r => inScope.Contains(r.CaseId)).ToList(),
-            programs);
+        return new ReportFacts(asOf, caseFacts, plans, meetingFacts, reviews, programs);
     }
 }
