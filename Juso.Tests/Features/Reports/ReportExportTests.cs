@@ -65,4 +65,21 @@ public sealed class ReportExportTests : IAsyncLifetime
         await using var db = _harness.NewContext();
         Assert.Contains("Excel", (await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.ReportExported)).Detail);
     }
+
+    [Fact]
+    public async Task Pdf_PrintsThroughTheDocumentRenderer_WithTheMunicipalityAndTheYearsOnEveryPage()
+    {
+        await using var scope = _harness.As(TestUsers.Coordinator());
+
+        var file = await _harness.Get<ReportExportService>(scope).PdfAsync(R7, R8);
+
+        Assert.Null(file.Error);
+        Assert.Equal("report-2025-2026.pdf", file.FileName);
+        var pages = PdfText.Pages(file.Content!);
+        Assert.All(pages, page => Assert.Contains("ひばり野市", page));
+        Assert.All(pages, page => Assert.Contains("年度別実績令和7年度〜令和8年度", page.Replace(" ", string.Empty, StringComparison.Ordinal)));
+        Assert.Contains("新規受付件数", string.Concat(pages));
+        await using var db = _harness.NewContext();
+        Assert.Contains("PDF", (await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.ReportExported)).Detail);
+    }
 }
