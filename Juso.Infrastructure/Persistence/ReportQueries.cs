@@ -26,7 +26,9 @@ public static class ReportQueries
         }
         var rows = await cases.Select(c => new { c.Id, c.IntakeDate, c.ClosedOn, c.IsHandedBack, c.IntakeRoute, c.ReferringAgencyId }).ToListAsync(cancellationToken);
         var concerns = (await cases.SelectMany(c => c.Concerns, (c, x) => new { c.Id, x.Category }).ToListAsync(cancellationToken)).ToLookup(x => x.Id, x => Codes[x.Category]);
-        var intakeAgencies = (await cases.SelectMany(c => c.Agencies.Where(a => a.Role == CaseAgencyRole.Intake), (c, a) => new { c.Id, a.AgencyId })
+        // The counter that took a case matters only where no agency referred it.
+        var intakeAgencies = (await cases.Where(c => c.ReferringAgencyId == null)
+            .SelectMany(c => c.Agencies.Where(a => a.Role == CaseAgencyRole.Intake), (c, a) => new { c.Id, a.AgencyId })
             .ToListAsync(cancellationToken)).ToLookup(x => x.Id, x => x.AgencyId);
         var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Field, a.Programs }).ToListAsync(cancellationToken);
         var fields = agencies.ToDictionary(a => a.Id, a => a.Field);
