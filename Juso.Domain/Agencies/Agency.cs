@@ -23,6 +23,14 @@ public class Agency : AggregateRoot
 
     public bool IsActive { get; private set; }
 
+    public const int DepartmentMaxLength = 50;
+
+    /// <summary>The programs of the 交付金 this agency carries out (for the figures per program).</summary>
+    public SupportProgram Programs { get; private set; }
+
+    /// <summary>所管課: the municipal division responsible for the agency's programs.</summary>
+    public string? Department { get; private set; }
+
     public static Agency Create(string name, AgencyField field, AgencyOperation operation, string? contact, DateTimeOffset now)
     {
         Validate(name, field, operation, contact);
@@ -58,6 +66,19 @@ public class Agency : AggregateRoot
     public void Activate(DateTimeOffset now)
     {
         IsActive = true;
+        Touch(now);
+    }
+
+    /// <summary>Attributes the agency to the programs it carries out, with the division responsible.</summary>
+    public void SetPrograms(SupportProgram programs, string? department, DateTimeOffset now)
+    {
+        var known = SupportProgramLabels.All.Aggregate(SupportProgram.None, (all, p) => all | p);
+        new RuleCheck()
+            .Require((programs & ~known) == 0, nameof(Programs), "事業の値が正しくありません。")
+            .OptionalText(department, nameof(Department), "所管課", DepartmentMaxLength)
+            .ThrowIfAny();
+        Programs = programs;
+        Department = RuleCheck.Clean(department);
         Touch(now);
     }
 

@@ -54,6 +54,9 @@ public enum AuditAction
     TwoFactorEnabled,
     TwoFactorDisabled,
     ActionItemSettled,
+    ReportViewed,
+    ReportExported,
+    IndicatorTargetsChanged,
 }
 
 /// <summary>An audit log row. Written once, never changed; administrators can browse them.</summary>

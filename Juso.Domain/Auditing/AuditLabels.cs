@@ -55,6 +55,9 @@ public static class AuditLabels
         AuditAction.TwoFactorEnabled => "2段階認証の有効化",
         AuditAction.TwoFactorDisabled => "2段階認証の無効化",
         AuditAction.ActionItemSettled => "対応事項の完了・未完了",
+        AuditAction.ReportViewed => "年度別実績の閲覧",
+        AuditAction.ReportExported => "年度別実績の出力",
+        AuditAction.IndicatorTargetsChanged => "目標値の変更",
         _ => action.ToString(),
     };
 }

@@ -8,6 +8,7 @@ using Juso.Domain.Households;
 using Juso.Domain.Meetings;
 using Juso.Domain.Notifications;
 using Juso.Domain.Plans;
+using Juso.Domain.Statistics;
 using Juso.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -56,6 +57,10 @@ public abstract class JusoDbContext : IdentityDbContext<JusoUser>, IDataProtecti
     public DbSet<MonitoringReview> MonitoringReviews => Set<MonitoringReview>();
 
     public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<ConcernCategoryEntry> ConcernCategories => Set<ConcernCategoryEntry>();
+
+    public DbSet<IndicatorTargets> IndicatorTargets => Set<IndicatorTargets>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
 

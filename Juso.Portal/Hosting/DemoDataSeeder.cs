@@ -227,6 +227,8 @@ public sealed class DemoDataSeeder(
             await db.SaveChangesAsync(cancellationToken);
         }
         await SeedMeetingsAsync(db, demoUsers, today, now, cancellationToken);
+        var chair = demoUsers["chair"];
+        await DemoStatisticsSeed.SeedAsync(db, chair.Id, chair.Name, chair.AgencyId, today, now, cancellationToken);
     }
 
     /// <summary>

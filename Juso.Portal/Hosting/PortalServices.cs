@@ -315,6 +315,9 @@ public static class PortalServices
         services.AddScoped<BackupService>();
         services.AddScoped<Features.Notifications.NotificationService>();
         services.AddScoped<Features.Monitoring.OverdueOverviewService>();
+        services.AddScoped<Features.Reports.ReportService>();
+        services.AddScoped<Features.Reports.ReportExportService>();
+        services.AddScoped<Features.Reports.IndicatorTargetsService>();
     }
 }
 

@@ -106,6 +106,28 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         await AssertAccessibleAsync(admin, "admin-reminders");
     }
 
+    [Fact]
+    public async Task ReportPages_HaveNoSeriousViolations_AndAFigureOpensItsCasesByKeyboard()
+    {
+        var page = await NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "chair", "/reports");
+        await page.GetByTestId("report-table").WaitForAsync();
+        await page.GetByTestId("indicator-table").WaitForAsync();
+        await AssertAccessibleAsync(page, "reports");
+
+        var figure = page.GetByTestId("report-table").Locator("[data-testid^='cell-new-'] .figure-link").Last;
+        await figure.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByTestId("drill-down-table").WaitForAsync();
+        await Assertions.Expect(page.Locator("#drill-down-title")).ToBeFocusedAsync();
+        await AssertAccessibleAsync(page, "reports-drill-down");
+
+        var admin = await NewPageAsync();
+        await BrowserFixture.SignInAsync(admin, "admin", "/admin/targets");
+        await admin.GetByTestId("targets-table").WaitForAsync();
+        await AssertAccessibleAsync(admin, "admin-targets");
+    }
+
     private async Task<(int CaseId, int HouseholdId)> FirstCaseAsync()
     {
         await using var db = await Fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();

@@ -232,11 +232,6 @@ static async Task<int[]> GenerateAsync(IDbContextFactory<JusoDbContext> factory,
     }
 }
 
-/// <summary>Nobody in the authentication state: the bench sets its user on <see cref="ClientInfo"/>, as the hub does.</summary>
-internal sealed class NobodySignedIn : AuthenticationStateProvider
-{
-    public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(new ClaimsPrincipal()));
-}
 
 /// <summary>The SQL text of the commands EF runs while <see cref="Recording"/> is on.</summary>
 internal sealed class SqlRecorder : ILoggerProvider, ILogger

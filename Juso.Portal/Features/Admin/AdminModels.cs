@@ -36,7 +36,8 @@ public sealed class UserForm
 
 public sealed record StaffOption(int Id, string Name, string AgencyName, bool IsActive);
 
-public sealed record AgencyListItem(int Id, int Version, string Name, AgencyField Field, AgencyOperation Operation, string? Contact, bool IsActive, int StaffCount);
+public sealed record AgencyListItem(int Id, int Version, string Name, AgencyField Field, AgencyOperation Operation, string? Contact, bool IsActive, int StaffCount,
+    SupportProgram Programs = SupportProgram.None, string? Department = null);
 
 public sealed class AgencyForm
 {
@@ -47,6 +48,12 @@ public sealed class AgencyForm
     public AgencyOperation? Operation { get; set; }
 
     public string? Contact { get; set; }
+
+    /// <summary>The programs (第1号〜第6号) the agency carries out, for the figures per program.</summary>
+    public SupportProgram Programs { get; set; }
+
+    /// <summary>所管課.</summary>
+    public string? Department { get; set; }
 }
 
 public sealed record StaffListItem(int Id, int Version, int AgencyId, string Name, string Kana, string? Title, bool IsActive, string? UserName);

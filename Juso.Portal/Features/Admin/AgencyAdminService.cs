@@ -18,7 +18,7 @@ public sealed class AgencyAdminService(IDbContextFactory<JusoDbContext> factory,
         return await db.Agencies.AsNoTracking()
             .OrderBy(a => a.Field).ThenBy(a => a.Name)
             .Select(a => new AgencyListItem(a.Id, a.Version, a.Name, a.Field, a.Operation, a.Contact, a.IsActive,
-                db.Staff.Count(s => s.AgencyId == a.Id && s.IsActive)))
+                db.Staff.Count(s => s.AgencyId == a.Id && s.IsActive), a.Programs, a.Department))
             .ToListAsync();
     }
 
@@ -27,6 +27,7 @@ public sealed class AgencyAdminService(IDbContextFactory<JusoDbContext> factory,
         {
             await EnsureUniqueNameAsync(db, form.Name, exceptId: null);
             var agency = Agency.Create(form.Name ?? string.Empty, FieldOf(form), OperationOf(form), form.Contact, time.GetUtcNow());
+            agency.SetPrograms(form.Programs, form.Department, time.GetUtcNow());
             db.Agencies.Add(agency);
             return (agency, agency.Name);
         });
@@ -36,7 +37,8 @@ public sealed class AgencyAdminService(IDbContextFactory<JusoDbContext> factory,
         {
             await EnsureUniqueNameAsync(db, form.Name, exceptId: agencyId);
             agency.Update(form.Name ?? string.Empty, FieldOf(form), OperationOf(form), form.Contact, time.GetUtcNow());
-            return agency.Name;
+            agency.SetPrograms(form.Programs, form.Department, time.GetUtcNow());
+            return agency.Programs == SupportProgram.None ? agency.Name : $"{agency.Name}（{agency.Programs.Label()}）";
         });
 
     public Task<SaveResult> SetActiveAsync(int agencyId, int expectedVersion, bool active) =>

@@ -37,6 +37,10 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Department")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -54,6 +58,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Programs")
+                        .HasColumnType("int");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
@@ -368,6 +375,185 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("SupportCaseId");
 
                     b.ToTable("CaseEvents");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Cases.ConcernCategoryEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("UntilYear")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "FromYear")
+                        .IsUnique();
+
+                    b.ToTable("ConcernCategories", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "Hikikomori",
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            FromYear = 1999,
+                            Name = "ひきこもり",
+                            Order = 1,
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "EightyFifty",
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            FromYear = 1999,
+                            Name = "8050",
+                            Order = 2,
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "YoungCarer",
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            FromYear = 1999,
+                            Name = "ヤングケアラー",
+                            Order = 3,
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "DoubleCare",
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            FromYear = 1999,
+                            Name = "ダブルケア",
+                            Order = 4,
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "IllnessOrDisability",
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            FromYear = 1999,
+                            Name = "病気・障害等",
+                            Order = 5,
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Code = "Unemployment",
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            FromYear = 1999,
+                            Name = "不就労",
+                            Order = 6,
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Code = "SchoolRefusal",
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            FromYear = 1999,
+                            Name = "不登校",
+                            Order = 7,
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Code = "ElderlyCare",
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            FromYear = 1999,
+                            Name = "高齢・介護",
+                            Order = 8,
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Code = "Children",
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            FromYear = 1999,
+                            Name = "子ども",
+                            Order = 9,
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Code = "Disability",
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            FromYear = 1999,
+                            Name = "障害",
+                            Order = 10,
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Code = "Poverty",
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            FromYear = 1999,
+                            Name = "生活困窮",
+                            Order = 11,
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Code = "Other",
+                            CreatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            FromYear = 1999,
+                            Name = "その他",
+                            Order = 12,
+                            UpdatedAt = new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 0
+                        });
                 });
 
             modelBuilder.Entity("Juso.Domain.Cases.ConsentRecord", b =>
@@ -1441,6 +1627,35 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Plans", (string)null);
                 });
 
+            modelBuilder.Entity("Juso.Domain.Statistics.IndicatorTargets", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorTargets");
+                });
+
             modelBuilder.Entity("Juso.Infrastructure.Identity.JusoUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2176,6 +2391,32 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("SupportCaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Juso.Domain.Statistics.IndicatorTargets", b =>
+                {
+                    b.OwnsMany("Juso.Domain.Statistics.IndicatorTarget", "Targets", b1 =>
+                        {
+                            b1.Property<int>("IndicatorTargetsId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Indicator")
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<decimal>("Value")
+                                .HasPrecision(12, 1)
+                                .HasColumnType("decimal(12,1)");
+
+                            b1.HasKey("IndicatorTargetsId", "Indicator");
+
+                            b1.ToTable("IndicatorTargetValues", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("IndicatorTargetsId");
+                        });
+
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("Juso.Infrastructure.Identity.JusoUser", b =>
