@@ -82,6 +82,26 @@ public class SupportCase : AggregateRoot
     public static string FormatNumber(int fiscalYear, int sequence) => $"{fiscalYear}-{sequence:D4}";
 
     /// <summary>
+    /// A case number as a person types it: as shown (2026-0012), without the dash (20260012), in full-width digits
+    /// or with spaces around it. False for anything else (a name, a year alone).
+    /// </summary>
+    public static bool TryParseNumber(string? text, out int fiscalYear, out int sequence)
+    {
+        fiscalYear = sequence = 0;
+        var folded = string.Concat((text ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)))
+            .Replace('\u2212', '-').Replace('\u30fc', '-');
+        var parts = folded.Split('-');
+        var (year, rest) = parts.Length switch
+        {
+            2 => (parts[0], parts[1]),
+            1 when folded.Length == 8 => (folded[..4], folded[4..]),
+            _ => (string.Empty, string.Empty),
+        };
+        return year.Length == 4 && rest.Length is >= 1 and <= 6 && year.All(char.IsAsciiDigit) && rest.All(char.IsAsciiDigit)
+            && int.TryParse(year, out fiscalYear) && int.TryParse(rest, out sequence) && sequence > 0;
+    }
+
+    /// <summary>
     /// Opens a case for a household from an intake. <paramref name="intakeAgency"/> is the agency whose
     /// counter took it (the signed-in member's agency), if any; the referring agency, if any, must be active.
     /// </summary>

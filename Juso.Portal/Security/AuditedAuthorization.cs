@@ -27,6 +27,10 @@ public sealed class AuditedAuthorizationResultHandler(AuditLog audit) : IAuthori
 public static class RoleRefusal
 {
     public static Task AuditAsync(AuditLog audit, HttpContext context) =>
-        audit.WriteAsync(CurrentUser.FromPrincipal(context.User, context.Connection.RemoteIpAddress?.ToString()), AuditAction.AccessDenied,
-            detail: $"役割による拒否: {context.Request.PathBase}{context.Request.Path}");
+        AuditAsync(audit, CurrentUser.FromPrincipal(context.User, context.Connection.RemoteIpAddress?.ToString()),
+            $"{context.Request.PathBase}{context.Request.Path}");
+
+    /// <summary>The same row for a page the router refused inside a circuit (no request reaches the middleware then).</summary>
+    public static Task AuditAsync(AuditLog audit, UserContext user, string path) =>
+        audit.WriteAsync(user, AuditAction.AccessDenied, detail: $"役割による拒否: {path}");
 }

@@ -9,6 +9,8 @@ using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Common;
 using Juso.Portal.Features.Cases;
+using Juso.Portal.Features.Meetings;
+using Juso.Portal.Features.Monitoring;
 using Juso.Portal.Hosting;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Data.Sqlite;
@@ -20,6 +22,7 @@ using Microsoft.Extensions.Logging;
 // The case list search (CaseService.SearchAsync, as the case list page calls it) over generated cases on SQLite:
 //   dotnet run -c Release --project bench/Juso.Bench.CaseSearch -- [cases=100000] [runs=30]
 // Prints the query plans of the name search and the server time of each search shape; the goal is p95 <= 50 ms.
+// Then the server time of the home page's queries and of pages of the overdue list (goal: <= 200 ms each).
 var cases = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
 var directory = Path.Combine(Path.GetTempPath(), "juso-bench-search-" + Guid.NewGuid().ToString("N"));
@@ -55,7 +58,7 @@ try
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().FillSearchKeysAsync();
     }
     Console.WriteLine($"# Case list search, {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}");
-    Console.WriteLine($"Generated {cases:N0} cases (a household of 1 to 4 members each, 1 to 3 concerns, a lead agency among 14) in {generated.TotalSeconds:F1} s; "
+    Console.WriteLine($"Generated {cases:N0} cases (a household of 1 to 4 members each, 1 to 3 concerns, a lead agency among 14, an active plan for each case in support) in {generated.TotalSeconds:F1} s; "
         + $"the startup fill of their households' search keys took {fill.Elapsed.TotalSeconds:F1} s.");
 
     // The shapes a caseworker uses: the first page, a name in kanji, a reading in hiragana, filters, and a later page.
@@ -122,6 +125,43 @@ try
     all.Sort();
     Console.WriteLine();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"All searches: p50 {P(all, 50):0.0} ms, p95 {P(all, 95):0.0} ms (goal p95 <= 50 ms)."));
+
+    // The home page (what HomePage.OnInitializedAsync and MyActionItems ask for) and the overdue list, one page per query.
+    var pages = new (string Name, Func<IServiceProvider, Task<int>> Load)[]
+    {
+        ("home: counts, due in 7 days, meetings, action items", async sp =>
+        {
+            var counts = await sp.GetRequiredService<CaseService>().CountByStageAsync();
+            var due = await sp.GetRequiredService<MonitoringService>().DueAsync();
+            await sp.GetRequiredService<MeetingService>().ListAsync(past: false);
+            await sp.GetRequiredService<ActionItemService>().OpenForMeAsync();
+            return due.Count;
+        }),
+        ("overdue list, page 1 (most overdue first)", async sp => (await sp.GetRequiredService<OverdueOverviewService>().OverdueAsync(0)).TotalCount),
+        ("overdue list, page 100", async sp => (await sp.GetRequiredService<OverdueOverviewService>().OverdueAsync(99)).TotalCount),
+        ("overdue list, page 1 (least overdue first)", async sp => (await sp.GetRequiredService<OverdueOverviewService>().OverdueAsync(0, mostOverdueFirst: false)).TotalCount),
+    };
+    Console.WriteLine();
+    Console.WriteLine($"| page | runs | p50 ms | p95 ms | max ms | rows |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+    foreach (var (name, load) in pages)
+    {
+        var times = new List<double>();
+        var rows = 0;
+        for (var i = 0; i < runs + 1; i++)
+        {
+            await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ClientInfo>().Principal = Coordinator;
+            var watch = Stopwatch.StartNew();
+            rows = await load(scope.ServiceProvider);
+            if (i > 0)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+        times.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {runs} | {P(times, 50):0.0} | {P(times, 95):0.0} | {times[^1]:0.0} | {rows:N0} |"));
+    }
     return 0;
 }
 finally
@@ -177,6 +217,12 @@ static async Task<int[]> GenerateAsync(IDbContextFactory<JusoDbContext> factory,
         + "VALUES ($id, $year, $seq, $id, $stage, $date, 'Counter', '生成データ', $lead, 'Obtained', 0, 1, $at, $at)",
         "$id", "$year", "$seq", "$stage", "$date", "$lead", "$at");
     var concern = Command(connection, transaction, "INSERT OR IGNORE INTO CaseConcerns (SupportCaseId, Category) VALUES ($case, $category)", "$case", "$category");
+    // Every case in support has a plan in force, due for monitoring from about a year ago to four months ahead.
+    var plan = Command(connection, transaction,
+        "INSERT INTO Plans (SupportCaseId, PlanVersion, Kind, Status, LeadAgencyId, MonitoringIntervalDays, NextMonitoringDue, StartOn, ApprovedOn, "
+        + "UsesOutreach, UsesParticipationSupport, Version, CreatedAt, UpdatedAt) "
+        + "VALUES ($case, 1, 'WithConsent', 'Active', $lead, 90, $due, $start, $start, 0, 0, 1, $at, $at)",
+        "$case", "$lead", "$due", "$start", "$at");
     var caseAgency = Command(connection, transaction,
         "INSERT INTO CaseAgencies (SupportCaseId, AgencyId, Role, Since) VALUES ($case, $agency, 'Lead', $at)", "$case", "$agency", "$at");
     var random = new Random(20261123);
@@ -199,12 +245,17 @@ static async Task<int[]> GenerateAsync(IDbContextFactory<JusoDbContext> factory,
         var year = FiscalYear.Of(intake).StartYear;
         sequences[year] = sequences.GetValueOrDefault(year) + 1;
         var lead = agencyIds[random.Next(agencyIds.Length)];
-        await Run(supportCase, id, year, sequences[year], stages[random.Next(stages.Length)], intake.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), lead, stamp);
+        var stage = stages[random.Next(stages.Length)];
+        await Run(supportCase, id, year, sequences[year], stage, intake.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), lead, stamp);
         for (var c = random.Next(1, 4); c > 0; c--)
         {
             await Run(concern, id, categories[random.Next(categories.Length)]);
         }
         await Run(caseAgency, id, lead, stamp);
+        if (stage == nameof(CaseStage.Support))
+        {
+            await Run(plan, id, lead, today.AddDays(random.Next(-400, 120)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), intake.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), stamp);
+        }
     }
     await transaction.CommitAsync();
     return agencyIds;

@@ -26,7 +26,13 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
         await using var db = await factory.CreateDbContextAsync();
         var query = CaseAccess.Visible(db.Cases.AsNoTracking(), await CaseAccess.ViewerAsync(db, user));
 
-        if (HouseholdSearch.TermsOf(search.Text) is { } terms)
+        var byNumber = SupportCase.TryParseNumber(search.Text, out var numberYear, out var numberSequence);
+        var byName = !byNumber && HouseholdSearch.TermsOf(search.Text) is not null;
+        if (byNumber)
+        {
+            query = query.Where(c => c.FiscalYear == numberYear && c.Sequence == numberSequence);
+        }
+        else if (HouseholdSearch.TermsOf(search.Text) is { } terms)
         {
             var text = terms.Text;
             var kana = terms.Kana;
@@ -57,7 +63,7 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
         var skip = Math.Max(0, page) * pageSize;
         int total;
         IQueryable<SupportCase> pageQuery;
-        if (search.Text is { } named && HouseholdSearch.TermsOf(named) is not null)
+        if (byName)
         {
             // The name filter reads every household's key once per query: read the matching cases' ids once
             // (in order), and take the count and the page from them, instead of scanning for the count and again for the page.

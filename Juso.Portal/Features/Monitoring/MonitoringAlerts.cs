@@ -23,14 +23,21 @@ public static class MonitoringAlerts
     /// leaving out a 支援プラン whose consent was withdrawn. A review moves the due date, so a reviewed plan drops out.
     /// Served by the index on Plans (Status, NextMonitoringDue); see bench/Juso.Bench.Reminders.
     /// </summary>
-    public static IQueryable<DuePlan> DueBy(JusoDbContext db, DateOnly earliest, DateOnly until) =>
-        from p in db.Plans.AsNoTracking()
-        join c in db.Cases.AsNoTracking() on p.SupportCaseId equals c.Id
-        where p.Status == PlanStatus.Active && p.NextMonitoringDue >= earliest && p.NextMonitoringDue <= until
-              && c.Stage != CaseStage.Closed
-              && !(p.Kind == PlanKind.WithConsent && c.CurrentConsent == ConsentStatus.Withdrawn)
-        orderby p.NextMonitoringDue, c.Id
-        select new DuePlan(c.Id, c.FiscalYear, c.Sequence, p.PlanVersion, p.NextMonitoringDue!.Value, c.CoordinatorStaffId, p.LeadAgencyId ?? c.LeadAgencyId);
+    /// <param name="latestFirst">Order by due date from the latest (the least overdue first) instead of the earliest.</param>
+    public static IQueryable<DuePlan> DueBy(JusoDbContext db, DateOnly earliest, DateOnly until, bool latestFirst = false)
+    {
+        var due = from p in db.Plans.AsNoTracking()
+                  join c in db.Cases.AsNoTracking() on p.SupportCaseId equals c.Id
+                  where p.Status == PlanStatus.Active && p.NextMonitoringDue >= earliest && p.NextMonitoringDue <= until
+                        && c.Stage != CaseStage.Closed
+                        && !(p.Kind == PlanKind.WithConsent && c.CurrentConsent == ConsentStatus.Withdrawn)
+                  select new { p, c };
+        var ordered = latestFirst
+            ? due.OrderByDescending(x => x.p.NextMonitoringDue).ThenByDescending(x => x.c.Id)
+            : due.OrderBy(x => x.p.NextMonitoringDue).ThenBy(x => x.c.Id);
+        return ordered.Select(x => new DuePlan(x.c.Id, x.c.FiscalYear, x.c.Sequence, x.p.PlanVersion, x.p.NextMonitoringDue!.Value, x.c.CoordinatorStaffId,
+            x.p.LeadAgencyId ?? x.c.LeadAgencyId));
+    }
 
     /// <summary>The earliest date the scans look back to; older due dates are still "overdue".</summary>
     public static readonly DateOnly Beginning = new(2000, 1, 1);

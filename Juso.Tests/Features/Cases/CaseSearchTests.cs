@@ -55,6 +55,39 @@ public sealed class CaseSearchTests : IAsyncLifetime
         Assert.Equal(0, (await SearchAsCoordinatorAsync(typed)).TotalCount);
     }
 
+    [Theory]
+    [InlineData("{0}")]
+    [InlineData("{1}")]
+    [InlineData(" {0} ")]
+    [InlineData("{2}")]
+    public async Task SearchAsync_CaseNumberAsShownOrWithoutTheDash_FindsThatCaseOnly(string pattern)
+    {
+        var number = await NumberOfAsync(_satoOfA);
+        var fullWidth = string.Concat(number.Select(c => c == '-' ? '－' : (char)(c - '0' + '０')));
+
+        var found = await SearchAsCoordinatorAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, number, number.Replace("-", string.Empty), fullWidth));
+
+        Assert.Equal([_satoOfA], found.Items.Select(i => i.Id));
+        Assert.Equal(1, found.TotalCount);
+    }
+
+    [Fact]
+    public async Task SearchAsync_CaseNumberOfACaseTheMemberMayNotSee_FindsNothing()
+    {
+        var number = await NumberOfAsync(_yamadaOfA);
+        await using var scope = _harness.As(TestUsers.MemberOf(_agencyB));
+
+        Assert.Equal(0, (await _harness.Get<CaseService>(scope).SearchAsync(new CaseSearch(number), 0, 20)).TotalCount);
+    }
+
+    [Fact]
+    public async Task SearchAsync_AnotherHouseholdMembersName_FindsTheCase()
+    {
+        // The principal is 一郎; 和子 is another member of the household.
+        Assert.Equal([_satoOfA], (await SearchAsCoordinatorAsync("佐藤和子")).Items.Select(i => i.Id));
+        Assert.Equal([_satoOfA], (await SearchAsCoordinatorAsync("さとう かずこ")).Items.Select(i => i.Id));
+    }
+
     [Fact]
     public async Task SearchAsync_AgencyMember_FindsOnlyCasesTheirAgencyTakesPartIn()
     {
@@ -111,6 +144,13 @@ public sealed class CaseSearchTests : IAsyncLifetime
         // Newest intake first; both came in on the same day, so the later case comes first.
         Assert.Equal([_yamadaOfB, _yamadaOfA], first.Items.Concat(second.Items).Select(i => i.Id));
         Assert.Equal(_yamadaOfB, Assert.Single((await SearchAsCoordinatorAsync("やまだ", agencyId: _agencyB)).Items).Id);
+    }
+
+    private async Task<string> NumberOfAsync(int caseId)
+    {
+        await using var db = _harness.NewContext();
+        var c = await db.Cases.SingleAsync(x => x.Id == caseId);
+        return c.Number;
     }
 
     private async Task<PagedResult<CaseListItem>> SearchAsCoordinatorAsync(string text, int page = 0, int pageSize = 20, int? agencyId = null)
