@@ -65,7 +65,7 @@ public static class ReportQueries
         var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(-1);
         var toUtc = to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(2);
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.ScheduledAt >= fromUtc && m.ScheduledAt < toUtc)
-            .Select(m => new { m.Id, m.Kind, m.Cadence, m.ScheduledAt, Cases = m.Agenda.Select(a => a.SupportCaseId).ToList() })
+            .Select(m => new { m.Id, m.Kind, m.Cadence, m.ScheduledAt, Cases = m.Agenda.Where(a => a.SupportCaseId != null).Select(a => a.SupportCaseId!.Value).ToList() })
             .ToListAsync(cancellationToken);
         var reviews = await reviewRows
             .Select(r => new MonitoringFact(r.SupportCaseId, r.DueOn, r.ReviewedOn)).ToListAsync(cancellationToken);

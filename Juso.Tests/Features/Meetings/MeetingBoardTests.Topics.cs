@@ -60,7 +60,7 @@ public sealed partial class MeetingBoardTests
         await using var db = _harness.NewContext();
         Assert.Equal(Juso.Domain.Plans.PlanStatus.Approved, (await db.Plans.SingleAsync(p => p.SupportCaseId == caseId)).Status);
 
-        var agenda = await _harness.Get<DocumentService>(chair).AgendaPreviewAsync(meetingId, null);
+        var agenda = await _harness.Get<AgendaPrintService>(chair).PreviewAsync(meetingId, null);
         var printed = await _harness.Get<MinutesPrintService>(chair).PreviewAsync(meetingId, null);
         Assert.Equal("検討テーマ：夜間の移動支援が不足している", agenda!.Document.Items[1].Household);
         var printedTopic = printed!.Document.Items[1];
