@@ -54,6 +54,10 @@ public enum AuditAction
     TwoFactorEnabled,
     TwoFactorDisabled,
     ActionItemSettled,
+    ParticipationPlanViewed,
+    ParticipationPlanChanged,
+    SocialResourceChanged,
+    CommunityPlaceChanged,
 }
 
 /// <summary>An audit log row. Written once, never changed; administrators can browse them.</summary>

@@ -55,6 +55,10 @@ public static class AuditLabels
         AuditAction.TwoFactorEnabled => "2段階認証の有効化",
         AuditAction.TwoFactorDisabled => "2段階認証の無効化",
         AuditAction.ActionItemSettled => "対応事項の完了・未完了",
+        AuditAction.ParticipationPlanViewed => "参加支援プランの閲覧",
+        AuditAction.ParticipationPlanChanged => "参加支援プランの変更",
+        AuditAction.SocialResourceChanged => "社会資源の登録・変更",
+        AuditAction.CommunityPlaceChanged => "居場所・イベントの記録",
         _ => action.ToString(),
     };
 }

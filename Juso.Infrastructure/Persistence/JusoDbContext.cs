@@ -4,9 +4,11 @@ using Juso.Domain.Contacts;
 using Juso.Domain.Monitoring;
 using Juso.Domain.Auditing;
 using Juso.Domain.Cases;
+using Juso.Domain.Community;
 using Juso.Domain.Households;
 using Juso.Domain.Meetings;
 using Juso.Domain.Notifications;
+using Juso.Domain.Participation;
 using Juso.Domain.Plans;
 using Juso.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -56,6 +58,12 @@ public abstract class JusoDbContext : IdentityDbContext<JusoUser>, IDataProtecti
     public DbSet<MonitoringReview> MonitoringReviews => Set<MonitoringReview>();
 
     public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<SocialResource> SocialResources => Set<SocialResource>();
+
+    public DbSet<ParticipationPlan> ParticipationPlans => Set<ParticipationPlan>();
+
+    public DbSet<CommunityPlace> CommunityPlaces => Set<CommunityPlace>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
