@@ -313,6 +313,11 @@ public static class PortalServices
         services.AddScoped<BackupService>();
         services.AddScoped<Features.Notifications.NotificationService>();
         services.AddScoped<Features.Monitoring.OverdueOverviewService>();
+        services.AddScoped<Features.Participation.ResourceDirectoryService>();
+        services.AddScoped<Features.Participation.ParticipationQueries>();
+        services.AddScoped<Features.Participation.ParticipationPlanService>();
+        services.AddScoped<Features.Participation.ParticipationFigures>();
+        services.AddScoped<Features.Community.CommunityService>();
     }
 }
 
