@@ -120,7 +120,9 @@ public class ParticipationPlan : AggregateRoot
         return null;
     }
 
-    public static ParticipationPlan Create(SupportCase supportCase, SupportPlan? plan, HouseholdMember? person, string? goal, int followUpIntervalDays,
+    /// <param name="household">The case's household, with its members.</param>
+    /// <param name="memberId">The person, a member of <paramref name="household"/>.</param>
+    public static ParticipationPlan Create(SupportCase supportCase, SupportPlan? plan, Household household, int? memberId, string? goal, int followUpIntervalDays,
         Actor worker, DateTimeOffset now)
     {
         if (WhyNotAllowed(supportCase, plan) is { } reason)
@@ -128,8 +130,9 @@ public class ParticipationPlan : AggregateRoot
             throw new DomainException(reason);
         }
         new RuleCheck()
-            .Require(person is not null, nameof(HouseholdMemberId), "参加支援の対象となる世帯員を選択してください。")
-            .Require(person is null || person.HouseholdId == supportCase.HouseholdId, nameof(HouseholdMemberId), "このケースの世帯員を選択してください。")
+            .Require(memberId is not null, nameof(HouseholdMemberId), "参加支援の対象となる世帯員を選択してください。")
+            .Require(memberId is null || (household.Id == supportCase.HouseholdId && household.Members.Any(m => m.Id == memberId)), nameof(HouseholdMemberId),
+                "このケースの世帯員を選択してください。")
             .RequireText(goal, nameof(Goal), "参加支援の目標", TextMaxLength)
             .Require(followUpIntervalDays is >= MinFollowUpIntervalDays and <= MaxFollowUpIntervalDays, nameof(FollowUpIntervalDays),
                 $"フォローアップの間隔は{MinFollowUpIntervalDays}日から{MaxFollowUpIntervalDays}日の間で入力してください。")
@@ -137,7 +140,7 @@ public class ParticipationPlan : AggregateRoot
         var created = new ParticipationPlan
         {
             SupportCaseId = supportCase.Id,
-            HouseholdMemberId = person!.Id,
+            HouseholdMemberId = memberId!.Value,
             SupportPlanId = plan!.Id,
             WorkerUserId = worker.UserId,
             WorkerName = worker.Name,

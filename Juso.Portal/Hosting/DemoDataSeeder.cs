@@ -227,6 +227,7 @@ public sealed class DemoDataSeeder(
             await db.SaveChangesAsync(cancellationToken);
         }
         await SeedMeetingsAsync(db, demoUsers, today, now, cancellationToken);
+        await ParticipationDemoData.SeedAsync(db, (demoUsers["coordinator"].Id, demoUsers["coordinator"].Name), today, now, cancellationToken);
     }
 
     /// <summary>

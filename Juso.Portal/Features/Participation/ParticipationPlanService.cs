@@ -18,8 +18,8 @@ public sealed class ParticipationPlanService(CaseWork work, IDbContextFactory<In
         work.ChangeAsync(caseId, null, AuditAction.ParticipationPlanChanged, CaseWork.AnyEditor, async c =>
         {
             var supportPlan = await ParticipationQueries.PlanInForceAsync(c.Db, caseId);
-            var person = form.MemberId is { } memberId ? await c.Db.HouseholdMembers.SingleOrDefaultAsync(m => m.Id == memberId) : null;
-            var plan = ParticipationPlan.Create(c.Case, supportPlan, person, form.Goal, form.FollowUpIntervalDays, c.User.Actor, c.Now);
+            var household = await c.Db.Households.Include(h => h.Members).SingleAsync(h => h.Id == c.Case.HouseholdId);
+            var plan = ParticipationPlan.Create(c.Case, supportPlan, household, form.MemberId, form.Goal, form.FollowUpIntervalDays, c.User.Actor, c.Now);
             c.Db.ParticipationPlans.Add(plan);
             c.Case.NotePlanChange($"参加支援プランを作成しました（{supportPlan!.Kind.Label()} 第{supportPlan.PlanVersion}版にもとづく）。", c.User.Actor, c.Now);
             c.Created = () => plan.Id;
