@@ -108,7 +108,7 @@ public sealed class ParticipationQueries(IDbContextFactory<JusoDbContext> factor
         var resources = (await ResourceDirectoryService.ByIdsAsync(db, resourceIds)).ToDictionary(r => r.Id);
         await audit.WriteAsync(user, AuditAction.ParticipationPlanViewed, supportCase.Id, supportCase.HouseholdId, $"参加支援プラン {plan.Id}");
         return new ParticipationPlanView(plan.Id, plan.Version, supportCase.Id, supportCase.Number, person, supportPlan.PlanVersion,
-            supportPlan.ApprovalNote ?? "会議で承認", plan.Goal, plan.Status, plan.WorkerName, plan.CreatedOn, plan.FollowUpIntervalDays,
+            supportPlan.ApprovalNote ?? JapaneseFormat.Date(supportPlan.ApprovedOn!.Value), plan.Goal, plan.Status, plan.WorkerName, plan.CreatedOn, plan.FollowUpIntervalDays,
             plan.Candidates.OrderBy(c => c.Order).Select(c => resources[c.SocialResourceId]).ToList(),
             plan.MatchedResourceId is { } matched ? resources[matched] : null, plan.PersonWishes, plan.HostBriefing, plan.HostAgreement, plan.ConsentOn,
             plan.MatchedOn, plan.TrialFrom, plan.TrialUntil, plan.NextFollowUpDue,
