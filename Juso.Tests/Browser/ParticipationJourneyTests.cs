@@ -1,6 +1,7 @@
 using System.Globalization;
 using Juso.Domain.Cases;
 using Juso.Domain.Common;
+using Juso.Domain.Meetings;
 using Juso.Domain.Plans;
 using Juso.Infrastructure.Persistence;
 using Juso.Tests.Support;
@@ -66,6 +67,39 @@ public sealed class ParticipationJourneyTests(BrowserFixture fixture) : BrowserT
         await why.WaitForAsync();
         Assert.Contains("重層的支援会議", await why.InnerTextAsync());
         Assert.Equal(0, await page.GetByTestId("create-participation").CountAsync());
+    }
+
+    [Fact]
+    public async Task MeetingTopic_RecordedAsALackingResource_FromTheMinutes_AppearsInTheRegister()
+    {
+        var (meetingId, reference) = await MeetingWithTopicAsync("送迎のある通いの場");
+        var page = await NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "chair", $"/meetings/{meetingId}/minutes");
+
+        await page.GetByTestId("record-lack").ClickAsync();
+        await page.Locator("#resource-raised-at").WaitForAsync();
+        Assert.Equal("送迎のある通いの場", await page.Locator("#resource-name").InputValueAsync());
+        Assert.Equal(reference, await page.Locator("#resource-raised-at").InputValueAsync());
+        await page.GetByTestId("save-resource").ClickAsync();
+        await page.Locator("#resource-raised-at").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+
+        await page.GotoAsync("/participation/resources?status=Lacking");
+        var row = page.GetByTestId("resource-row").Filter(new() { HasText = "送迎のある通いの場" });
+        await row.WaitForAsync();
+        Assert.Contains(reference, await row.InnerTextAsync());
+    }
+
+    /// <summary>A 重層的支援会議 held an hour ago whose agenda has one 検討テーマ (no case).</summary>
+    private async Task<(int MeetingId, string Reference)> MeetingWithTopicAsync(string title)
+    {
+        await using var db = await Fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
+        var now = DateTimeOffset.UtcNow;
+        var chair = await db.Users.SingleAsync(u => u.UserName == "chair");
+        var meeting = Meeting.Schedule(MeetingKind.MultiLayered, MeetingCadence.AdHoc, now.AddHours(-1), "相談室", new Actor(chair.Id, chair.DisplayName), chair.DisplayName, null, now);
+        meeting.AddTopicItem(title, "足が悪く、サロンに通えない高齢者が多い。", AgendaPurpose.ResourceGaps, 15, now);
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync();
+        return (meeting.Id, meeting.Reference);
     }
 
     private static string Day(DateOnly date) => date.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
