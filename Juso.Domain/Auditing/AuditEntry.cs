@@ -57,6 +57,10 @@ public enum AuditAction
     ReportViewed,
     ReportExported,
     IndicatorTargetsChanged,
+    ParticipationPlanViewed,
+    ParticipationPlanChanged,
+    SocialResourceChanged,
+    CommunityPlaceChanged,
 }
 
 /// <summary>An audit log row. Written once, never changed; administrators can browse them.</summary>

@@ -58,6 +58,10 @@ public static class AuditLabels
         AuditAction.ReportViewed => "年度別実績の閲覧",
         AuditAction.ReportExported => "年度別実績の出力",
         AuditAction.IndicatorTargetsChanged => "目標値の変更",
+        AuditAction.ParticipationPlanViewed => "参加支援プランの閲覧",
+        AuditAction.ParticipationPlanChanged => "参加支援プランの変更",
+        AuditAction.SocialResourceChanged => "社会資源の登録・変更",
+        AuditAction.CommunityPlaceChanged => "居場所・イベントの記録",
         _ => action.ToString(),
     };
 }

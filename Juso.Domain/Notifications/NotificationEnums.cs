@@ -23,6 +23,9 @@ public enum NotificationKind
 
     /// <summary>対応事項の期限切れ, once per action item and due date.</summary>
     ActionItemOverdue,
+
+    /// <summary>参加支援のフォローアップ予定日 (to the plan's worker), once per plan and due date.</summary>
+    ParticipationFollowUpDue,
 }
 
 /// <summary>Where the e-mail copy of an alert stands. The in-portal alert exists whatever happens to the mail.</summary>
@@ -54,6 +57,7 @@ public static class NotificationLabels
         NotificationKind.SupervisorDigest => "期限切れのまとめ",
         NotificationKind.ActionItemDueSoon => "対応事項の期限が近い",
         NotificationKind.ActionItemOverdue => "対応事項の期限切れ",
+        NotificationKind.ParticipationFollowUpDue => "参加支援のフォローアップ予定日",
         _ => kind.ToString(),
     };
 }

@@ -4,9 +4,11 @@ using Juso.Domain.Contacts;
 using Juso.Domain.Monitoring;
 using Juso.Domain.Auditing;
 using Juso.Domain.Cases;
+using Juso.Domain.Community;
 using Juso.Domain.Households;
 using Juso.Domain.Meetings;
 using Juso.Domain.Notifications;
+using Juso.Domain.Participation;
 using Juso.Domain.Plans;
 using Juso.Domain.Statistics;
 using Juso.Infrastructure.Identity;
@@ -61,6 +63,12 @@ public abstract class JusoDbContext : IdentityDbContext<JusoUser>, IDataProtecti
     public DbSet<ConcernCategoryEntry> ConcernCategories => Set<ConcernCategoryEntry>();
 
     public DbSet<IndicatorTargets> IndicatorTargets => Set<IndicatorTargets>();
+
+    public DbSet<SocialResource> SocialResources => Set<SocialResource>();
+
+    public DbSet<ParticipationPlan> ParticipationPlans => Set<ParticipationPlan>();
+
+    public DbSet<CommunityPlace> CommunityPlaces => Set<CommunityPlace>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
 

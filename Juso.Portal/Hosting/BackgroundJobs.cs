@@ -81,6 +81,7 @@ public static class BackgroundJobs
         services.AddTransient<MeetingReminderJob>();
         services.AddTransient<FollowUpReminderJob>();
         services.AddTransient<RemindActionItemsJob>();
+        services.AddTransient<Features.Participation.RemindParticipationFollowUpsJob>();
         services.AddTransient<SendNotificationMailJob>();
     }
 
@@ -138,6 +139,8 @@ public static class BackgroundJobs
             // 終結後フォロー has no switch of its own: a date a member set is always reminded, at the due-soon time.
             recurring.AddOrUpdate<FollowUpReminderJob>(nameof(FollowUpReminderJob), j => j.RunAsync(CancellationToken.None), Daily(settings.DueSoonRunAt), options);
             recurring.AddOrUpdate<RemindActionItemsJob>(nameof(RemindActionItemsJob), j => j.RunAsync(CancellationToken.None), Daily(settings.DueSoonRunAt), options);
+            recurring.AddOrUpdate<Features.Participation.RemindParticipationFollowUpsJob>(nameof(Features.Participation.RemindParticipationFollowUpsJob),
+                j => j.RunAsync(CancellationToken.None), Daily(settings.DueSoonRunAt), options);
             recurring.AddOrUpdate<MeetingReminderJob>(nameof(MeetingReminderJob), j => j.RunAsync(CancellationToken.None), Daily(settings.MeetingRemindersRunAt), options);
             recurring.AddOrUpdate<SendSupervisorDigestJob>(nameof(SendSupervisorDigestJob), j => j.RunAsync(CancellationToken.None), Daily(settings.DigestRunAt), options);
         }

@@ -229,6 +229,7 @@ public sealed class DemoDataSeeder(
         await SeedMeetingsAsync(db, demoUsers, today, now, cancellationToken);
         var chair = demoUsers["chair"];
         await DemoStatisticsSeed.SeedAsync(db, chair.Id, chair.Name, chair.AgencyId, today, now, cancellationToken);
+        await ParticipationDemoData.SeedAsync(db, (demoUsers["coordinator"].Id, demoUsers["coordinator"].Name), today, now, cancellationToken);
     }
 
     /// <summary>

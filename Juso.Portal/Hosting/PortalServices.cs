@@ -318,6 +318,11 @@ public static class PortalServices
         services.AddScoped<Features.Reports.ReportService>();
         services.AddScoped<Features.Reports.ReportExportService>();
         services.AddScoped<Features.Reports.IndicatorTargetsService>();
+        services.AddScoped<Features.Participation.ResourceDirectoryService>();
+        services.AddScoped<Features.Participation.ParticipationQueries>();
+        services.AddScoped<Features.Participation.ParticipationPlanService>();
+        services.AddScoped<Features.Participation.ParticipationFigures>();
+        services.AddScoped<Features.Community.CommunityService>();
     }
 }
 

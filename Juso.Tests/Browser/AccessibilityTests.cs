@@ -50,6 +50,36 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             await AssertAccessibleAsync(page, name);
         }
 
+        await page.GotoAsync("/participation");
+        await page.GetByTestId("participation-table").WaitForAsync();
+        await AssertAccessibleAsync(page, "participation");
+
+        await page.GetByTestId("participation-link").First.ClickAsync();
+        await page.GetByTestId("participation-status").WaitForAsync();
+        await AssertAccessibleAsync(page, "participation-plan-demo");
+
+        await page.GotoAsync("/participation/resources");
+        await page.GetByTestId("resource-table").WaitForAsync();
+        await AssertAccessibleAsync(page, "resources");
+
+        await page.GetByTestId("new-lacking-resource").ClickAsync();
+        await page.Locator("#resource-raised-at").WaitForAsync();
+        await AssertAccessibleAsync(page, "resource-dialog");
+        await page.Keyboard.PressAsync("Escape");
+
+        await page.GotoAsync("/participation/resources?status=Lacking");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "不足している社会資源" }).WaitForAsync();
+        await page.GetByTestId("resource-table").WaitForAsync();
+        await AssertAccessibleAsync(page, "resources-lacking");
+
+        await page.GotoAsync("/community");
+        await page.GetByTestId("place-table").WaitForAsync();
+        await AssertAccessibleAsync(page, "community");
+
+        await page.GetByTestId("place-table").Locator("a").First.ClickAsync();
+        await page.GetByTestId("sessions").WaitForAsync();
+        await AssertAccessibleAsync(page, "community-place");
+
         await page.GotoAsync($"/households/{householdId}");
         await page.GetByTestId("edit-household").WaitForAsync();
         await AssertAccessibleAsync(page, "household");

@@ -41,6 +41,20 @@ public sealed partial class KeyboardTests(BrowserFixture fixture) : BrowserTest(
         await page.GetByTestId("timeline").WaitForAsync();
     }
 
+    [Fact]
+    public async Task ResourceDirectory_ByKeyboardOnly_SearchesByWords()
+    {
+        var page = await NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "coordinator", "/participation/resources");
+        await page.GetByTestId("resource-table").WaitForAsync();
+
+        await TabUntilAsync(page, "resource-text");
+        await page.Keyboard.TypeAsync("農作業");
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForFunctionAsync("() => { const rows = [...document.querySelectorAll('[data-testid=resource-row]')]; return rows.length === 1 && rows[0].innerText.includes('ひばり野農園'); }");
+    }
+
     private static Task<string> ActiveTextAsync(IPage page) => page.EvaluateAsync<string>("() => document.activeElement?.innerText ?? ''");
 
     /// <summary>Presses Tab until the focused element has the id or class given; fails after 60 presses.</summary>

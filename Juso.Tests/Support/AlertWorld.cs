@@ -93,7 +93,8 @@ public sealed class AlertWorld : IAsyncDisposable
     }
 
     /// <summary>A case in support on an approved plan starting today whose first monitoring is due on <paramref name="due"/>.</summary>
-    public async Task<int> CaseWithActivePlanAsync(DateOnly due, bool withCoordinator = true, Agency? lead = null)
+    /// <param name="participation">The plan says 参加支援 is used.</param>
+    public async Task<int> CaseWithActivePlanAsync(DateOnly due, bool withCoordinator = true, Agency? lead = null, bool participation = false)
     {
         await using var scope = Harness.As(TestUsers.Coordinator());
         var caseId = (await Harness.Get<IntakeService>(scope).OpenCaseAsync(IntakeForms.Valid(family: PrincipalFamilyName))).Id;
@@ -112,7 +113,7 @@ public sealed class AlertWorld : IAsyncDisposable
         supportCase.StartPlanning(assessment, Actor, now);
         var leadAgency = await db.Agencies.SingleAsync(a => a.Id == lead.Id);
         var plan = SupportPlan.Draft(supportCase, now);
-        plan.ReviseDraft([new GoalDetails(GoalTerm.LongTerm, "生活の安定")], leadAgency, false, false, 60, now);
+        plan.ReviseDraft([new GoalDetails(GoalTerm.LongTerm, "生活の安定")], leadAgency, participation, false, 60, now);
         plan.AddAssignment(new AssignmentDetails(leadAgency.Id, "高木", "家計相談", "月2回", AssignmentStatus.InProgress, today, null), leadAgency, now);
         plan.Approve(today, null, now);
         db.Plans.Add(plan);

@@ -703,6 +703,122 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("Juso.Domain.Community.CommunityPlace", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Recurrence")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CommunityPlaces");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Community.PlaceReferral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommunityPlaceId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("SupportCaseId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityPlaceId");
+
+                    b.HasIndex("SupportCaseId");
+
+                    b.ToTable("PlaceReferral");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Community.PlaceSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommunityPlaceId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityPlaceId", "HeldOn")
+                        .IsUnique();
+
+                    b.ToTable("PlaceSession");
+                });
+
             modelBuilder.Entity("Juso.Domain.Contacts.ContactRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1380,6 +1496,264 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.ToTable("ReminderSettings");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Participation.ParticipationCandidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ParticipationPlanId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SocialResourceId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipationPlanId");
+
+                    b.HasIndex("SocialResourceId");
+
+                    b.ToTable("ParticipationCandidate");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Participation.ParticipationFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("ParticipationPlanId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipationPlanId");
+
+                    b.ToTable("ParticipationFollowUp");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Participation.ParticipationPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("ConsentOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FollowUpIntervalDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("HostAgreement")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("HostBriefing")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("HouseholdMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("MatchedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("MatchedResourceId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("NextFollowUpDue")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("PersonWishes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("SupportCaseId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SupportPlanId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("TrialFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("TrialUntil")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("WorkerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("WorkerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdMemberId");
+
+                    b.HasIndex("MatchedResourceId");
+
+                    b.HasIndex("SupportCaseId");
+
+                    b.HasIndex("SupportPlanId");
+
+                    b.HasIndex("Status", "NextFollowUpDue");
+
+                    b.ToTable("ParticipationPlans");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Participation.SocialResource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Accessibility")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ContactPerson")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly?>("DevelopedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DevelopmentNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("IsDeveloped")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RaisedAt")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("RaisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Schedule")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("SuitedFor")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Kind");
+
+                    b.ToTable("SocialResources");
                 });
 
             modelBuilder.Entity("Juso.Domain.Plans.Goal", b =>
@@ -2102,6 +2476,29 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Concerns");
                 });
 
+            modelBuilder.Entity("Juso.Domain.Community.PlaceReferral", b =>
+                {
+                    b.HasOne("Juso.Domain.Community.CommunityPlace", null)
+                        .WithMany("Referrals")
+                        .HasForeignKey("CommunityPlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Juso.Domain.Cases.SupportCase", null)
+                        .WithMany()
+                        .HasForeignKey("SupportCaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Juso.Domain.Community.PlaceSession", b =>
+                {
+                    b.HasOne("Juso.Domain.Community.CommunityPlace", null)
+                        .WithMany("Sessions")
+                        .HasForeignKey("CommunityPlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Juso.Domain.Contacts.ContactRecord", b =>
                 {
                     b.HasOne("Juso.Domain.Cases.SupportCase", null)
@@ -2353,6 +2750,56 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Juso.Domain.Participation.ParticipationCandidate", b =>
+                {
+                    b.HasOne("Juso.Domain.Participation.ParticipationPlan", null)
+                        .WithMany("Candidates")
+                        .HasForeignKey("ParticipationPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Juso.Domain.Participation.SocialResource", null)
+                        .WithMany()
+                        .HasForeignKey("SocialResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Juso.Domain.Participation.ParticipationFollowUp", b =>
+                {
+                    b.HasOne("Juso.Domain.Participation.ParticipationPlan", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("ParticipationPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Juso.Domain.Participation.ParticipationPlan", b =>
+                {
+                    b.HasOne("Juso.Domain.Households.HouseholdMember", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Juso.Domain.Participation.SocialResource", null)
+                        .WithMany()
+                        .HasForeignKey("MatchedResourceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Juso.Domain.Cases.SupportCase", null)
+                        .WithMany()
+                        .HasForeignKey("SupportCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Juso.Domain.Plans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("SupportPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Juso.Domain.Plans.Goal", b =>
                 {
                     b.HasOne("Juso.Domain.Plans.SupportPlan", null)
@@ -2516,6 +2963,13 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Events");
                 });
 
+            modelBuilder.Entity("Juso.Domain.Community.CommunityPlace", b =>
+                {
+                    b.Navigation("Referrals");
+
+                    b.Navigation("Sessions");
+                });
+
             modelBuilder.Entity("Juso.Domain.Households.Household", b =>
                 {
                     b.Navigation("Members");
@@ -2537,6 +2991,13 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Assignments");
 
                     b.Navigation("Goals");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Participation.ParticipationPlan", b =>
+                {
+                    b.Navigation("Candidates");
+
+                    b.Navigation("FollowUps");
                 });
 
             modelBuilder.Entity("Juso.Domain.Plans.SupportPlan", b =>

@@ -676,6 +676,116 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("Juso.Domain.Community.CommunityPlace", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recurrence")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CommunityPlaces");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Community.PlaceReferral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommunityPlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupportCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityPlaceId");
+
+                    b.HasIndex("SupportCaseId");
+
+                    b.ToTable("PlaceReferral");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Community.PlaceSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommunityPlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityPlaceId", "HeldOn")
+                        .IsUnique();
+
+                    b.ToTable("PlaceSession");
+                });
+
             modelBuilder.Entity("Juso.Domain.Contacts.ContactRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1328,6 +1438,256 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("ReminderSettings");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Participation.ParticipationCandidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipationPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SocialResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipationPlanId");
+
+                    b.HasIndex("SocialResourceId");
+
+                    b.ToTable("ParticipationCandidate");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Participation.ParticipationFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipationPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipationPlanId");
+
+                    b.ToTable("ParticipationFollowUp");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Participation.ParticipationPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ConsentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FollowUpIntervalDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostAgreement")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostBriefing")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HouseholdMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("MatchedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MatchedResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NextFollowUpDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonWishes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupportCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupportPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("TrialFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TrialUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdMemberId");
+
+                    b.HasIndex("MatchedResourceId");
+
+                    b.HasIndex("SupportCaseId");
+
+                    b.HasIndex("SupportPlanId");
+
+                    b.HasIndex("Status", "NextFollowUpDue");
+
+                    b.ToTable("ParticipationPlans");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Participation.SocialResource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Accessibility")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactPerson")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DevelopedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DevelopmentNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDeveloped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedAt")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RaisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Schedule")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuitedFor")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Kind");
+
+                    b.ToTable("SocialResources");
                 });
 
             modelBuilder.Entity("Juso.Domain.Plans.Goal", b =>
@@ -2032,6 +2392,29 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Concerns");
                 });
 
+            modelBuilder.Entity("Juso.Domain.Community.PlaceReferral", b =>
+                {
+                    b.HasOne("Juso.Domain.Community.CommunityPlace", null)
+                        .WithMany("Referrals")
+                        .HasForeignKey("CommunityPlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Juso.Domain.Cases.SupportCase", null)
+                        .WithMany()
+                        .HasForeignKey("SupportCaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Juso.Domain.Community.PlaceSession", b =>
+                {
+                    b.HasOne("Juso.Domain.Community.CommunityPlace", null)
+                        .WithMany("Sessions")
+                        .HasForeignKey("CommunityPlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Juso.Domain.Contacts.ContactRecord", b =>
                 {
                     b.HasOne("Juso.Domain.Cases.SupportCase", null)
@@ -2277,6 +2660,56 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Juso.Domain.Participation.ParticipationCandidate", b =>
+                {
+                    b.HasOne("Juso.Domain.Participation.ParticipationPlan", null)
+                        .WithMany("Candidates")
+                        .HasForeignKey("ParticipationPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Juso.Domain.Participation.SocialResource", null)
+                        .WithMany()
+                        .HasForeignKey("SocialResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Juso.Domain.Participation.ParticipationFollowUp", b =>
+                {
+                    b.HasOne("Juso.Domain.Participation.ParticipationPlan", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("ParticipationPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Juso.Domain.Participation.ParticipationPlan", b =>
+                {
+                    b.HasOne("Juso.Domain.Households.HouseholdMember", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Juso.Domain.Participation.SocialResource", null)
+                        .WithMany()
+                        .HasForeignKey("MatchedResourceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Juso.Domain.Cases.SupportCase", null)
+                        .WithMany()
+                        .HasForeignKey("SupportCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Juso.Domain.Plans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("SupportPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Juso.Domain.Plans.Goal", b =>
                 {
                     b.HasOne("Juso.Domain.Plans.SupportPlan", null)
@@ -2440,6 +2873,13 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Events");
                 });
 
+            modelBuilder.Entity("Juso.Domain.Community.CommunityPlace", b =>
+                {
+                    b.Navigation("Referrals");
+
+                    b.Navigation("Sessions");
+                });
+
             modelBuilder.Entity("Juso.Domain.Households.Household", b =>
                 {
                     b.Navigation("Members");
@@ -2461,6 +2901,13 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Assignments");
 
                     b.Navigation("Goals");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Participation.ParticipationPlan", b =>
+                {
+                    b.Navigation("Candidates");
+
+                    b.Navigation("FollowUps");
                 });
 
             modelBuilder.Entity("Juso.Domain.Plans.SupportPlan", b =>

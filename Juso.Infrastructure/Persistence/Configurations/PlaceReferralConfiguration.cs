@@ -1,0 +1,16 @@
+using Juso.Domain.Cases;
+using Juso.Domain.Community;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Juso.Infrastructure.Persistence.Configurations;
+
+public sealed class PlaceReferralConfiguration : IEntityTypeConfiguration<PlaceReferral>
+{
+    public void Configure(EntityTypeBuilder<PlaceReferral> builder)
+    {
+        builder.Property(r => r.Reference).HasMaxLength(CommunityPlace.ShortTextMaxLength);
+        builder.Property(r => r.Note).HasMaxLength(CommunityPlace.TextMaxLength);
+        builder.HasOne<SupportCase>().WithMany().HasForeignKey(r => r.SupportCaseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,144 @@
+using Juso.Domain.Auditing;
+using Juso.Domain.Common;
+using Juso.Domain.Community;
+using Juso.Infrastructure.Persistence;
+using Juso.Portal.Common;
+using Juso.Portal.Features.Participation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Juso.Portal.Features.Community;
+
+/// <summary>
+/// 地域づくり: places and recurring events, their sessions (延べ人数) and the consultations that came from them. A place is
+/// not personal data; a referral to a case is, so it names the case only to those who may see it and is audited with its id.
+/// </summary>
+public sealed class CommunityService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider time)
+{
+    public async Task<IReadOnlyList<PlaceSummary>> ListAsync(PlaceKind? kind, bool includeArchived)
+    {
+        var year = FiscalYear.Of(JapanDate.Today(time.GetUtcNow()));
+        await using var db = await factory.CreateDbContextAsync();
+        var query = db.CommunityPlaces.AsNoTracking().Where(p => includeArchived || !p.IsArchived);
+        if (kind is { } k)
+        {
+            query = query.Where(p => p.Kind == k);
+        }
+        return await query.OrderBy(p => p.IsArchived).ThenBy(p => p.Kind).ThenBy(p => p.Name)
+            .Select(p => new PlaceSummary(p.Id, p.Name, p.Kind, p.Organiser, p.Location, p.Recurrence, p.IsArchived,
+                p.Sessions.Count(s => s.HeldOn >= year.FirstDay && s.HeldOn <= year.LastDay),
+                p.Sessions.Where(s => s.HeldOn >= year.FirstDay && s.HeldOn <= year.LastDay).Sum(s => s.Participants),
+                p.Referrals.Count))
+            .ToListAsync();
+    }
+
+    public async Task<PlaceView?> GetAsync(int placeId)
+    {
+        var user = await currentUser.GetAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        var place = await db.CommunityPlaces.AsNoTracking().AsSplitQuery().Include(p => p.Sessions).Include(p => p.Referrals).SingleOrDefaultAsync(p => p.Id == placeId);
+        if (place is null)
+        {
+            return null;
+        }
+        var caseIds = place.Referrals.Select(r => r.SupportCaseId).OfType<int>().Distinct().ToList();
+        var visible = await CaseAccess.Visible(db.Cases.AsNoTracking(), await CaseAccess.ViewerAsync(db, user)).Where(c => caseIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.FiscalYear, c.Sequence }).ToDictionaryAsync(c => c.Id, c => Domain.Cases.SupportCase.FormatNumber(c.FiscalYear, c.Sequence));
+        if (visible.Count > 0)
+        {
+            await audit.WriteAsync(user, AuditAction.CaseListViewed, detail: $"居場所・イベント {place.Id} からつながった相談", caseIds: visible.Keys.ToList());
+        }
+        return new PlaceView(place.Id, place.Version, place.Name, place.Kind, place.Organiser, place.Location, place.Recurrence, place.Description, place.IsArchived,
+            place.Sessions.OrderByDescending(s => s.HeldOn).Select(s => new SessionView(s.Id, s.HeldOn, s.Participants, s.Note)).ToList(),
+            place.Referrals.OrderByDescending(r => r.On).ThenByDescending(r => r.Id)
+                .Select(r => new ReferralView(r.Id, r.On, r.SupportCaseId is { } id && visible.ContainsKey(id) ? id : null,
+                    r.SupportCaseId is { } shown && visible.TryGetValue(shown, out var number) ? number : r.SupportCaseId is null ? null : "（閲覧権限のないケース）",
+                    r.Reference, r.Note)).ToList(),
+            place.TotalParticipants, ResourceDirectoryService.CanKeep(user));
+    }
+
+    public Task<SaveResult> CreateAsync(PlaceForm form) =>
+        ChangeAsync(null, null, (db, _, now) =>
+        {
+            var place = CommunityPlace.Create(form.Details, now);
+            db.CommunityPlaces.Add(place);
+            return Task.FromResult((place, $"居場所・イベントの登録: {place.Name}", (int?)null));
+        });
+
+    public Task<SaveResult> UpdateAsync(int placeId, int expectedVersion, PlaceForm form) =>
+        ChangeAsync(placeId, expectedVersion, (_, place, now) =>
+        {
+            place!.Update(form.Details, now);
+            return Task.FromResult((place, $"居場所・イベントの変更: {place.Name}", (int?)null));
+        });
+
+    public Task<SaveResult> RecordSessionAsync(int placeId, int expectedVersion, SessionForm form) =>
+        ChangeAsync(placeId, expectedVersion, (_, place, now) =>
+        {
+            var session = place!.RecordSession(MatchingForm.Day(form.HeldOn), form.Participants, form.Note, now);
+            return Task.FromResult((place, $"{place.Name} の開催 {JapaneseFormat.Date(session.HeldOn)}（{session.Participants}人）", (int?)null));
+        });
+
+    /// <summary>A consultation that came from the place: a case the user may see (by ケース番号), or a free reference.</summary>
+    public async Task<SaveResult> RecordReferralAsync(int placeId, int expectedVersion, ReferralForm form)
+    {
+        var user = await currentUser.GetAsync();
+        int? caseId = null;
+        if (!string.IsNullOrWhiteSpace(form.CaseNumber))
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            var parts = form.CaseNumber.Trim().Split('-');
+            caseId = parts.Length == 2 && int.TryParse(parts[0], out var year) && int.TryParse(parts[1], out var sequence)
+                ? await CaseAccess.Visible(db.Cases, await CaseAccess.ViewerAsync(db, user)).Where(c => c.FiscalYear == year && c.Sequence == sequence)
+                    .Select(c => (int?)c.Id).SingleOrDefaultAsync()
+                : null;
+            if (caseId is null)
+            {
+                return SaveResult.Invalid("このケース番号のケースは見つからないか、閲覧する権限がありません（例: 2026-0012）。", nameof(ReferralForm.CaseNumber));
+            }
+        }
+        return await ChangeAsync(placeId, expectedVersion, (_, place, now) =>
+        {
+            var referral = place!.RecordReferral(MatchingForm.Day(form.On), caseId, form.Reference, form.Note, now);
+            return Task.FromResult((place, $"{place.Name} からつながった相談 {JapaneseFormat.Date(referral.On)}", caseId));
+        });
+    }
+
+    public Task<SaveResult> ArchiveAsync(int placeId, int expectedVersion) =>
+        ChangeAsync(placeId, expectedVersion, (_, place, now) =>
+        {
+            place!.Archive(now);
+            return Task.FromResult((place, $"居場所・イベントのアーカイブ: {place.Name}", (int?)null));
+        });
+
+    private async Task<SaveResult> ChangeAsync(int? placeId, int? expectedVersion,
+        Func<JusoDbContext, CommunityPlace?, DateTimeOffset, Task<(CommunityPlace Place, string Detail, int? CaseId)>> change)
+    {
+        var user = await currentUser.GetAsync();
+        if (!ResourceDirectoryService.CanKeep(user))
+        {
+            await audit.WriteAsync(user, AuditAction.AccessDenied, detail: AuditAction.CommunityPlaceChanged.Label());
+            return SaveResult.NotFound();
+        }
+        await using var db = await factory.CreateDbContextAsync();
+        CommunityPlace? place = null;
+        if (placeId is { } id)
+        {
+            place = await db.CommunityPlaces.AsSplitQuery().Include(p => p.Sessions).Include(p => p.Referrals).SingleOrDefaultAsync(p => p.Id == id);
+            if (place is null)
+            {
+                return SaveResult.NotFound();
+            }
+            if (place.Version != expectedVersion)
+            {
+                return SaveResult.Conflict();
+            }
+        }
+        return await Saving.GuardAsync(async () =>
+        {
+            var (saved, detail, caseId) = await change(db, place, time.GetUtcNow());
+            audit.Add(db, user, AuditAction.CommunityPlaceChanged, caseId, detail: detail);
+            await db.SaveChangesAsync();
+            return SaveResult.Saved(saved.Id, saved.Version);
+        });
+    }
+}
