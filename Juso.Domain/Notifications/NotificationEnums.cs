@@ -23,6 +23,9 @@ public enum NotificationKind
 
     /// <summary>対応事項の期限切れ, once per action item and due date.</summary>
     ActionItemOverdue,
+
+    /// <summary>アウトリーチの働きかけが途絶えている: a lead past its contact frequency; the subject is the lead, once per due date.</summary>
+    OutreachContactOverdue,
 }
 
 /// <summary>Where the e-mail copy of an alert stands. The in-portal alert exists whatever happens to the mail.</summary>
@@ -54,6 +57,7 @@ public static class NotificationLabels
         NotificationKind.SupervisorDigest => "期限切れのまとめ",
         NotificationKind.ActionItemDueSoon => "対応事項の期限が近い",
         NotificationKind.ActionItemOverdue => "対応事項の期限切れ",
+        NotificationKind.OutreachContactOverdue => "アウトリーチの働きかけ期限切れ",
         _ => kind.ToString(),
     };
 }

@@ -7,6 +7,7 @@ using Juso.Domain.Cases;
 using Juso.Domain.Households;
 using Juso.Domain.Meetings;
 using Juso.Domain.Notifications;
+using Juso.Domain.Outreach;
 using Juso.Domain.Plans;
 using Juso.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -58,6 +59,12 @@ public abstract class JusoDbContext : IdentityDbContext<JusoUser>, IDataProtecti
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OutreachLead> OutreachLeads => Set<OutreachLead>();
+
+    public DbSet<OutreachContact> OutreachContacts => Set<OutreachContact>();
+
+    public DbSet<OutreachPlan> OutreachPlans => Set<OutreachPlan>();
 
     public DbSet<ReminderSettings> ReminderSettings => Set<ReminderSettings>();
 
