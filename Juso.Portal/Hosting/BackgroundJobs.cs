@@ -11,6 +11,7 @@ using Juso.Portal.Features.Cases;
 using Juso.Portal.Features.Meetings;
 using Juso.Portal.Features.Monitoring;
 using Juso.Portal.Features.Notifications;
+using Juso.Portal.Features.Outreach;
 using Juso.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,6 +82,7 @@ public static class BackgroundJobs
         services.AddTransient<MeetingReminderJob>();
         services.AddTransient<FollowUpReminderJob>();
         services.AddTransient<RemindActionItemsJob>();
+        services.AddTransient<RemindOutreachContactJob>();
         services.AddTransient<SendNotificationMailJob>();
     }
 
@@ -138,6 +140,7 @@ public static class BackgroundJobs
             // 終結後フォロー has no switch of its own: a date a member set is always reminded, at the due-soon time.
             recurring.AddOrUpdate<FollowUpReminderJob>(nameof(FollowUpReminderJob), j => j.RunAsync(CancellationToken.None), Daily(settings.DueSoonRunAt), options);
             recurring.AddOrUpdate<RemindActionItemsJob>(nameof(RemindActionItemsJob), j => j.RunAsync(CancellationToken.None), Daily(settings.DueSoonRunAt), options);
+            recurring.AddOrUpdate<RemindOutreachContactJob>(nameof(RemindOutreachContactJob), j => j.RunAsync(CancellationToken.None), Daily(settings.DueSoonRunAt), options);
             recurring.AddOrUpdate<MeetingReminderJob>(nameof(MeetingReminderJob), j => j.RunAsync(CancellationToken.None), Daily(settings.MeetingRemindersRunAt), options);
             recurring.AddOrUpdate<SendSupervisorDigestJob>(nameof(SendSupervisorDigestJob), j => j.RunAsync(CancellationToken.None), Daily(settings.DigestRunAt), options);
         }

@@ -313,6 +313,11 @@ public static class PortalServices
         services.AddScoped<BackupService>();
         services.AddScoped<Features.Notifications.NotificationService>();
         services.AddScoped<Features.Monitoring.OverdueOverviewService>();
+        services.AddScoped<Features.Outreach.LeadWork>();
+        services.AddScoped<Features.Outreach.LeadService>();
+        services.AddScoped<Features.Outreach.LeadChangeService>();
+        services.AddScoped<Features.Outreach.OutreachPlanService>();
+        services.AddScoped<Features.Outreach.OutreachFigures>();
     }
 }
 
