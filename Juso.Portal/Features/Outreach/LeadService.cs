@@ -97,17 +97,20 @@ public sealed class LeadService(IDbContextFactory<JusoDbContext> factory, Curren
             lead.ContactDueOn(lastAttempt), lead.IsContactOverdue(lastAttempt, JapanDate.Today(time.GetUtcNow())), LeadAccess.CanWork(user, viewer, lead),
             attempts,
             plans.Select(p => new LeadPlanView(p.Plan.Id, p.Plan.Version, p.Plan.Number, p.Plan.Goal, p.Plan.Approach, p.Plan.DraftedByName, p.Plan.CreatedAt,
-                p.Plan.MeetingKind, p.Plan.ApprovedOn, p.Meeting == null ? null : MeetingTitle(p.Meeting))).ToList());
+                p.Plan.MeetingKind, p.Plan.ApprovedOn, p.Meeting == null ? null : MeetingTitle(p.Meeting))).ToList(),
+            LeadForm.From(lead));
     }
 
     /// <summary>The agencies and staff the register form offers.</summary>
     public async Task<LeadFormOptions> FormOptionsAsync()
     {
+        var user = await currentUser.GetAsync();
         await using var db = await factory.CreateDbContextAsync();
         var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Field).ThenBy(a => a.Name).ToListAsync();
         var staff = await db.Staff.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.AgencyId).ThenBy(s => s.Id)
             .Select(s => new StaffChoice(s.Id, s.Name, s.AgencyId)).ToListAsync();
-        return new LeadFormOptions(agencies.Select(a => new AgencyOption(a.Id, a.Name, a.Field.Label(), a.IsActive)).ToList(), staff);
+        return new LeadFormOptions(agencies.Select(a => new AgencyOption(a.Id, a.Name, a.Field.Label(), a.IsActive)).ToList(), staff,
+            CaseAccess.IsCoordinating(user), user.AgencyId);
     }
 
     internal static string MeetingTitle(Domain.Meetings.Meeting meeting) =>

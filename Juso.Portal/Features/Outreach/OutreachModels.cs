@@ -108,7 +108,8 @@ public sealed record LeadView(
     bool Overdue,
     bool CanWork,
     IReadOnlyList<LeadAttempt> Attempts,
-    IReadOnlyList<LeadPlanView> Plans)
+    IReadOnlyList<LeadPlanView> Plans,
+    LeadForm Form)
 {
     public bool AnyAttemptReachedPerson => Attempts.Any(a => a.Outcome.ReachedPerson());
 }
@@ -118,4 +119,5 @@ public sealed record PlanMeetingOption(int Id, string Title);
 
 public sealed record StaffChoice(int Id, string Name, int AgencyId);
 
-public sealed record LeadFormOptions(IReadOnlyList<Cases.AgencyOption> Agencies, IReadOnlyList<StaffChoice> Staff);
+/// <param name="Coordinating">Whether the user chooses the responsible agency; an agency member registers for <paramref name="OwnAgencyId"/>.</param>
+public sealed record LeadFormOptions(IReadOnlyList<Cases.AgencyOption> Agencies, IReadOnlyList<StaffChoice> Staff, bool Coordinating, int? OwnAgencyId);
