@@ -16,7 +16,7 @@ namespace Juso.Portal.Features.Outreach;
 /// </summary>
 public static class LeadConversion
 {
-    /// <summary>The intake form prefilled from a lead the user may work on, or null (audited as a denial).</summary>
+    /// <summary>The intake form prefilled from a consented lead the user may work on, or null (a lead seen by no right is audited as a denial).</summary>
     public static async Task<IntakeForm?> PrefillAsync(JusoDbContext db, UserContext user, AuditLog audit, int leadId, DateOnly today)
     {
         var lead = await db.OutreachLeads.AsNoTracking().SingleOrDefaultAsync(l => l.Id == leadId);
@@ -26,6 +26,10 @@ public static class LeadConversion
             {
                 await audit.WriteAsync(user, AuditAction.AccessDenied, detail: AuditAction.LeadConverted.Label(), leadIds: [leadId]);
             }
+            return null;
+        }
+        if (lead.Stage != LeadStage.Consented)
+        {
             return null;
         }
         var sourceAgency = lead.SourceAgencyId is { } sourceId ? await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == sourceId) : null;
