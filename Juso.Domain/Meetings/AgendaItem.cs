@@ -4,26 +4,48 @@ using Juso.Domain.Monitoring;
 
 namespace Juso.Domain.Meetings;
 
-/// <summary>議題: one case in this session, with its purpose, place in the order and time budget.</summary>
+/// <summary>
+/// 議題: one subject of this session (a case, or a 検討テーマ without one; see <see cref="AgendaSubject"/>), with its
+/// purpose, place in the order and time budget.
+/// </summary>
 public class AgendaItem : Entity, IVersioned
 {
+    public const int TopicTitleMaxLength = 100;
+    public const int TopicDescriptionMaxLength = 2000;
+
     protected AgendaItem()
     {
     }
 
-    internal AgendaItem(int supportCaseId, AgendaPurpose purpose, int order, int minutes)
+    private AgendaItem(AgendaSubject subject, AgendaPurpose purpose, int order, int minutes)
     {
-        SupportCaseId = supportCaseId;
+        Subject = subject;
         Purpose = purpose;
         Order = order;
         Minutes = minutes;
     }
 
+    internal static AgendaItem ForCase(int supportCaseId, AgendaPurpose purpose, int order, int minutes) =>
+        new(AgendaSubject.Case, purpose, order, minutes) { SupportCaseId = supportCaseId };
+
+    internal static AgendaItem ForTopic(string title, string? description, AgendaPurpose purpose, int order, int minutes) =>
+        new(AgendaSubject.Topic, purpose, order, minutes) { TopicTitle = title, TopicDescription = description };
+
     public int MeetingId { get; private set; }
 
     public int Version { get; private set; }
 
-    public int SupportCaseId { get; private set; }
+    public AgendaSubject Subject { get; private set; }
+
+    /// <summary>The case, for an item whose <see cref="Subject"/> is <see cref="AgendaSubject.Case"/>; null otherwise.</summary>
+    public int? SupportCaseId { get; private set; }
+
+    /// <summary>検討テーマ: what a topic item is about (a missing social resource, an issue across cases); no personal data of a case.</summary>
+    public string? TopicTitle { get; private set; }
+
+    public string? TopicDescription { get; private set; }
+
+    public bool IsCase => Subject == AgendaSubject.Case;
 
     public AgendaPurpose Purpose { get; private set; }
 

@@ -14,7 +14,12 @@ public partial class Meeting
         {
             throw new DomainException("結論を選択してください。", nameof(AgendaItem.Outcome));
         }
-        FindItem(itemId).Conclude(outcome);
+        var item = FindItem(itemId);
+        if (!item.IsCase && outcome != AgendaOutcome.None)
+        {
+            throw new DomainException(TopicHasNoOutcomeMessage, nameof(AgendaItem.Outcome));
+        }
+        item.Conclude(outcome);
         // Every board edit moves the meeting, so that an edit made from a view older than the approval of the minutes fails.
         Touch(now);
     }
@@ -23,7 +28,7 @@ public partial class Meeting
     public void CaptureMonitoring(int itemId, MonitoringCapture capture, DateTimeOffset now)
     {
         EnsureOpen();
-        var item = FindItem(itemId);
+        var item = FindCaseItem(itemId);
         var check = new RuleCheck()
             .RequireText(capture.Findings, nameof(AgendaItem.Findings), "所見", MonitoringReview.TextMaxLength)
             .Require(capture.NextDueOn is null || capture.NextDueOn > HeldOn, nameof(AgendaItem.NextMonitoringDue), "次回のモニタリング予定日は会議の日より後の日付を入力してください。")
@@ -45,7 +50,7 @@ public partial class Meeting
     public void CaptureClosure(int itemId, ClosureCapture capture, DateTimeOffset now)
     {
         EnsureOpen();
-        var item = FindItem(itemId);
+        var item = FindCaseItem(itemId);
         new RuleCheck()
             .RequireText(capture.Evaluation, nameof(AgendaItem.ClosureEvaluation), "支援の経過と成果の評価", SupportCase.EvaluationMaxLength)
             .RequireText(capture.Reason, nameof(AgendaItem.ClosureReason), "終結の理由", SupportCase.ReasonMaxLength)
@@ -58,7 +63,7 @@ public partial class Meeting
     public void CaptureHandBack(int itemId, string? reason, DateTimeOffset now)
     {
         EnsureOpen();
-        var item = FindItem(itemId);
+        var item = FindCaseItem(itemId);
         new RuleCheck().RequireText(reason, nameof(AgendaItem.HandBackReason), "戻す理由", SupportCase.ReasonMaxLength).ThrowIfAny();
         item.CaptureHandBack(reason!);
         Touch(now);
@@ -131,8 +136,17 @@ public partial class Meeting
     public void ReopenActionItem(int actionItemId, ActionItemSettler settler, SupportCase supportCase) =>
         FindActionItemFor(actionItemId, supportCase).Reopen(settler, supportCase);
 
-    /// <summary>The case an action item is for: the case of its agenda item.</summary>
-    public int CaseOf(ActionItem actionItem) => FindItem(actionItem.AgendaItemId).SupportCaseId;
+    /// <summary>The case an action item is for: the case of its agenda item (null for a topic item).</summary>
+    public int? CaseOf(ActionItem actionItem) => FindItem(actionItem.AgendaItemId).SupportCaseId;
+
+    public const string TopicHasNoOutcomeMessage = "検討テーマの議題にはケースの結論を記録できません。決定事項・対応事項として記録してください。";
+
+    /// <summary>The item of a case, for what only a case has (monitoring, closure, hand-back, role assignments).</summary>
+    public AgendaItem FindCaseItem(int itemId)
+    {
+        var item = FindItem(itemId);
+        return item.IsCase ? item : throw new DomainException(TopicHasNoOutcomeMessage, nameof(AgendaItem.Outcome));
+    }
 
     private ActionItem FindActionItemFor(int actionItemId, SupportCase supportCase)
     {

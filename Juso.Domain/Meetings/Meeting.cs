@@ -156,63 +156,10 @@ public partial class Meeting : AggregateRoot
     /// <summary>The same rule for a member read from a snapshot: a 支援会議 needs that member's pledge.</summary>
     public static bool MayShowCaseDetails(MeetingKind kind, DateTime? pledgedAt) => kind == MeetingKind.MultiLayered || pledgedAt is not null;
 
-    public AgendaItem AddAgendaItem(SupportCase supportCase, AgendaPurpose purpose, int minutes, DateTimeOffset now)
-    {
-        EnsureOpen();
-        new RuleCheck()
-            .Require(!supportCase.IsClosed || purpose == AgendaPurpose.ClosureEvaluation, nameof(Agenda), "終結したケースは議題にできません。")
-            .Require(MayDiscuss(supportCase), nameof(Agenda), NeedsConsentMessage)
-            .Require(_agenda.All(a => a.SupportCaseId != supportCase.Id), nameof(Agenda), "このケースは既に議題にあります。")
-            .Require(_agenda.Count < MaxAgendaItems, nameof(Agenda), $"議題は{MaxAgendaItems}件までです。")
-            .Require(Enum.IsDefined(purpose), nameof(AgendaItem.Purpose), "この回の目的を選択してください。")
-            .Require(minutes is >= 1 and <= 120, nameof(AgendaItem.Minutes), "時間の目安は1分から120分の間で入力してください。")
-            .ThrowIfAny();
-        var item = new AgendaItem(supportCase.Id, purpose, _agenda.Count + 1, minutes);
-        _agenda.Add(item);
-        Touch(now);
-        return item;
-    }
-
-    /// <summary>Moves an item to <paramref name="position"/> (1-based); the others keep their relative order.</summary>
-    public void MoveAgendaItem(int itemId, int position, DateTimeOffset now)
-    {
-        EnsureOpen();
-        var item = _agenda.FirstOrDefault(a => a.Id == itemId) ?? throw new DomainException("この議題は見つかりません。画面を再読み込みしてください。");
-        var ordered = _agenda.OrderBy(a => a.Order).Where(a => a != item).ToList();
-        ordered.Insert(Math.Clamp(position, 1, _agenda.Count) - 1, item);
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            ordered[i].MoveTo(i + 1);
-        }
-        Touch(now);
-    }
-
     /// <summary>A change made on the board to something outside the meeting (a case's role assignment): allowed until the minutes are approved.</summary>
     public void RecordBoardEdit(DateTimeOffset now)
     {
         EnsureOpen();
-        Touch(now);
-    }
-
-    public void RemoveAgendaItem(int itemId, DateTimeOffset now)
-    {
-        EnsureOpen();
-        var item = FindItem(itemId);
-        if (_decisions.Any(d => d.AgendaItemId == itemId) || _actionItems.Any(a => a.AgendaItemId == itemId))
-        {
-            throw new DomainException("決定事項や対応事項がある議題は外せません。", nameof(Agenda));
-        }
-        _agenda.Remove(item);
-        var order = 1;
-        foreach (var rest in _agenda.OrderBy(a => a.Order))
-        {
-            rest.MoveTo(order++);
-        }
-        if (CurrentAgendaItemId == itemId)
-        {
-            CurrentAgendaItemId = null;
-            CurrentItemStartedAt = null;
-        }
         Touch(now);
     }
 

@@ -14,7 +14,17 @@ public enum MeetingCadence
     AdHoc,
 }
 
-/// <summary>Why a case is on this session's agenda.</summary>
+/// <summary>
+/// What an agenda item is about. Each kind has its own reference on the item (a case: its id; a topic: its title and
+/// description), and the rules that need a case (consent, pledges, outcomes, role assignments) apply to case items only.
+/// </summary>
+public enum AgendaSubject
+{
+    Case,
+    Topic,
+}
+
+/// <summary>Why an item is on this session's agenda.</summary>
 public enum AgendaPurpose
 {
     PlanProposal,
@@ -40,6 +50,17 @@ public enum AgendaOutcome
 
 public static class MeetingLabels
 {
+    /// <summary>The purposes that concern one case's plan, which a topic item cannot have.</summary>
+    public static bool NeedsCase(this AgendaPurpose purpose) =>
+        purpose is AgendaPurpose.PlanProposal or AgendaPurpose.Monitoring or AgendaPurpose.ClosureEvaluation;
+
+    public static string Label(this AgendaSubject subject) => subject switch
+    {
+        AgendaSubject.Case => "ケース",
+        AgendaSubject.Topic => "検討テーマ",
+        _ => subject.ToString(),
+    };
+
     public static string Label(this MeetingKind kind) => kind switch
     {
         MeetingKind.MultiLayered => "重層的支援会議",

@@ -24,7 +24,7 @@ public static class MinutesCarryBack
     {
         meeting.CheckMinutesApproval(actor.UserId, now);
         // The assignments as the meeting agreed them, before a re-plan or a hand-back changes them.
-        var agreed = meeting.Agenda.ToDictionary(a => a.Id, a => (IReadOnlyList<AgreedAssignment>)(plans.TryGetValue(a.SupportCaseId, out var plan)
+        var agreed = meeting.Agenda.ToDictionary(a => a.Id, a => (IReadOnlyList<AgreedAssignment>)(a.SupportCaseId is { } caseId && plans.TryGetValue(caseId, out var plan)
             ? plan.Assignments.OrderBy(x => x.Id).Select(x => new AgreedAssignment(agencies.TryGetValue(x.AgencyId, out var agency) ? agency.Name : "（不明な機関）",
                 x.PersonInCharge, x.Task, x.Frequency, x.Status.Label())).ToList()
             : []));
@@ -33,10 +33,11 @@ public static class MinutesCarryBack
         var newPlans = new List<SupportPlan>();
         var changed = new List<SupportCase>();
         var errors = new List<DomainError>();
-        foreach (var item in meeting.Agenda.Where(a => a.Outcome != AgendaOutcome.None).OrderBy(a => a.Order))
+        // A topic item has no outcome (Meeting.Conclude refuses one): its decisions are the record.
+        foreach (var item in meeting.Agenda.Where(a => a.IsCase && a.Outcome != AgendaOutcome.None).OrderBy(a => a.Order))
         {
-            var supportCase = cases[item.SupportCaseId];
-            plans.TryGetValue(item.SupportCaseId, out var plan);
+            var supportCase = cases[item.SupportCaseId!.Value];
+            plans.TryGetValue(supportCase.Id, out var plan);
             try
             {
                 if (!meeting.MayDiscuss(supportCase))

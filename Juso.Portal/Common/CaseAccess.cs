@@ -37,7 +37,7 @@ public static class CaseAccess
         }
         var pledged = await db.Meetings.AsNoTracking()
             .Where(m => m.Kind == MeetingKind.Support && m.Members.Any(x => x.UserId == user.UserId && x.PledgedAt != null))
-            .SelectMany(m => m.Agenda.Select(a => a.SupportCaseId))
+            .SelectMany(m => m.Agenda.Where(a => a.SupportCaseId != null).Select(a => a.SupportCaseId!.Value))
             .Distinct().ToListAsync();
         return new CaseViewer(false, user.AgencyId, pledged);
     }

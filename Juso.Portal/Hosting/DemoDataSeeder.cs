@@ -260,6 +260,9 @@ public sealed class DemoDataSeeder(
         {
             regular.AddAgendaItem(c, AgendaPurpose.Monitoring, 10, now);
         }
+        // 検討テーマ: an item without a case, as 立川's 検討会 holds them.
+        regular.AddTopicItem("夜間・休日の移動支援が不足している", "通院や買い物の送迎を頼める先がない世帯が、高齢・障害の両分野で複数ある。不足している社会資源として検討する。",
+            AgendaPurpose.ResourceGaps, 15, now);
         var adHoc = Schedule(MeetingKind.Support, MeetingCadence.AdHoc, 3, 10, "福祉総合相談課 相談室", "coordinator", "member.east");
         foreach (var c in cases.Where(c => c.CurrentConsent != ConsentStatus.Obtained).Take(2))
         {

@@ -114,6 +114,29 @@ public sealed class MeetingBoardJourneyTests(BrowserFixture fixture) : BrowserTe
         await AccessibilityTests.AssertAccessibleAsync(page, "minutes-print");
     }
 
+    [Fact]
+    public async Task Chair_AddsATopicWithoutACase_OnTheMeetingPage_AndTheBoardShowsItWithItsDescription()
+    {
+        var meetingId = await DemoMeetingAsync(MeetingKind.MultiLayered);
+        var page = await NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "chair");
+        await page.GotoAsync($"/meetings/{meetingId}");
+        await page.GetByTestId("agenda-list").WaitForAsync();
+
+        await page.GetByTestId("add-topic-item").ClickAsync();
+        await page.GetByTestId("form-errors").Filter(new() { HasText = "検討テーマを入力してください。" }).WaitForAsync();
+        await page.Locator("#topic-title").FillAsync("ひきこもりの人が通える居場所が足りない");
+        await page.Locator("#topic-description").FillAsync("市内に日中の居場所が1か所しかない。");
+        await page.GetByTestId("add-topic-item").ClickAsync();
+        await page.GetByTestId("agenda-item").Filter(new() { HasText = "検討テーマ：ひきこもりの人が通える居場所が足りない" }).WaitForAsync();
+
+        await page.GotoAsync($"/meetings/{meetingId}/board");
+        var item = page.GetByTestId("board-item").Filter(new() { HasText = "ひきこもりの人が通える居場所が足りない" });
+        await item.GetByTestId("start-item").ClickAsync();
+        await page.GetByTestId("topic-description").Filter(new() { HasText = "市内に日中の居場所が1か所しかない。" }).WaitForAsync();
+        Assert.Equal(0, await page.GetByTestId("outcome-select").CountAsync());
+    }
+
     private async Task<int> DemoMeetingAsync(MeetingKind kind)
     {
         await using var db = await Fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();

@@ -12,6 +12,11 @@ public sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaIte
         builder.Property(a => a.Purpose).HasConversion<string>().HasMaxLength(30);
         builder.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(30);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.Subject).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.TopicTitle).HasMaxLength(AgendaItem.TopicTitleMaxLength);
+        builder.Property(a => a.TopicDescription).HasMaxLength(AgendaItem.TopicDescriptionMaxLength);
+        builder.Ignore(a => a.IsCase);
+        // A case once per meeting; topic items (no case) are not counted (SQL Server filters the NULLs out, SQLite never counts them).
         builder.HasIndex(a => new { a.MeetingId, a.SupportCaseId }).IsUnique();
         builder.OwnsMany(a => a.AgreedAssignments, agreed =>
         {

@@ -66,7 +66,14 @@ public sealed record AgendaMemberLine(string Name, string? Agency);
 
 /// <param name="PreviousActionItems">前回の対応事項 of the case: still open, or done since its previous meeting.</param>
 public sealed record AgendaItemLine(int Order, DateTimeOffset StartsAt, int Minutes, string CaseNumber, string Household, string Purpose, string? LeadAgency,
-    IReadOnlyList<Meetings.PreviousActionItem> PreviousActionItems);
+    IReadOnlyList<Meetings.PreviousActionItem> PreviousActionItems)
+{
+    /// <summary>An item without a case: printed with its 検討テーマ instead of a case number and household.</summary>
+    public static AgendaItemLine ForTopic(int order, DateTimeOffset startsAt, int minutes, Meetings.BoardTopic topic, string purpose) =>
+        new(order, startsAt, minutes, "―", $"検討テーマ：{topic.Title}", purpose, null, []) { Topic = topic };
+
+    public Meetings.BoardTopic? Topic { get; init; }
+}
 
 /// <summary>会議次第: a meeting's agenda as printed (AgendaDocument.razor); names masked for a 支援会議 when the chair chooses.</summary>
 public sealed record AgendaDocumentModel : PrintDocument
@@ -108,7 +115,11 @@ public sealed record MinutesActionLine(string Text, string Owner, DateOnly DueOn
 
 /// <param name="Captured">What the board captured for the outcome (所見, goals, evaluation, reason), one line each.</param>
 public sealed record MinutesItemLine(int Order, string CaseNumber, string Household, string Purpose, string Outcome, IReadOnlyList<string> Captured,
-    IReadOnlyList<string> Decisions, IReadOnlyList<Meetings.AgreedAssignmentView> Assignments, IReadOnlyList<MinutesActionLine> ActionItems);
+    IReadOnlyList<string> Decisions, IReadOnlyList<Meetings.AgreedAssignmentView> Assignments, IReadOnlyList<MinutesActionLine> ActionItems)
+{
+    /// <summary>The 検討テーマ of an item without a case (no outcome, no role assignments: its decisions are the record).</summary>
+    public Meetings.BoardTopic? Topic { get; init; }
+}
 
 /// <summary>議事録 as printed (MinutesDocument.razor): the board's record, final once the chair approved it.</summary>
 public sealed record MinutesDocumentModel : PrintDocument

@@ -316,7 +316,7 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         }
         var canChoose = meeting.ChairUserId == user.UserId || user.IsInRole(Infrastructure.Identity.JusoRoles.Coordinator);
         var masked = canChoose && maskNames is { } choice ? choice : meeting.MasksNames;
-        var caseIds = meeting.Agenda.Select(a => a.SupportCaseId).ToList();
+        var caseIds = meeting.CaseIdsOnAgenda();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .Select(c => new { c.Id, c.FiscalYear, c.Sequence, c.HouseholdId, c.LeadAgencyId, c.CurrentConsent }).ToDictionaryAsync(c => c.Id);
         var householdIds = cases.Values.Select(c => c.HouseholdId).ToList();
@@ -330,13 +330,19 @@ public sealed class DocumentService(IDbContextFactory<JusoDbContext> factory, Cu
         var items = new List<AgendaItemLine>();
         foreach (var item in meeting.Agenda.OrderBy(a => a.Order))
         {
-            var c = cases[item.SupportCaseId];
+            if (item.SupportCaseId is not { } caseId)
+            {
+                items.Add(AgendaItemLine.ForTopic(item.Order, startsAt, item.Minutes, new Meetings.BoardTopic(item.TopicTitle!, item.TopicDescription), item.Purpose.Label()));
+                startsAt = startsAt.AddMinutes(item.Minutes);
+                continue;
+            }
+            var c = cases[caseId];
             var principal = principals.GetValueOrDefault(c.HouseholdId);
             // Consent withdrawn after the case was put on a 重層的支援会議's agenda: its print shows no name, as its board.
             var name = !Meeting.MayDiscuss(meeting.Kind, c.CurrentConsent) ? BoardSnapshots.WithoutConsent
                 : principal is null ? "（本人未登録）" : masked ? principal.Initials : principal.FullName;
             items.Add(new AgendaItemLine(item.Order, startsAt, item.Minutes, Juso.Domain.Cases.SupportCase.FormatNumber(c.FiscalYear, c.Sequence),
-                name, item.Purpose.Label(), c.LeadAgencyId is { } lead ? agencies.GetValueOrDefault(lead) : null, previous[item.SupportCaseId].ToList()));
+                name, item.Purpose.Label(), c.LeadAgencyId is { } lead ? agencies.GetValueOrDefault(lead) : null, previous[caseId].ToList()));
             startsAt = startsAt.AddMinutes(item.Minutes);
         }
         var chair = meeting.Members.FirstOrDefault(m => m.UserId == meeting.ChairUserId)?.Name ?? "―";

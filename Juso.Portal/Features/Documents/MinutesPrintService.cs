@@ -76,13 +76,14 @@ public sealed class MinutesPrintService(BoardSnapshots snapshots, CurrentUser cu
             NamesMasked = masked,
             Attendance = board.Members.Select(m => new MinutesAttendanceLine(m.Name, m.AgencyName, m.IsChair, m.Attended)).ToList(),
             Items = board.Items.Select(i => new MinutesItemLine(
-                i.Order, i.CaseNumber, i.Household(masked), i.Purpose.Label(), i.Outcome.Label(), CapturedLines(i),
+                i.Order, i.Topic is null ? i.CaseNumber : "検討テーマ", i.Topic?.Title ?? i.Household(masked), i.Purpose.Label(), i.Outcome.Label(), CapturedLines(i),
                 i.Decisions.Select(d => d.Text).ToList(),
                 i.MinutesAssignments(board.IsMinutesApproved),
-                i.ActionItems.Select(a => new MinutesActionLine(a.Text, a.OwnerPerson is null ? a.OwnerAgencyName : $"{a.OwnerAgencyName}（{a.OwnerPerson}）", a.DueOn)).ToList()))
+                i.ActionItems.Select(a => new MinutesActionLine(a.Text, a.OwnerPerson is null ? a.OwnerAgencyName : $"{a.OwnerAgencyName}（{a.OwnerPerson}）", a.DueOn)).ToList())
+                { Topic = i.Topic })
                 .ToList(),
         };
-        return (user, document, canChoose, board.Items.Select(i => i.CaseId).ToList());
+        return (user, document, canChoose, board.CaseIds);
     }
 
     private static List<string> CapturedLines(BoardItem item)

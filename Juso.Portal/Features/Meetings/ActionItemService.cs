@@ -116,10 +116,11 @@ public sealed class ActionItemService(IDbContextFactory<JusoDbContext> factory, 
         var rows = await filter(from m in db.Meetings.AsNoTracking()
                                 from a in m.ActionItems
                                 from i in m.Agenda
-                                where i.Id == a.AgendaItemId
+                                // 対応事項 of a topic item have no case to list them on (they stay on the board and in the minutes).
+                                where i.Id == a.AgendaItemId && i.SupportCaseId != null
                                 select new Row
                                 {
-                                    Id = a.Id, Version = a.Version, CaseId = i.SupportCaseId, Kind = m.Kind, ScheduledAt = m.ScheduledAt, Number = m.Number,
+                                    Id = a.Id, Version = a.Version, CaseId = i.SupportCaseId!.Value, Kind = m.Kind, ScheduledAt = m.ScheduledAt, Number = m.Number,
                                     Text = a.Text, OwnerAgencyId = a.OwnerAgencyId, OwnerPerson = a.OwnerPerson, DueOn = a.DueOn,
                                     CompletedAt = a.CompletedAt, CompletedBy = a.CompletedBy,
                                 })

@@ -75,14 +75,14 @@ public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
         var earlier = db.Meetings.AsNoTracking().Where(m => m.ScheduledAt < meeting.ScheduledAt && m.Id != meeting.Id);
         var previousMeetingAt = await (from m in earlier
                                        from i in m.Agenda
-                                       where caseIds.Contains(i.SupportCaseId)
-                                       group m.ScheduledAt by i.SupportCaseId into g
+                                       where i.SupportCaseId != null && caseIds.Contains(i.SupportCaseId.Value)
+                                       group m.ScheduledAt by i.SupportCaseId!.Value into g
                                        select new { CaseId = g.Key, At = g.Max() }).ToDictionaryAsync(x => x.CaseId, x => x.At);
         var rows = await (from m in earlier
                           from a in m.ActionItems
                           from i in m.Agenda
-                          where i.Id == a.AgendaItemId && caseIds.Contains(i.SupportCaseId)
-                          select new { CaseId = i.SupportCaseId, a.Id, a.Text, a.OwnerAgencyId, a.OwnerPerson, a.DueOn, a.CompletedAt, a.CompletedBy, m.Kind, m.ScheduledAt, m.Number })
+                          where i.Id == a.AgendaItemId && i.SupportCaseId != null && caseIds.Contains(i.SupportCaseId.Value)
+                          select new { CaseId = i.SupportCaseId!.Value, a.Id, a.Text, a.OwnerAgencyId, a.OwnerPerson, a.DueOn, a.CompletedAt, a.CompletedBy, m.Kind, m.ScheduledAt, m.Number })
             .ToListAsync();
         return rows.Where(r => ActionItem.IsCarriedForward(r.CompletedAt, previousMeetingAt[r.CaseId]))
             .OrderBy(r => r.CompletedAt is not null).ThenBy(r => r.DueOn).ThenBy(r => r.Id)
@@ -102,7 +102,7 @@ public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
             return null;
         }
         var agencies = await CaseService.AgencyNamesAsync(db);
-        var caseIds = meeting.Agenda.Select(a => a.SupportCaseId).ToList();
+        var caseIds = meeting.CaseIdsOnAgenda();
         var cases = await (from c in db.Cases.AsNoTracking()
                            where caseIds.Contains(c.Id)
                            select new
@@ -123,25 +123,34 @@ public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
         var previous = await PreviousActionItemsAsync(db, meeting, caseIds, agencies);
         var latestPlans = plans.GroupBy(p => p.SupportCaseId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.PlanVersion)!);
 
+        List<BoardDecision> DecisionsOf(AgendaItem a) =>
+            meeting.Decisions.Where(d => d.AgendaItemId == a.Id).OrderBy(d => d.RecordedAt).ThenBy(d => d.Id).Select(d => new BoardDecision(d.Id, d.Version, d.Text)).ToList();
+        List<BoardActionItem> ActionItemsOf(AgendaItem a) =>
+            meeting.ActionItems.Where(x => x.AgendaItemId == a.Id).OrderBy(x => x.DueOn).ThenBy(x => x.Id)
+                .Select(x => new BoardActionItem(x.Id, x.Version, x.Text, x.OwnerAgencyId, agencies.GetValueOrDefault(x.OwnerAgencyId, "（不明な機関）"), x.OwnerPerson, x.DueOn)).ToList();
+
         var items = meeting.Agenda.OrderBy(a => a.Order).Select(a =>
         {
-            var c = cases[a.SupportCaseId];
+            if (a.SupportCaseId is not { } caseId)
+            {
+                return new BoardItem(a.Id, a.Version, a.Order, null, string.Empty, string.Empty, string.Empty, a.Purpose, a.Minutes, a.Outcome, null,
+                    DecisionsOf(a), ActionItemsOf(a), [], BoardCapture.None, []) { Topic = new BoardTopic(a.TopicTitle!, a.TopicDescription) };
+            }
+            var c = cases[caseId];
             if (!Meeting.MayDiscuss(meeting.Kind, c.CurrentConsent))
             {
                 // Consent withdrawn after the case was put on the agenda: a 重層的支援会議 shows nothing of it any more.
-                return new BoardItem(a.Id, a.Version, a.Order, a.SupportCaseId, Domain.Cases.SupportCase.FormatNumber(c.FiscalYear, c.Sequence),
+                return new BoardItem(a.Id, a.Version, a.Order, caseId, Domain.Cases.SupportCase.FormatNumber(c.FiscalYear, c.Sequence),
                     WithoutConsent, WithoutConsent, a.Purpose, a.Minutes, a.Outcome, null, [], [], [], BoardCapture.None, []);
             }
             var name = c.Principal is null ? "（本人未登録）" : $"{c.Principal.FamilyName}\u3000{c.Principal.GivenName}";
             var initials = c.Principal is null ? "＊" : $"{Domain.Common.KanaText.Initial(c.Principal.FamilyNameKana)}.{Domain.Common.KanaText.Initial(c.Principal.GivenNameKana)}.";
-            return new BoardItem(a.Id, a.Version, a.Order, a.SupportCaseId, Domain.Cases.SupportCase.FormatNumber(c.FiscalYear, c.Sequence), name, initials,
+            return new BoardItem(a.Id, a.Version, a.Order, caseId, Domain.Cases.SupportCase.FormatNumber(c.FiscalYear, c.Sequence), name, initials,
                 a.Purpose, a.Minutes, a.Outcome,
-                latestPlans.TryGetValue(a.SupportCaseId, out var plan) ? PlanService.View(plan, agencies) : null,
-                meeting.Decisions.Where(d => d.AgendaItemId == a.Id).OrderBy(d => d.RecordedAt).ThenBy(d => d.Id).Select(d => new BoardDecision(d.Id, d.Version, d.Text)).ToList(),
-                meeting.ActionItems.Where(x => x.AgendaItemId == a.Id).OrderBy(x => x.DueOn).ThenBy(x => x.Id)
-                    .Select(x => new BoardActionItem(x.Id, x.Version, x.Text, x.OwnerAgencyId, agencies.GetValueOrDefault(x.OwnerAgencyId, "（不明な機関）"), x.OwnerPerson, x.DueOn)).ToList(),
+                latestPlans.TryGetValue(caseId, out var plan) ? PlanService.View(plan, agencies) : null,
+                DecisionsOf(a), ActionItemsOf(a),
                 a.AgreedAssignments.Select(x => new AgreedAssignmentView(x.AgencyName, x.PersonInCharge, x.Task, x.Frequency, x.Status)).ToList(),
-                Captured(a, agencies, goals, assignments), previous[a.SupportCaseId].ToList());
+                Captured(a, agencies, goals, assignments), previous[caseId].ToList());
         }).ToList();
 
         var members = meeting.Members.OrderByDescending(m => m.UserId == meeting.ChairUserId).ThenBy(m => m.Id)

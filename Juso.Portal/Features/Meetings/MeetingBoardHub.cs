@@ -32,7 +32,7 @@ public sealed class MeetingBoardHub(BoardSnapshots snapshots, BoardPresence pres
             throw new HubException(RefusedMessage);
         }
         await Groups.AddToGroupAsync(Context.ConnectionId, MeetingBoardNotifier.Group(meetingId));
-        await audit.WriteAsync(user, AuditAction.MeetingBoardViewed, detail: $"会議 {meetingId}: 会議ボード（ハブ）", caseIds: CasesOn(snapshot));
+        await audit.WriteAsync(user, AuditAction.MeetingBoardViewed, detail: $"会議 {meetingId}: 会議ボード（ハブ）", caseIds: snapshot.CaseIds);
         Context.Items[Joined(meetingId)] = true;
         await presence.JoinAsync(meetingId, Context.ConnectionId, user.Name);
         return snapshot.Version;
@@ -56,12 +56,10 @@ public sealed class MeetingBoardHub(BoardSnapshots snapshots, BoardPresence pres
         if (!Context.Items.ContainsKey(Joined(meetingId)))
         {
             // Read without joining first: the view is audited here instead.
-            await audit.WriteAsync(user, AuditAction.MeetingBoardViewed, detail: $"会議 {meetingId}: 会議ボード（ハブ）", caseIds: CasesOn(snapshot));
+            await audit.WriteAsync(user, AuditAction.MeetingBoardViewed, detail: $"会議 {meetingId}: 会議ボード（ハブ）", caseIds: snapshot.CaseIds);
         }
         return BoardContract.State(snapshot);
     }
-
-    private static List<int> CasesOn(BoardSnapshot snapshot) => snapshot.Items.Select(i => i.CaseId).ToList();
 
     public async Task LeaveBoard(int meetingId)
     {

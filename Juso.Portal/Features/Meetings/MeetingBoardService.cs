@@ -41,7 +41,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
         await audit.WriteAsync(user,
             access == MeetingAccess.Allowed ? (minutes ? AuditAction.MinutesViewed : AuditAction.MeetingBoardViewed) : AuditAction.AccessDenied,
             detail: $"会議 {meetingId}: {what}{(access == MeetingAccess.NeedsPledge ? "（誓約前）" : string.Empty)}",
-            caseIds: access == MeetingAccess.Allowed ? board!.Items.Select(i => i.CaseId).ToList() : null);
+            caseIds: access == MeetingAccess.Allowed ? board!.CaseIds : null);
         return (access, access == MeetingAccess.Allowed ? board : null);
     }
 
@@ -182,7 +182,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
     public Task<SaveResult> ApproveMinutesAsync(int meetingId) =>
         work.ChangeAsync(meetingId, AuditAction.MinutesApproved, Chairs, async c =>
         {
-            var caseIds = c.Meeting.Agenda.Select(a => a.SupportCaseId).ToList();
+            var caseIds = c.Meeting.CaseIdsOnAgenda();
             var cases = await c.Db.Cases.AsSplitQuery().Include(x => x.Agencies).Include(x => x.Consents).Include(x => x.Events)
                 .Where(x => caseIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id);
             var plans = (await c.Db.Plans.AsSplitQuery().Include(p => p.Goals).Include(p => p.Assignments)
@@ -212,7 +212,7 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
 
     private static async Task<(Domain.Cases.SupportCase Case, SupportPlan Plan)> CaseAndPlanAsync(MeetingChange c, int itemId)
     {
-        var caseId = CaseOf(c, itemId) ?? throw new DomainException("この議題は見つかりません。画面を再読み込みしてください。");
+        var caseId = c.Meeting.FindCaseItem(itemId).SupportCaseId!.Value;
         c.Meeting.RecordBoardEdit(c.Now);
         c.CaseId = caseId;
         c.TouchedCases.Add(caseId);

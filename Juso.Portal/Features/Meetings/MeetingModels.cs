@@ -48,6 +48,19 @@ public sealed class AgendaItemForm
     public int Minutes { get; set; } = 10;
 }
 
+/// <summary>検討テーマ: an agenda item without a case.</summary>
+/// <remarks>Named as the domain names its errors (AgendaItem.TopicTitle), so that each message lands on its field.</remarks>
+public sealed class AgendaTopicForm
+{
+    public string? TopicTitle { get; set; }
+
+    public string? TopicDescription { get; set; }
+
+    public AgendaPurpose Purpose { get; set; } = AgendaPurpose.ResourceGaps;
+
+    public int Minutes { get; set; } = 15;
+}
+
 public sealed class ActionItemForm
 {
     public string? Text { get; set; }
@@ -88,13 +101,16 @@ public sealed record BoardSnapshot(
     public bool IsOverRecommendedSize => Meeting.IsOverRecommended(Cadence, Items.Count);
 
     public int TotalMinutes => Items.Sum(i => i.Minutes);
+
+    /// <summary>The cases on the agenda (topic items have none), for access checks and the audit.</summary>
+    public IReadOnlyList<int> CaseIds => Items.Where(i => i.CaseId is not null).Select(i => i.CaseId!.Value).ToList();
 }
 
 public sealed record BoardItem(
     int Id,
     int Version,
     int Order,
-    int CaseId,
+    int? CaseId,
     string CaseNumber,
     string HouseholdName,
     string HouseholdInitials,
@@ -108,13 +124,27 @@ public sealed record BoardItem(
     BoardCapture Captured,
     IReadOnlyList<PreviousActionItem> PreviousActionItems)
 {
+    /// <summary>The 検討テーマ of an item without a case; null for a case item.</summary>
+    public BoardTopic? Topic { get; init; }
+
+    public bool IsCase => CaseId is not null;
+
     public string Household(bool masked) => masked ? HouseholdInitials : HouseholdName;
+
+    /// <summary>How the item is named in lists, headings and labels: its case number and household, or its topic.</summary>
+    /// <summary>The item's short name in button labels and messages: its case number or its topic.</summary>
+    public string Name => Topic?.Title ?? CaseNumber;
+
+    public string Heading(bool masked) => Topic is { } topic ? $"検討テーマ：{topic.Title}" : $"{CaseNumber} {Household(masked)}";
 
     /// <summary>The role assignments for the minutes: as frozen at approval, or the plan's current ones before it.</summary>
     public IReadOnlyList<AgreedAssignmentView> MinutesAssignments(bool approved) => approved
         ? AgreedAssignments
         : Plan?.Assignments.Select(a => new AgreedAssignmentView(a.AgencyName, a.PersonInCharge, a.Task, a.Frequency, a.Status.Label())).ToList() ?? [];
 }
+
+/// <summary>検討テーマ: the subject of an item without a case.</summary>
+public sealed record BoardTopic(string Title, string? Description);
 
 /// <summary>What the board captured for the item's outcome, which the minutes carry back to the case.</summary>
 public sealed record BoardCapture(

@@ -32,7 +32,7 @@ public sealed class MeetingReminderJob(IDbContextFactory<JusoDbContext> factory,
         var untilUtc = new DateTimeOffset(today.AddDays(days.Max() + 1).ToDateTime(TimeOnly.MinValue), JapanDate.Offset).UtcDateTime;
         var meetings = await db.Meetings.AsNoTracking().AsSplitQuery().Include(m => m.Members).Include(m => m.Agenda)
             .Where(m => m.ScheduledAt > nowUtc && m.ScheduledAt < untilUtc).ToListAsync(cancellationToken);
-        var caseIds = meetings.SelectMany(m => m.Agenda).Select(a => a.SupportCaseId).Distinct().ToList();
+        var caseIds = meetings.SelectMany(m => m.CaseIdsOnAgenda()).Distinct().ToList();
         var numbers = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => SupportCase.FormatNumber(c.FiscalYear, c.Sequence), cancellationToken);
         var userIds = meetings.SelectMany(m => m.Members.Select(x => x.UserId).Append(m.ChairUserId)).Distinct().ToList();
@@ -52,7 +52,9 @@ public sealed class MeetingReminderJob(IDbContextFactory<JusoDbContext> factory,
             }
             var title = $"会議のお知らせ：{meeting.Kind.Label()}（{at.ToString("M月d日 HH:mm", CultureInfo.InvariantCulture)}）";
             var agenda = meeting.Agenda.OrderBy(a => a.Order)
-                .Select(a => $"{a.Order}. ケース {numbers.GetValueOrDefault(a.SupportCaseId, "—")}（{a.Purpose.Label()}）").ToList();
+                .Select(a => a.SupportCaseId is { } caseId
+                    ? $"{a.Order}. ケース {numbers.GetValueOrDefault(caseId, "—")}（{a.Purpose.Label()}）"
+                    : $"{a.Order}. 検討テーマ「{a.TopicTitle}」（{a.Purpose.Label()}）").ToList();
             var heading = $"{at.ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture)}（{(daysAhead == 0 ? "今日" : $"{daysAhead}日後")}）"
                           + $"{(meeting.Place is null ? string.Empty : $"、{meeting.Place}")}で{meeting.Kind.Label()}（{meeting.Cadence.Label()}）を開催します。\n";
             var withAgenda = Shorten(heading + (agenda.Count == 0 ? "議題はまだ登録されていません。" : "議題:\n" + string.Join("\n", agenda)));

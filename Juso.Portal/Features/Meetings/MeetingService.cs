@@ -84,7 +84,7 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
         var access = AccessOf(user, meeting);
         await audit.WriteAsync(user, access == MeetingAccess.Allowed ? AuditAction.MeetingBoardViewed : AuditAction.AccessDenied,
             detail: $"会議 {meetingId}: {(access == MeetingAccess.Allowed ? "議題の閲覧" : access == MeetingAccess.NeedsPledge ? "誓約前の閲覧" : "会議の閲覧")}",
-            caseIds: access == MeetingAccess.Allowed ? meeting.Items.Select(i => i.CaseId).ToList() : null);
+            caseIds: access == MeetingAccess.Allowed ? meeting.CaseIds : null);
         return (access, access == MeetingAccess.Allowed ? meeting : null);
     }
 
@@ -192,6 +192,15 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
             return new ChangeNote("議題に追加", $"{supportCase.Number}（{form.Purpose.Label()}）");
         });
 
+    /// <summary>A 検討テーマ without a case: no case to see, so those who prepare the meeting may add it without seeing every case.</summary>
+    public Task<SaveResult> AddTopicItemAsync(int meetingId, AgendaTopicForm form) =>
+        work.ChangeAsync(meetingId, AuditAction.MeetingChanged, (u, m) => CanManage(u, m.ChairUserId), c =>
+        {
+            var item = c.Meeting.AddTopicItem(form.TopicTitle, form.TopicDescription, form.Purpose, form.Minutes, c.Now);
+            c.Created = () => item.Id;
+            return Task.FromResult(new ChangeNote("検討テーマを議題に追加", form.Purpose.Label()));
+        });
+
     /// <summary>Moves an item to a position of the agenda as the user saw it; an agenda changed since is a conflict.</summary>
     public Task<SaveResult> MoveAgendaItemAsync(int meetingId, int itemId, int position, int expectedMeetingVersion) =>
         work.ChangeAsync(meetingId, AuditAction.MeetingChanged, (u, m) => CanManage(u, m.ChairUserId), c =>
@@ -218,7 +227,7 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
             return [];
         }
         var until = JapanDate.AddDaysWithinCalendar(JapanDate.Today(JapanDate.FromUtc(meeting.ScheduledAt)), SuggestionWindowDays);
-        var onAgenda = meeting.Items.Select(i => i.CaseId).ToList();
+        var onAgenda = meeting.CaseIds;
         await using var db = await factory.CreateDbContextAsync();
         var rows = await (from p in db.Plans.AsNoTracking()
                           join c in db.Cases.AsNoTracking() on p.SupportCaseId equals c.Id

@@ -15,7 +15,7 @@ using static Juso.Tests.Support.CaseSteps;
 namespace Juso.Tests.Features.Meetings;
 
 /// <summary>Meetings, the board and the minutes through the real services on SQLite.</summary>
-public sealed class MeetingBoardTests : IAsyncLifetime
+public sealed partial class MeetingBoardTests : IAsyncLifetime
 {
     private PortalHarness _harness = default!;
     private CaseSteps _steps = default!;

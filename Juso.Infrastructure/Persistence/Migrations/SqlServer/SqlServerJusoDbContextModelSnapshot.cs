@@ -776,8 +776,21 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
-                    b.Property<int>("SupportCaseId")
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("SupportCaseId")
                         .HasColumnType("int");
+
+                    b.Property<string>("TopicDescription")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("TopicTitle")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -790,7 +803,8 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("SupportCaseId");
 
                     b.HasIndex("MeetingId", "SupportCaseId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[SupportCaseId] IS NOT NULL");
 
                     b.ToTable("AgendaItem");
                 });
@@ -2144,8 +2158,7 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("Juso.Domain.Cases.SupportCase", null)
                         .WithMany()
                         .HasForeignKey("SupportCaseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsMany("Juso.Domain.Meetings.AgreedAssignment", "AgreedAssignments", b1 =>
                         {

@@ -741,8 +741,21 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("SupportCaseId")
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupportCaseId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TopicDescription")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TopicTitle")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -2072,8 +2085,7 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Juso.Domain.Cases.SupportCase", null)
                         .WithMany()
                         .HasForeignKey("SupportCaseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsMany("Juso.Domain.Meetings.AgreedAssignment", "AgreedAssignments", b1 =>
                         {

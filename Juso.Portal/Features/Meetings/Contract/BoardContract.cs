@@ -45,6 +45,7 @@ public sealed record BoardState(
 public sealed record BoardMemberState(string Name, string? AgencyName, bool IsChair, bool Attended);
 
 /// <param name="Household">The principal's name, or initials while the meeting masks names.</param>
+/// <param name="Topic">The 検討テーマ of an item without a case (its CaseNumber and Household are empty); null for a case.</param>
 public sealed record BoardItemState(
     int Id,
     int Order,
@@ -54,7 +55,8 @@ public sealed record BoardItemState(
     int Minutes,
     string Outcome,
     IReadOnlyList<string> Decisions,
-    IReadOnlyList<BoardActionItemState> ActionItems);
+    IReadOnlyList<BoardActionItemState> ActionItems,
+    string? Topic = null);
 
 public sealed record BoardActionItemState(string Text, string OwnerAgencyName, string? OwnerPerson, DateOnly DueOn);
 
@@ -72,5 +74,5 @@ public static class BoardContract
             board.Members.Select(m => new BoardMemberState(m.Name, m.AgencyName, m.IsChair, m.Attended)).ToList(),
             board.Items.Select(i => new BoardItemState(i.Id, i.Order, i.CaseNumber, i.Household(board.MasksNames), i.Purpose.Label(), i.Minutes, i.Outcome.Label(),
                 i.Decisions.Select(d => d.Text).ToList(),
-                i.ActionItems.Select(x => new BoardActionItemState(x.Text, x.OwnerAgencyName, x.OwnerPerson, x.DueOn)).ToList())).ToList());
+                i.ActionItems.Select(x => new BoardActionItemState(x.Text, x.OwnerAgencyName, x.OwnerPerson, x.DueOn)).ToList(), i.Topic?.Title)).ToList());
 }
