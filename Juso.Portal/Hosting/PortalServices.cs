@@ -317,6 +317,7 @@ public static class PortalServices
         services.AddScoped<Features.Outreach.LeadService>();
         services.AddScoped<Features.Outreach.LeadChangeService>();
         services.AddScoped<Features.Outreach.OutreachPlanService>();
+        services.AddScoped<Features.Outreach.LeadAgendaService>();
         services.AddSingleton<Features.Outreach.OutreachFigures>();
     }
 }

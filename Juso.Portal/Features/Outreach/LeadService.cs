@@ -69,7 +69,7 @@ public sealed class LeadService(IDbContextFactory<JusoDbContext> factory, Curren
         await using var db = await factory.CreateDbContextAsync();
         var lead = await db.OutreachLeads.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id);
         var viewer = await LeadAccess.ViewerAsync(db, user);
-        if (lead is null || !LeadConfidentiality.MaySee(viewer, lead))
+        if (lead is null || !LeadAccess.MaySee(viewer, lead))
         {
             if (lead is not null)
             {

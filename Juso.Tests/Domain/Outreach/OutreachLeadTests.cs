@@ -182,13 +182,13 @@ public class OutreachLeadTests
         var responsible = new CaseViewer(false, IntakeAgencyId, []);
         var source = new CaseViewer(false, OtherAgencyId, []);
 
-        Assert.True(LeadConfidentiality.MaySee(responsible, lead));
-        Assert.False(LeadConfidentiality.MaySee(source, lead));
+        Assert.True(LeadConfidentiality.MaySee(responsible, [], lead));
+        Assert.False(LeadConfidentiality.MaySee(source, [], lead));
 
         lead.AdvanceTo(LeadStage.Contacted, true, Now);
         lead.RecordConsent(Today, ConsentMethod.Written, Now);
 
-        Assert.True(LeadConfidentiality.MaySee(source, lead));
-        Assert.False(LeadConfidentiality.MaySee(new CaseViewer(false, ReferringAgencyId, []), lead));
+        Assert.True(LeadConfidentiality.MaySee(source, [], lead));
+        Assert.False(LeadConfidentiality.MaySee(new CaseViewer(false, ReferringAgencyId, []), [], lead));
     }
 }

@@ -754,6 +754,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<int?>("LeadId")
+                        .HasColumnType("int");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("int");
 
@@ -800,7 +803,13 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CarryingOnAgencyId");
 
+                    b.HasIndex("LeadId");
+
                     b.HasIndex("SupportCaseId");
+
+                    b.HasIndex("MeetingId", "LeadId")
+                        .IsUnique()
+                        .HasFilter("[LeadId] IS NOT NULL");
 
                     b.HasIndex("MeetingId", "SupportCaseId")
                         .IsUnique()
@@ -2147,6 +2156,11 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("Juso.Domain.Agencies.Agency", null)
                         .WithMany()
                         .HasForeignKey("CarryingOnAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Juso.Domain.Outreach.OutreachLead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Juso.Domain.Meetings.Meeting", null)

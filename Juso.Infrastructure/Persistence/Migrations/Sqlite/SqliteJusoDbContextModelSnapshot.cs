@@ -719,6 +719,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LeadId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
 
@@ -765,7 +768,12 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CarryingOnAgencyId");
 
+                    b.HasIndex("LeadId");
+
                     b.HasIndex("SupportCaseId");
+
+                    b.HasIndex("MeetingId", "LeadId")
+                        .IsUnique();
 
                     b.HasIndex("MeetingId", "SupportCaseId")
                         .IsUnique();
@@ -2074,6 +2082,11 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Juso.Domain.Agencies.Agency", null)
                         .WithMany()
                         .HasForeignKey("CarryingOnAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Juso.Domain.Outreach.OutreachLead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Juso.Domain.Meetings.Meeting", null)
