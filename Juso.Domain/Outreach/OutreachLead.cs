@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Juso.Domain.Cases;
 using Juso.Domain.Common;
 
@@ -81,6 +82,9 @@ public class OutreachLead : AggregateRoot
     public bool HasConsent => Stage is LeadStage.Consented or LeadStage.Connected;
 
     public bool IsOpen => Stage is not (LeadStage.Connected or LeadStage.Ended);
+
+    /// <summary><see cref="IsOpen"/> as a filter a query can run.</summary>
+    public static readonly Expression<Func<OutreachLead, bool>> Open = l => l.Stage != LeadStage.Connected && l.Stage != LeadStage.Ended;
 
     public static OutreachLead Register(LeadDetails details, DateTimeOffset now)
     {

@@ -24,7 +24,7 @@ public sealed class LeadService(IDbContextFactory<JusoDbContext> factory, Curren
         }
         else if (filter.OpenOnly)
         {
-            leads = leads.Where(l => l.Stage != LeadStage.Connected && l.Stage != LeadStage.Ended);
+            leads = leads.Where(OutreachLead.Open);
         }
         if (filter.Source is { } source)
         {
@@ -53,7 +53,7 @@ public sealed class LeadService(IDbContextFactory<JusoDbContext> factory, Curren
         }
         await using var db = await factory.CreateDbContextAsync();
         var mine = LeadAccess.Visible(db.OutreachLeads.AsNoTracking(), await LeadAccess.ViewerAsync(db, user))
-            .Where(l => l.OutreachWorkerStaffId == staffId && l.Stage != LeadStage.Connected && l.Stage != LeadStage.Ended);
+            .Where(OutreachLead.Open).Where(l => l.OutreachWorkerStaffId == staffId);
         var weekAhead = JapanDate.Today(time.GetUtcNow()).AddDays(7);
         var due = (await ListAsync(db, mine)).Where(i => i.DueOn <= weekAhead).OrderBy(i => i.DueOn).ToList();
         if (due.Count > 0)

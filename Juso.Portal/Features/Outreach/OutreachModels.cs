@@ -111,7 +111,8 @@ public sealed record LeadView(
     IReadOnlyList<LeadPlanView> Plans,
     LeadForm Form)
 {
-    public bool AnyAttemptReachedPerson => Attempts.Any(a => a.Outcome.ReachedPerson());
+    /// <summary>Still being reached out to: not yet 支援につながった nor 終了.</summary>
+    public bool IsOpen => Stage is not (LeadStage.Connected or LeadStage.Ended);
 }
 
 /// <summary>A meeting a plan can be approved in: held already, of the kind the lead's consent allows.</summary>

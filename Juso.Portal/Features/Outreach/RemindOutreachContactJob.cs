@@ -20,7 +20,7 @@ public sealed class RemindOutreachContactJob(IDbContextFactory<JusoDbContext> fa
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await writer.QueueUnsentMailAsync(cancellationToken);
         var open = await db.OutreachLeads.AsNoTracking()
-            .Where(l => l.Stage != LeadStage.Connected && l.Stage != LeadStage.Ended)
+            .Where(OutreachLead.Open)
             .Select(l => new { Lead = l, Last = db.OutreachContacts.Where(c => c.LeadId == l.Id).Max(c => (DateTime?)c.OccurredAt) })
             .ToListAsync(cancellationToken);
         var overdue = open
