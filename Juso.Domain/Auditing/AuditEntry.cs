@@ -61,6 +61,14 @@ public enum AuditAction
     ParticipationPlanChanged,
     SocialResourceChanged,
     CommunityPlaceChanged,
+    LeadListViewed,
+    LeadViewed,
+    LeadRegistered,
+    LeadUpdated,
+    LeadContactRecorded,
+    LeadStageChanged,
+    LeadPlanChanged,
+    LeadConverted,
 }
 
 /// <summary>An audit log row. Written once, never changed; administrators can browse them.</summary>
@@ -77,9 +85,14 @@ public class AuditEntry
     }
 
     /// <param name="caseIds">Every case a view showed (a list page, a household, a board, a print); one alone is also <paramref name="caseId"/>.</param>
+    /// <param name="leadIds">Every アウトリーチ対象者 the row is about (a lead's page, the lead list).</param>
     public AuditEntry(DateTimeOffset now, string userId, string userName, AuditAction action, int? caseId, int? householdId, string? address, string? detail,
-        IReadOnlyCollection<int>? caseIds = null)
+        IReadOnlyCollection<int>? caseIds = null, IReadOnlyCollection<int>? leadIds = null)
     {
+        if (leadIds is { Count: > 0 })
+        {
+            LeadIds = string.Concat(leadIds.Distinct().Order().Select(Token)) + ",";
+        }
         var shown = (caseIds ?? []).Concat(caseId is { } id ? [id] : []).Distinct().Order().ToList();
         if (shown.Count > 0)
         {
@@ -117,6 +130,9 @@ public class AuditEntry
 
     /// <summary>The ids of every case the row is about, as ",3,7,": a row is about case 7 when this contains <see cref="Token"/>(7) + ",".</summary>
     public string? CaseIds { get; private set; }
+
+    /// <summary>The ids of the leads the row is about, in the same form as <see cref="CaseIds"/>.</summary>
+    public string? LeadIds { get; private set; }
 
     /// <summary>Matches case <paramref name="caseId"/> in <see cref="CaseIds"/> when followed by ","; see <see cref="Mentions"/>.</summary>
     public static string Token(int caseId) => $",{caseId}";

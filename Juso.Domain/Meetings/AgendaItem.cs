@@ -31,7 +31,19 @@ public class AgendaItem : Entity, IVersioned
     internal static AgendaItem ForTopic(string title, string? description, AgendaPurpose purpose, int order, int minutes) =>
         new(AgendaSubject.Topic, purpose, order, minutes) { TopicTitle = title, TopicDescription = description };
 
+    /// <summary>
+    /// An アウトリーチ対象者: the title every view shows is the lead's number only (「アウトリーチ対象者 No.12」), so the board,
+    /// minutes, prints and reminder mails name it as they name a topic and carry nothing of the person (docs/adr/0021).
+    /// </summary>
+    internal static AgendaItem ForLead(int leadId, AgendaPurpose purpose, int order, int minutes) =>
+        new(AgendaSubject.Lead, purpose, order, minutes) { LeadId = leadId, TopicTitle = LeadTitle(leadId) };
+
+    public static string LeadTitle(int leadId) => $"アウトリーチ対象者 No.{leadId}";
+
     public int MeetingId { get; private set; }
+
+    /// <summary>The lead, for an item whose <see cref="Subject"/> is <see cref="AgendaSubject.Lead"/>; null otherwise.</summary>
+    public int? LeadId { get; private set; }
 
     public int Version { get; private set; }
 

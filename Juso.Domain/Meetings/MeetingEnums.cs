@@ -5,6 +5,9 @@ public enum MeetingKind
 {
     MultiLayered,
     Support,
+
+    /// <summary>検討会議: the outreach review meeting, whose agenda takes アウトリーチ対象者 (and topics), never a case.</summary>
+    OutreachReview,
 }
 
 /// <summary>定例 (regular, e.g. every two months) or 随時 (ad hoc, for a new or urgent case).</summary>
@@ -22,6 +25,7 @@ public enum AgendaSubject
 {
     Case,
     Topic,
+    Lead,
 }
 
 /// <summary>Why an item is on this session's agenda.</summary>
@@ -58,6 +62,7 @@ public static class MeetingLabels
     {
         AgendaSubject.Case => "ケース",
         AgendaSubject.Topic => "検討テーマ",
+        AgendaSubject.Lead => "アウトリーチ対象者",
         _ => subject.ToString(),
     };
 
@@ -65,6 +70,7 @@ public static class MeetingLabels
     {
         MeetingKind.MultiLayered => "重層的支援会議",
         MeetingKind.Support => "支援会議",
+        MeetingKind.OutreachReview => "検討会議",
         _ => kind.ToString(),
     };
 

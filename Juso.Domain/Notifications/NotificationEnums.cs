@@ -26,6 +26,8 @@ public enum NotificationKind
 
     /// <summary>参加支援のフォローアップ予定日 (to the plan's worker), once per plan and due date.</summary>
     ParticipationFollowUpDue,
+    /// <summary>アウトリーチの働きかけが途絶えている: a lead past its contact frequency; the subject is the lead, once per due date.</summary>
+    OutreachContactOverdue,
 }
 
 /// <summary>Where the e-mail copy of an alert stands. The in-portal alert exists whatever happens to the mail.</summary>
@@ -58,6 +60,7 @@ public static class NotificationLabels
         NotificationKind.ActionItemDueSoon => "対応事項の期限が近い",
         NotificationKind.ActionItemOverdue => "対応事項の期限切れ",
         NotificationKind.ParticipationFollowUpDue => "参加支援のフォローアップ予定日",
+        NotificationKind.OutreachContactOverdue => "アウトリーチの働きかけ期限切れ",
         _ => kind.ToString(),
     };
 }

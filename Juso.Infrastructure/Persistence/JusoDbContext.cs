@@ -9,6 +9,7 @@ using Juso.Domain.Households;
 using Juso.Domain.Meetings;
 using Juso.Domain.Notifications;
 using Juso.Domain.Participation;
+using Juso.Domain.Outreach;
 using Juso.Domain.Plans;
 using Juso.Domain.Statistics;
 using Juso.Infrastructure.Identity;
@@ -71,6 +72,12 @@ public abstract class JusoDbContext : IdentityDbContext<JusoUser>, IDataProtecti
     public DbSet<CommunityPlace> CommunityPlaces => Set<CommunityPlace>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OutreachLead> OutreachLeads => Set<OutreachLead>();
+
+    public DbSet<OutreachContact> OutreachContacts => Set<OutreachContact>();
+
+    public DbSet<OutreachPlan> OutreachPlans => Set<OutreachPlan>();
 
     public DbSet<ReminderSettings> ReminderSettings => Set<ReminderSettings>();
 

@@ -11,15 +11,15 @@ namespace Juso.Portal.Common;
 public sealed class AuditLog(IDbContextFactory<JusoDbContext> factory, TimeProvider time)
 {
     public void Add(JusoDbContext db, UserContext user, AuditAction action, int? caseId = null, int? householdId = null, string? detail = null,
-        IReadOnlyCollection<int>? caseIds = null) =>
-        db.AuditEntries.Add(new AuditEntry(time.GetUtcNow(), user.UserId, user.Name, action, caseId, householdId, user.Address, detail, caseIds));
+        IReadOnlyCollection<int>? caseIds = null, IReadOnlyCollection<int>? leadIds = null) =>
+        db.AuditEntries.Add(new AuditEntry(time.GetUtcNow(), user.UserId, user.Name, action, caseId, householdId, user.Address, detail, caseIds, leadIds));
 
     /// <param name="caseIds">Every case the view showed (a list page, a household, a board, a print).</param>
     public async Task WriteAsync(UserContext user, AuditAction action, int? caseId = null, int? householdId = null, string? detail = null,
-        IReadOnlyCollection<int>? caseIds = null)
+        IReadOnlyCollection<int>? caseIds = null, IReadOnlyCollection<int>? leadIds = null)
     {
         await using var db = await factory.CreateDbContextAsync();
-        Add(db, user, action, caseId, householdId, detail, caseIds);
+        Add(db, user, action, caseId, householdId, detail, caseIds, leadIds);
         await db.SaveChangesAsync();
     }
 }

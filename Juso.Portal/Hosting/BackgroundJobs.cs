@@ -11,6 +11,7 @@ using Juso.Portal.Features.Cases;
 using Juso.Portal.Features.Meetings;
 using Juso.Portal.Features.Monitoring;
 using Juso.Portal.Features.Notifications;
+using Juso.Portal.Features.Outreach;
 using Juso.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -82,6 +83,7 @@ public static class BackgroundJobs
         services.AddTransient<FollowUpReminderJob>();
         services.AddTransient<RemindActionItemsJob>();
         services.AddTransient<Features.Participation.RemindParticipationFollowUpsJob>();
+        services.AddTransient<RemindOutreachContactJob>();
         services.AddTransient<SendNotificationMailJob>();
     }
 
@@ -141,6 +143,7 @@ public static class BackgroundJobs
             recurring.AddOrUpdate<RemindActionItemsJob>(nameof(RemindActionItemsJob), j => j.RunAsync(CancellationToken.None), Daily(settings.DueSoonRunAt), options);
             recurring.AddOrUpdate<Features.Participation.RemindParticipationFollowUpsJob>(nameof(Features.Participation.RemindParticipationFollowUpsJob),
                 j => j.RunAsync(CancellationToken.None), Daily(settings.DueSoonRunAt), options);
+            recurring.AddOrUpdate<RemindOutreachContactJob>(nameof(RemindOutreachContactJob), j => j.RunAsync(CancellationToken.None), Daily(settings.DueSoonRunAt), options);
             recurring.AddOrUpdate<MeetingReminderJob>(nameof(MeetingReminderJob), j => j.RunAsync(CancellationToken.None), Daily(settings.MeetingRemindersRunAt), options);
             recurring.AddOrUpdate<SendSupervisorDigestJob>(nameof(SendSupervisorDigestJob), j => j.RunAsync(CancellationToken.None), Daily(settings.DigestRunAt), options);
         }

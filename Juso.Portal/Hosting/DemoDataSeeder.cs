@@ -226,7 +226,8 @@ public sealed class DemoDataSeeder(
             }
             await db.SaveChangesAsync(cancellationToken);
         }
-        await SeedMeetingsAsync(db, demoUsers, today, now, cancellationToken);
+        var pastSupportMeeting = await SeedMeetingsAsync(db, demoUsers, today, now, cancellationToken);
+        await OutreachDemoData.SeedAsync(db, agencies, staff, pastSupportMeeting, now, cancellationToken);
         var chair = demoUsers["chair"];
         await DemoStatisticsSeed.SeedAsync(db, chair.Id, chair.Name, chair.AgencyId, today, now, cancellationToken);
         await ParticipationDemoData.SeedAsync(db, (demoUsers["coordinator"].Id, demoUsers["coordinator"].Name), today, now, cancellationToken);
@@ -234,9 +235,10 @@ public sealed class DemoDataSeeder(
 
     /// <summary>
     /// Next week's regular 重層的支援会議 with plan proposals and monitoring of cases with consent, and an ad hoc 支援会議
-    /// for cases without consent, whose members have not pledged yet.
+    /// for cases without consent, whose members have not pledged yet; and last month's 支援会議, held, which discussed an
+    /// アウトリーチプラン (returned for the outreach demo data).
     /// </summary>
-    private static async Task SeedMeetingsAsync(JusoDbContext db, Dictionary<string, (string Id, string Name, int? AgencyId)> users, DateOnly today,
+    private static async Task<Meeting> SeedMeetingsAsync(JusoDbContext db, Dictionary<string, (string Id, string Name, int? AgencyId)> users, DateOnly today,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var cases = await db.Cases.Include(c => c.Consents).Where(c => c.Stage != CaseStage.Closed).OrderBy(c => c.Id).ToListAsync(cancellationToken);
@@ -269,8 +271,14 @@ public sealed class DemoDataSeeder(
         {
             adHoc.AddAgendaItem(c, AgendaPurpose.InformationSharing, 20, now);
         }
-        db.Meetings.AddRange(regular, adHoc);
+        var held = Schedule(MeetingKind.Support, MeetingCadence.AdHoc, -20, 10, "福祉総合相談課 相談室", "coordinator");
+        if (held.FiscalYear == adHoc.FiscalYear)
+        {
+            MeetingNumbering.Renumber([held, adHoc], now);
+        }
+        db.Meetings.AddRange(held, regular, adHoc);
         await db.SaveChangesAsync(cancellationToken);
+        return held;
     }
 
     /// <summary>Assessment, plan with role assignments, approval, support and closure, as the coordinator would record them.</summary>

@@ -323,6 +323,12 @@ public static class PortalServices
         services.AddScoped<Features.Participation.ParticipationPlanService>();
         services.AddScoped<Features.Participation.ParticipationFigures>();
         services.AddScoped<Features.Community.CommunityService>();
+        services.AddScoped<Features.Outreach.LeadWork>();
+        services.AddScoped<Features.Outreach.LeadService>();
+        services.AddScoped<Features.Outreach.LeadChangeService>();
+        services.AddScoped<Features.Outreach.OutreachPlanService>();
+        services.AddScoped<Features.Outreach.LeadAgendaService>();
+        services.AddSingleton<Features.Outreach.OutreachFigures>();
     }
 }
 

@@ -86,6 +86,26 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
     }
 
     [Fact]
+    public async Task OutreachPages_HaveNoSeriousViolations()
+    {
+        var page = await NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "coordinator", "/outreach");
+        await page.GetByTestId("lead-table").WaitForAsync();
+        await AssertAccessibleAsync(page, "outreach-leads");
+
+        await page.GetByTestId("register-lead").ClickAsync();
+        await page.Locator("#lead-description").WaitForAsync();
+        await page.GetByTestId("save-lead").ClickAsync();
+        await page.GetByTestId("form-errors").WaitForAsync();
+        await AssertAccessibleAsync(page, "outreach-lead-dialog");
+        await page.Keyboard.PressAsync("Escape");
+
+        await page.GetByTestId("lead-table").Locator("a").First.ClickAsync();
+        await page.GetByTestId("lead-stage-panel").WaitForAsync();
+        await AssertAccessibleAsync(page, "outreach-lead");
+    }
+
+    [Fact]
     public async Task AdministratorPages_HaveNoSeriousViolations()
     {
         var page = await NewPageAsync();

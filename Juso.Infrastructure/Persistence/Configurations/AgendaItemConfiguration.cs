@@ -18,6 +18,7 @@ public sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaIte
         builder.Ignore(a => a.IsCase);
         // A case once per meeting; topic items (no case) are not counted (SQL Server filters the NULLs out, SQLite never counts them).
         builder.HasIndex(a => new { a.MeetingId, a.SupportCaseId }).IsUnique();
+        builder.HasIndex(a => new { a.MeetingId, a.LeadId }).IsUnique();
         builder.OwnsMany(a => a.AgreedAssignments, agreed =>
         {
             agreed.ToTable("AgreedAssignments");
@@ -55,5 +56,6 @@ public sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaIte
         });
         builder.Navigation(a => a.CapturedAssignments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<SupportCase>().WithMany().HasForeignKey(a => a.SupportCaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Juso.Domain.Outreach.OutreachLead>().WithMany().HasForeignKey(a => a.LeadId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -14,6 +14,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.Address).HasMaxLength(64);
         builder.Property(a => a.Detail).HasMaxLength(AuditEntry.DetailMaxLength);
         builder.Property(a => a.CaseIds).HasMaxLength(AuditEntry.CaseIdsMaxLength);
+        builder.Property(a => a.LeadIds).HasMaxLength(AuditEntry.CaseIdsMaxLength);
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => new { a.CaseId, a.At });
         builder.HasIndex(a => new { a.UserId, a.At });

@@ -79,6 +79,11 @@ public sealed class IntakeForm : HouseholdForm
     /// <summary>The version of the known household when the form was opened, to refuse a stale overwrite.</summary>
     public int ExistingHouseholdVersion { get; set; }
 
+    /// <summary>The アウトリーチ対象者 this intake converts, with the version the form was prefilled from.</summary>
+    public int? LeadId { get; set; }
+
+    public int LeadVersion { get; set; }
+
     public DateTime? IntakeDate { get; set; }
 
     public IntakeRoute? IntakeRoute { get; set; }

@@ -39,6 +39,14 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
         };
     }
 
+    /// <summary>Prefills the whole form from an アウトリーチ対象者 who consented: nothing known is typed twice.</summary>
+    public async Task<IntakeForm?> NewFormForLeadAsync(int leadId)
+    {
+        var user = await currentUser.GetAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        return await Outreach.LeadConversion.PrefillAsync(db, user, audit, leadId, JapanDate.Today(time.GetUtcNow()));
+    }
+
     public async Task<SaveResult> OpenCaseAsync(IntakeForm form)
     {
         var user = await currentUser.GetAsync();
@@ -146,6 +154,10 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
         }
         db.Cases.Add(supportCase);
         await db.SaveChangesAsync();
+        if (form.LeadId is { } leadId && await Outreach.LeadConversion.LinkAsync(db, user, audit, leadId, form.LeadVersion, supportCase, now) is { } refused)
+        {
+            return refused;
+        }
         audit.Add(db, user, AuditAction.CaseOpened, supportCase.Id, household.Id, $"ケース番号 {supportCase.Number}");
         await db.SaveChangesAsync();
         return SaveResult.Saved(supportCase.Id, supportCase.Version);
