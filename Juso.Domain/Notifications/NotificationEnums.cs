@@ -23,6 +23,9 @@ public enum NotificationKind
 
     /// <summary>対応事項の期限切れ, once per action item and due date.</summary>
     ActionItemOverdue,
+
+    /// <summary>会議の日時・場所の変更、または中止 (to the chair and members); the level is the meeting's version after the change.</summary>
+    MeetingChanged,
 }
 
 /// <summary>Where the e-mail copy of an alert stands. The in-portal alert exists whatever happens to the mail.</summary>
@@ -54,6 +57,7 @@ public static class NotificationLabels
         NotificationKind.SupervisorDigest => "期限切れのまとめ",
         NotificationKind.ActionItemDueSoon => "対応事項の期限が近い",
         NotificationKind.ActionItemOverdue => "対応事項の期限切れ",
+        NotificationKind.MeetingChanged => "会議の変更・中止",
         _ => kind.ToString(),
     };
 }

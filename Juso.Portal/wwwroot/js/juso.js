@@ -9,6 +9,16 @@ window.juso = {
             summary.scrollIntoView({ block: 'start' });
         }
     },
+    // Focuses the first of these elements that exists and is enabled: after a keyboard move, the moved row's button.
+    focusFirstOf: function (ids) {
+        for (const id of ids) {
+            const element = document.getElementById(id);
+            if (element && !element.disabled) {
+                element.focus();
+                return;
+            }
+        }
+    },
     // Saves a file the server made (a printed PDF) through a temporary blob link.
     downloadFile: async function (fileName, contentType, streamRef) {
         const buffer = await streamRef.arrayBuffer();
