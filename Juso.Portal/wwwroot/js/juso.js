@@ -155,3 +155,37 @@ window.juso = {
     setInterval(tick, 1000);
     tick();
 })();
+
+// The projector's body (Features/Meetings/BoardProjection.razor) scrolls itself when the item does not fit the screen:
+// slowly down, a pause at the end, back to the top, so nobody in the room needs a mouse.
+(function () {
+    const pauseMs = 4000;
+    const state = new WeakMap();
+
+    function step() {
+        const now = performance.now();
+        for (const body of document.querySelectorAll('[data-auto-scroll]')) {
+            const room = body.scrollHeight - body.clientHeight;
+            if (room <= 2) {
+                body.scrollTop = 0;
+                continue;
+            }
+            const s = state.get(body) || { waitUntil: now + pauseMs };
+            state.set(body, s);
+            if (now < s.waitUntil) {
+                continue;
+            }
+            if (body.scrollTop >= room - 1) {
+                body.scrollTop = 0;
+                s.waitUntil = now + pauseMs;
+            } else {
+                body.scrollTop = Math.min(room, body.scrollTop + 1);
+                if (body.scrollTop >= room - 1) {
+                    s.waitUntil = now + pauseMs;
+                }
+            }
+        }
+    }
+
+    setInterval(step, 40);
+})();
