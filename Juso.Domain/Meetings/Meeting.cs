@@ -72,11 +72,7 @@ public partial class Meeting : AggregateRoot
         new RuleCheck()
             .Require(Enum.IsDefined(kind), nameof(Kind), "会議の種類を選択してください。")
             .Require(Enum.IsDefined(cadence), nameof(Cadence), "定例か随時かを選択してください。")
-            .Require(scheduledAt is not null, nameof(ScheduledAt), "開催日時を入力してください。")
-            // Bounded so that the meeting's 年度 (and its numbering) always exists: year 1 or 9999 has no whole 年度.
-            .Require(scheduledAt is null || JapanDate.Today(scheduledAt.Value) is { Year: >= 2000 and <= 2099 }, nameof(ScheduledAt),
-                "開催日は2000年から2099年までの日付を入力してください。")
-            .OptionalText(place, nameof(Place), "場所", PlaceMaxLength)
+            .Add(ScheduleErrors(scheduledAt, place))
             .ThrowIfAny();
         var meeting = new Meeting
         {
@@ -111,7 +107,7 @@ public partial class Meeting : AggregateRoot
     /// How the meeting is named on the board, the minutes, prints, a case's timeline and a plan's approval
     /// (令和8年度第3回重層的支援会議); the one place to change it.
     /// </summary>
-    public string Reference => ReferenceOf(Kind, FiscalYear, Number);
+    public string Reference => ReferenceOf(Kind, FiscalYear, Number) + (IsCancelled ? CancelledSuffix : string.Empty);
 
     /// <summary>The same name for a meeting read by a query.</summary>
     public static string ReferenceOf(MeetingKind kind, FiscalYear year, int number) => $"{JapaneseFormat.FiscalYear(year)}第{number}回{kind.Label()}";
@@ -193,9 +189,11 @@ public partial class Meeting : AggregateRoot
     public void StartItem(int itemId, DateTimeOffset now)
     {
         EnsureOpen();
+        EnsureNotEnded();
         FindItem(itemId);
         CurrentAgendaItemId = itemId;
         CurrentItemStartedAt = now.UtcDateTime;
+        StartedAt ??= now.UtcDateTime;
         Touch(now);
     }
 
@@ -227,6 +225,7 @@ public partial class Meeting : AggregateRoot
         new RuleCheck()
             .Require(userId == ChairUserId, nameof(ChairUserId), "掲示モードを開始できるのは議長だけです。")
             .Require(!IsMinutesApproved, nameof(MinutesApprovedAt), "議事録が承認された会議では掲示モードを開始できません。")
+            .Require(!IsCancelled, nameof(CancelledAt), CancelledMessage)
             .Require(JapanDate.Today(now) == meetingDay, nameof(ScheduledAt), "掲示モードは会議の当日に開始できます。")
             .ThrowIfAny();
         return new DateTimeOffset(meetingDay.AddDays(1).ToDateTime(TimeOnly.MinValue), JapanDate.Offset);
@@ -238,7 +237,7 @@ public partial class Meeting : AggregateRoot
         EnsureOpen();
         new RuleCheck()
             .Require(userId == ChairUserId, nameof(MinutesApprovedAt), "議事録を承認できるのは議長だけです。")
-            .Require(now.UtcDateTime >= ScheduledAt, nameof(MinutesApprovedAt), "開催日時より前には議事録を承認できません。")
+            .Require(IsHeld(now), nameof(MinutesApprovedAt), "開催日時より前には議事録を承認できません。予定より早く開催した場合は、先に「会議を終了」してください。")
             .Require(_members.Any(m => m.Attended), nameof(Members), "出席者を記録してから承認してください。")
             .ThrowIfAny();
     }
@@ -251,6 +250,10 @@ public partial class Meeting : AggregateRoot
         if (IsMinutesApproved)
         {
             throw new DomainException("議事録が承認された会議は変更できません。");
+        }
+        if (IsCancelled)
+        {
+            throw new DomainException(CancelledMessage);
         }
     }
 }

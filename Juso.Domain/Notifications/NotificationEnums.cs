@@ -28,6 +28,8 @@ public enum NotificationKind
     ParticipationFollowUpDue,
     /// <summary>アウトリーチの働きかけが途絶えている: a lead past its contact frequency; the subject is the lead, once per due date.</summary>
     OutreachContactOverdue,
+    /// <summary>会議の日時・場所の変更、または中止 (to the chair and members); the level is the meeting's version after the change.</summary>
+    MeetingChanged,
 }
 
 /// <summary>Where the e-mail copy of an alert stands. The in-portal alert exists whatever happens to the mail.</summary>
@@ -61,6 +63,7 @@ public static class NotificationLabels
         NotificationKind.ActionItemOverdue => "対応事項の期限切れ",
         NotificationKind.ParticipationFollowUpDue => "参加支援のフォローアップ予定日",
         NotificationKind.OutreachContactOverdue => "アウトリーチの働きかけ期限切れ",
+        NotificationKind.MeetingChanged => "会議の変更・中止",
         _ => kind.ToString(),
     };
 }

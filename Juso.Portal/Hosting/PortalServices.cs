@@ -101,6 +101,7 @@ public static class PortalServices
         services.AddSingleton<BoardPresence>();
         services.AddScoped<MeetingWork>();
         services.AddScoped<MeetingService>();
+        services.AddScoped<MeetingScheduleService>();
         services.AddScoped<ActionItemService>();
         services.AddScoped<MeetingBoardService>();
         services.AddScoped<WallDisplayService>();

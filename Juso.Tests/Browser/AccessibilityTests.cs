@@ -178,6 +178,17 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         await AssertAccessibleAsync(admin, "admin-targets");
     }
 
+    [Fact]
+    public async Task ProjectorView_HasNoSeriousViolations()
+    {
+        var (meetingId, _) = await MeetingRoom.TypicalItemUnderDiscussionAsync(Fixture.Server);
+        var page = await NewPageAsync(1280, 720);
+        await BrowserFixture.SignInAsync(page, "chair");
+        await page.GotoAsync($"/meetings/{meetingId}/board/projector");
+        await page.GetByTestId("projector-title").WaitForAsync();
+        await AssertAccessibleAsync(page, "meeting-projector");
+    }
+
     private async Task<(int CaseId, int HouseholdId)> FirstCaseAsync()
     {
         await using var db = await Fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();

@@ -22,7 +22,8 @@ public sealed class MeetingOutcomeJourneyTests(BrowserFixture fixture) : Browser
         await BrowserFixture.SignInAsync(page, "chair");
         await page.GotoAsync($"/meetings/{meetingId}/board");
         await page.GetByTestId("start-item").First.ClickAsync();
-        await page.GetByTestId("outcome-select").SelectOptionAsync(nameof(AgendaOutcome.Continued));
+        await page.Locator($"[data-testid=outcome-choice][data-outcome={nameof(AgendaOutcome.Continued)}]").ClickAsync();
+        await page.GetByTestId("outcome-confirm").ClickAsync();
         await page.GetByTestId("capture-outcome").ClickAsync();
         await page.Locator("#capture-findings").FillAsync("訪問が定着し、家計の見通しが立ってきた");
         await page.Locator("#capture-goal-0-note").FillAsync("滞納が減っている");

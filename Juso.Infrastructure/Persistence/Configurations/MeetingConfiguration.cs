@@ -11,6 +11,10 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Ignore(m => m.IsOverRecommendedSize);
         builder.Ignore(m => m.IsMinutesApproved);
         builder.Ignore(m => m.FiscalYear);
+        builder.Ignore(m => m.IsCancelled);
+        builder.Ignore(m => m.IsEnded);
+        builder.Ignore(m => m.BookedMinutes);
+        builder.Property(m => m.CancelReason).HasMaxLength(Meeting.CancelReasonMaxLength);
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.Cadence).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.Place).HasMaxLength(Meeting.PlaceMaxLength);

@@ -157,6 +157,6 @@ public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
             .Select(m => new MemberView(m.UserId, m.Name, m.AgencyId is { } id ? agencies.GetValueOrDefault(id) : null, m.UserId == meeting.ChairUserId, m.PledgedAt, m.Attended))
             .ToList();
         return new BoardSnapshot(meeting.Id, meeting.Version, meeting.Kind, meeting.Cadence, meeting.ScheduledAt, meeting.Reference, meeting.Place, meeting.ChairUserId, meeting.MasksNames,
-            meeting.MinutesApprovedAt, meeting.CurrentAgendaItemId, meeting.CurrentItemStartedAt, members, items);
+            meeting.MinutesApprovedAt, meeting.CurrentAgendaItemId, meeting.CurrentItemStartedAt, members, items, meeting.EndedAt, meeting.CancelledAt);
     }
 }

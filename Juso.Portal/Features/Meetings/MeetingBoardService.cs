@@ -54,6 +54,14 @@ public sealed class MeetingBoardService(IDbContextFactory<JusoDbContext> factory
 
     public async Task<UserContext> UserAsync() => await currentUser.GetAsync();
 
+    /// <summary>Who last changed this item's case on a board or in its plan: the winner named to the loser of an edit race.</summary>
+    public async Task<SavedBy?> LastSavedByAsync(int meetingId, int itemId)
+    {
+        var user = await currentUser.GetAsync();
+        var caseId = (await ReloadAsync(meetingId, user))?.Items.FirstOrDefault(i => i.Id == itemId)?.CaseId;
+        return caseId is { } id ? await audit.LastChangeAsync(id, user.UserId, AuditAction.MeetingBoardChanged, AuditAction.PlanChanged) : null;
+    }
+
     /// <summary>Active agencies, for role assignments and action item owners chosen on the board.</summary>
     public async Task<IReadOnlyList<AgencyOption>> AgencyOptionsAsync()
     {

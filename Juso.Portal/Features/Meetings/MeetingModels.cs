@@ -39,6 +39,18 @@ public sealed class MeetingForm
     public MemberOption? Chair { get; set; }
 }
 
+public sealed class RescheduleForm
+{
+    public DateTime? Date { get; set; }
+
+    public TimeSpan? Time { get; set; }
+
+    public string? Place { get; set; }
+}
+
+/// <summary>Another meeting at an overlapping time that books <paramref name="People"/> of this one too.</summary>
+public sealed record BookingClash(string Reference, DateTime ScheduledAt, IReadOnlyList<string> People);
+
 public sealed class AgendaItemForm
 {
     public CaseOption? Case { get; set; }
@@ -90,8 +102,17 @@ public sealed record BoardSnapshot(
     int? CurrentItemId,
     DateTime? CurrentItemStartedAt,
     IReadOnlyList<MemberView> Members,
-    IReadOnlyList<BoardItem> Items)
+    IReadOnlyList<BoardItem> Items,
+    DateTime? EndedAt = null,
+    DateTime? CancelledAt = null)
 {
+    public bool IsEnded => EndedAt is not null;
+
+    public bool IsCancelled => CancelledAt is not null;
+
+    /// <summary>Live work on the board (following items, the timer) stops when the meeting ends, is cancelled or its minutes are approved.</summary>
+    public bool IsLive => !IsEnded && !IsCancelled && !IsMinutesApproved;
+
     public BoardItem? Current => Items.FirstOrDefault(i => i.Id == CurrentItemId);
 
     public bool IsMinutesApproved => MinutesApprovedAt is not null;

@@ -31,7 +31,7 @@ public sealed class MeetingReminderJob(IDbContextFactory<JusoDbContext> factory,
         var nowUtc = now.UtcDateTime;
         var untilUtc = new DateTimeOffset(today.AddDays(days.Max() + 1).ToDateTime(TimeOnly.MinValue), JapanDate.Offset).UtcDateTime;
         var meetings = await db.Meetings.AsNoTracking().AsSplitQuery().Include(m => m.Members).Include(m => m.Agenda)
-            .Where(m => m.ScheduledAt > nowUtc && m.ScheduledAt < untilUtc).ToListAsync(cancellationToken);
+            .Where(m => m.ScheduledAt > nowUtc && m.ScheduledAt < untilUtc && m.CancelledAt == null).ToListAsync(cancellationToken);
         var caseIds = meetings.SelectMany(m => m.CaseIdsOnAgenda()).Distinct().ToList();
         var numbers = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => SupportCase.FormatNumber(c.FiscalYear, c.Sequence), cancellationToken);

@@ -65,10 +65,11 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
             MemberCount = m.Members.Count,
             ItemCount = m.Agenda.Count,
             m.MinutesApprovedAt,
+            m.CancelledAt,
             IsMember = m.Members.Any(x => x.UserId == user.UserId),
         }).ToListAsync();
         return rows.Select(r => new MeetingSummary(r.Id, r.Kind, r.Cadence, r.ScheduledAt,
-            Meeting.ReferenceOf(r.Kind, FiscalYear.Of(JapanDate.Today(JapanDate.FromUtc(r.ScheduledAt))), r.Number), r.Place, r.ChairName ?? string.Empty, r.MemberCount, r.ItemCount,
+            Meeting.ReferenceOf(r.Kind, FiscalYear.Of(JapanDate.Today(JapanDate.FromUtc(r.ScheduledAt))), r.Number) + (r.CancelledAt is null ? string.Empty : Meeting.CancelledSuffix), r.Place, r.ChairName ?? string.Empty, r.MemberCount, r.ItemCount,
             r.MinutesApprovedAt is not null, r.IsMember)).ToList();
     }
 

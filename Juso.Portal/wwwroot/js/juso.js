@@ -9,6 +9,16 @@ window.juso = {
             summary.scrollIntoView({ block: 'start' });
         }
     },
+    // Focuses the first of these elements that exists and is enabled: after a keyboard move, the moved row's button.
+    focusFirstOf: function (ids) {
+        for (const id of ids) {
+            const element = document.getElementById(id);
+            if (element && !element.disabled) {
+                element.focus();
+                return;
+            }
+        }
+    },
     // Saves a file the server made (a printed PDF) through a temporary blob link.
     downloadFile: async function (fileName, contentType, streamRef) {
         const buffer = await streamRef.arrayBuffer();
@@ -95,4 +105,87 @@ window.juso = {
         signInIfSessionEnded();
     });
     document.getElementById('components-reconnect-button').addEventListener('click', retry);
+})();
+
+// The item timer of the live board (Features/Meetings/BoardTimer.razor) ticks here, not on the server: the server
+// renders the elapsed time once, when the item starts, and the browser counts on from it with its own monotonic
+// clock, so open boards cost the server nothing between changes (docs/adr/0015-board-render-strategy.md). The
+// elapsed time comes from the server's clock, so a wrong clock on the viewer's PC does not show a wrong time.
+(function () {
+    const maxMs = (99 * 60 + 59) * 1000;
+    const baselines = new WeakMap();
+
+    function setText(element, text) {
+        // Writes into the text node Blazor rendered, so that Blazor's later updates still find it.
+        if (element.firstChild && element.firstChild.nodeType === Node.TEXT_NODE) {
+            if (element.firstChild.nodeValue !== text) {
+                element.firstChild.nodeValue = text;
+            }
+        } else {
+            element.textContent = text;
+        }
+    }
+
+    function tick() {
+        const now = performance.now();
+        for (const timer of document.querySelectorAll('[data-board-timer][data-elapsed-ms]')) {
+            const rendered = timer.getAttribute('data-elapsed-ms');
+            let baseline = baselines.get(timer);
+            if (!baseline || baseline.rendered !== rendered) {
+                baseline = { rendered, at: now };
+                baselines.set(timer, baseline);
+            }
+            const elapsedMs = Math.min(maxMs, Math.max(0, Number(rendered) + now - baseline.at));
+            const seconds = Math.floor(elapsedMs / 1000);
+            const over = elapsedMs > Number(timer.getAttribute('data-minutes')) * 60000;
+            const clock = timer.querySelector('.board-timer-clock');
+            const overText = timer.querySelector('.board-timer-over');
+            if (clock) {
+                setText(clock, String(Math.floor(seconds / 60)).padStart(2, '0') + ':' + String(seconds % 60).padStart(2, '0'));
+            }
+            if (overText) {
+                setText(overText, over ? '（超過）' : '');
+            }
+            timer.classList.toggle('over', over);
+        }
+    }
+
+    // A timer appears or the server renders a new start: show it at once, not at the next tick.
+    new MutationObserver(tick).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-elapsed-ms'] });
+    setInterval(tick, 1000);
+    tick();
+})();
+
+// The projector's body (Features/Meetings/BoardProjection.razor) scrolls itself when the item does not fit the screen:
+// slowly down, a pause at the end, back to the top, so nobody in the room needs a mouse.
+(function () {
+    const pauseMs = 4000;
+    const state = new WeakMap();
+
+    function step() {
+        const now = performance.now();
+        for (const body of document.querySelectorAll('[data-auto-scroll]')) {
+            const room = body.scrollHeight - body.clientHeight;
+            if (room <= 2) {
+                body.scrollTop = 0;
+                continue;
+            }
+            const s = state.get(body) || { waitUntil: now + pauseMs };
+            state.set(body, s);
+            if (now < s.waitUntil) {
+                continue;
+            }
+            if (body.scrollTop >= room - 1) {
+                body.scrollTop = 0;
+                s.waitUntil = now + pauseMs;
+            } else {
+                body.scrollTop = Math.min(room, body.scrollTop + 1);
+                if (body.scrollTop >= room - 1) {
+                    s.waitUntil = now + pauseMs;
+                }
+            }
+        }
+    }
+
+    setInterval(step, 40);
 })();

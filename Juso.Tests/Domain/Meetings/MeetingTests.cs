@@ -169,7 +169,7 @@ public class MeetingTests
         Approve(meeting, Chair, after);
         var changed = Assert.Throws<DomainException>(() => meeting.RecordDecision(item.Id, "追加の決定", after));
 
-        HasError(early, "MinutesApprovedAt", "開催日時より前には議事録を承認できません。");
+        HasError(early, "MinutesApprovedAt", "開催日時より前には議事録を承認できません。予定より早く開催した場合は、先に「会議を終了」してください。");
         HasError(early, "Members", "出席者を記録してから承認してください。");
         HasError(notChair, "MinutesApprovedAt", "議事録を承認できるのは議長だけです。");
         Assert.True(meeting.IsMinutesApproved);

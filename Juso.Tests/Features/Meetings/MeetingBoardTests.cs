@@ -241,7 +241,7 @@ public sealed partial class MeetingBoardTests : IAsyncLifetime
 
         Ok(await board.ApproveMinutesAsync(meetingId));
 
-        Assert.Equal("開催日時より前には議事録を承認できません。", Assert.Single(early.Errors).Message);
+        Assert.Equal("開催日時より前には議事録を承認できません。予定より早く開催した場合は、先に「会議を終了」してください。", Assert.Single(early.Errors).Message);
         await using var db = _harness.NewContext();
         var approved = await db.Plans.SingleAsync(p => p.Id == proposalPlan);
         Assert.Equal(PlanStatus.Approved, approved.Status);

@@ -1155,6 +1155,13 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("ChairUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -1167,6 +1174,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<DateTime?>("CurrentItemStartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("EndedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("Kind")
@@ -1188,6 +1198,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("StartedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime>("UpdatedAt")

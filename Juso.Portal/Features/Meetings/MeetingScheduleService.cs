@@ -1,0 +1,139 @@
+using Juso.Domain.Auditing;
+using Juso.Domain.Common;
+using Juso.Domain.Meetings;
+using Juso.Domain.Notifications;
+using Juso.Infrastructure.Persistence;
+using Juso.Portal.Common;
+using Juso.Portal.Features.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Juso.Portal.Features.Meetings;
+
+/// <summary>
+/// A meeting's own course after it is scheduled: moved to another date, time or place, cancelled, or ended by the chair.
+/// The chair and members are told of a move or a cancellation; the 第N回 of both 年度 a move touches is kept true.
+/// </summary>
+public sealed class MeetingScheduleService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, MeetingWork work, BoardSnapshots snapshots,
+    NotificationWriter notifications)
+{
+    /// <summary>Other meetings, not cancelled, that book the chair or a member of this one at the new time: a warning, not a refusal.</summary>
+    public async Task<IReadOnlyList<BookingClash>> ClashesAsync(int meetingId, DateTime? date, TimeSpan? time)
+    {
+        if (date is not { } day || time is null)
+        {
+            return [];
+        }
+        await using var db = await factory.CreateDbContextAsync();
+        var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId)
+            .Select(m => new { People = m.Members.Select(x => x.UserId).ToList(), Minutes = m.Agenda.Sum(a => a.Minutes) }).SingleOrDefaultAsync();
+        if (meeting is null)
+        {
+            return [];
+        }
+        var start = JapanDate.At(day, time).UtcDateTime;
+        var minutes = Meeting.BookedMinutesOf(meeting.Minutes);
+        // A day either side bounds the query; the overlap itself is the domain's rule.
+        var from = start.AddDays(-1);
+        var until = start.AddDays(1);
+        var others = await db.Meetings.AsNoTracking()
+            .Where(m => m.Id != meetingId && m.CancelledAt == null && m.ScheduledAt > from && m.ScheduledAt < until)
+            .Select(m => new
+            {
+                m.Kind,
+                m.ScheduledAt,
+                m.Number,
+                Minutes = m.Agenda.Sum(a => a.Minutes),
+                Booked = m.Members.Where(x => meeting.People.Contains(x.UserId)).Select(x => x.Name).ToList(),
+            }).ToListAsync();
+        return others.Where(o => o.Booked.Count > 0 && Meeting.Overlaps(start, minutes, o.ScheduledAt, Meeting.BookedMinutesOf(o.Minutes)))
+            .Select(o => new BookingClash(Meeting.ReferenceOf(o.Kind, FiscalYear.Of(JapanDate.Today(JapanDate.FromUtc(o.ScheduledAt))), o.Number), o.ScheduledAt, o.Booked))
+            .ToList();
+    }
+
+    public async Task<SaveResult> RescheduleAsync(int meetingId, RescheduleForm form)
+    {
+        string? before = null;
+        var result = await work.ChangeAsync(meetingId, AuditAction.MeetingChanged, (u, m) => MeetingService.CanManage(u, m.ChairUserId), async c =>
+        {
+            if (form.Date is not null && form.Time is null)
+            {
+                throw new DomainException("開始時刻を入力してください。", nameof(RescheduleForm.Time));
+            }
+            var oldYear = c.Meeting.FiscalYear;
+            before = Where(c.Meeting);
+            c.Meeting.Reschedule(form.Date is { } date ? JapanDate.At(date, form.Time) : null, form.Place, c.Now);
+            await RenumberAsync(c, oldYear);
+            return new ChangeNote("日時・場所を変更", $"{before} → {Where(c.Meeting)}");
+        });
+        if (result.Succeeded)
+        {
+            await TellMembersAsync(meetingId, m => ($"会議の日時・場所が変わりました：{m.Reference}",
+                $"{m.Reference}は、{before}から{Where(m)}に変更されました。"));
+        }
+        return result;
+    }
+
+    public async Task<SaveResult> CancelAsync(int meetingId, string? reason)
+    {
+        var result = await work.ChangeAsync(meetingId, AuditAction.MeetingChanged, (u, m) => MeetingService.CanManage(u, m.ChairUserId), async c =>
+        {
+            c.Meeting.Cancel(reason, c.Now);
+            await RenumberAsync(c, c.Meeting.FiscalYear);
+            return new ChangeNote("会議を中止", c.Meeting.CancelReason);
+        });
+        if (result.Succeeded)
+        {
+            await TellMembersAsync(meetingId, m => ($"会議は中止になりました：{m.Reference}",
+                $"{JapaneseFormat.WarekiDateTime(m.ScheduledAt)}の{m.Reference}は中止になりました。" + (m.CancelReason is null ? string.Empty : $"\n理由: {m.CancelReason}")));
+        }
+        return result;
+    }
+
+    /// <summary>会議を終了: the chair closes the session; a meeting held earlier than planned takes the day it was held.</summary>
+    public Task<SaveResult> EndAsync(int meetingId) =>
+        work.ChangeAsync(meetingId, AuditAction.MeetingBoardChanged, (u, m) => u.UserId == m.ChairUserId, async c =>
+        {
+            var oldYear = c.Meeting.FiscalYear;
+            c.Meeting.End(c.User.UserId, c.Now);
+            await RenumberAsync(c, oldYear);
+            return new ChangeNote("会議を終了");
+        });
+
+    private static string Where(Meeting meeting) =>
+        JapaneseFormat.WarekiDateTime(meeting.ScheduledAt) + (meeting.Place is null ? string.Empty : $"（{meeting.Place}）");
+
+    /// <summary>The meeting's 年度 after the change, and the one it left, are numbered again (ADR 0016).</summary>
+    private async Task RenumberAsync(MeetingChange c, FiscalYear oldYear)
+    {
+        var meeting = c.Meeting;
+        var sameYear = await c.Db.Meetings.OfKindAndYear(meeting.Kind, meeting.FiscalYear).Where(m => m.Id != meeting.Id).ToListAsync();
+        MeetingNumbering.Renumber(sameYear.Append(meeting), c.Now);
+        var touched = sameYear.Select(m => m.Id).ToList();
+        if (oldYear != meeting.FiscalYear)
+        {
+            var left = await c.Db.Meetings.OfKindAndYear(meeting.Kind, oldYear).Where(m => m.Id != meeting.Id).ToListAsync();
+            MeetingNumbering.Renumber(left, c.Now);
+            touched.AddRange(left.Select(m => m.Id));
+        }
+        // Boards of the meetings that moved a number show it at their next load; this instance forgets them now.
+        foreach (var id in touched)
+        {
+            snapshots.Invalidate(id);
+        }
+    }
+
+    /// <summary>Tells the chair and members (not the one who changed it) once per change: the key carries the meeting's version.</summary>
+    private async Task TellMembersAsync(int meetingId, Func<Meeting, (string Title, string Body)> message)
+    {
+        var user = await currentUser.GetAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Members).SingleAsync(m => m.Id == meetingId);
+        var userIds = meeting.Members.Select(m => m.UserId).Append(meeting.ChairUserId).Where(id => id != user.UserId).Distinct().ToList();
+        var recipients = await AlertRecipients.ByUserIdAsync(db, userIds, CancellationToken.None);
+        var (title, body) = message(meeting);
+        var drafts = recipients.Values.Select(r => new AlertDraft(
+            new NotificationKey(NotificationKind.MeetingChanged, meetingId, meeting.HeldOn, r.UserId, meeting.Version), null, title, body,
+            $"/meetings/{meetingId}", null, r.Email is { Length: > 0 } ? MailState.Pending : MailState.None)).ToList();
+        await notifications.RaiseAsync(drafts, CancellationToken.None);
+    }
+}
