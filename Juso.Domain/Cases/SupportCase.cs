@@ -88,8 +88,17 @@ public class SupportCase : AggregateRoot
     public static bool TryParseNumber(string? text, out int fiscalYear, out int sequence)
     {
         fiscalYear = sequence = 0;
-        var folded = string.Concat((text ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)))
-            .Replace('\u2212', '-').Replace('\u30fc', '-');
+        string normalized;
+        try
+        {
+            normalized = (text ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            // Text with a lone surrogate cannot be normalised, and is no number.
+            return false;
+        }
+        var folded = string.Concat(normalized.Where(c => !char.IsWhiteSpace(c))).Replace('\u2212', '-').Replace('\u30fc', '-');
         var parts = folded.Split('-');
         var (year, rest) = parts.Length switch
         {
