@@ -2,7 +2,8 @@
 // headless Chromium, on one portal process (Release build, embedded SQLite with the demo data). A member edits a role
 // assignment through the board's dialog in one more page; every viewer's page records with Date.now() when its DOM shows
 // the new text, against the commit time the server puts into the change (same machine, same clock). Also the portal's
-// memory per circuit (RSS delta / N) and its CPU time while the boards open and per edit.
+// memory per circuit (RSS delta / N, and the managed heap after a full GC / N), its CPU time while the boards open, while
+// they stand open with nobody editing, and per edit.
 //
 //   dotnet run -c Release --project bench/Juso.Bench.Circuits -- [boards...] [--rounds R]
 //   e.g. dotnet run -c Release --project bench/Juso.Bench.Circuits -- 25 50 100 200
@@ -17,7 +18,7 @@ using Microsoft.Playwright;
 
 var roundsAt = Array.IndexOf(args, "--rounds");
 var rounds = roundsAt >= 0 ? int.Parse(args[roundsAt + 1], CultureInfo.InvariantCulture) : 20;
-var counts = args.Where((a, i) => i != roundsAt && i != roundsAt + 1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
+var counts = args.Where((a, i) => roundsAt < 0 || (i != roundsAt && i != roundsAt + 1)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
 if (counts.Count == 0)
 {
     counts = [25, 50, 100];
@@ -32,8 +33,8 @@ if (!File.Exists(portalDll))
 }
 
 Console.WriteLine($"# Board circuits in Chromium, {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}, {rounds} edits per run");
-Console.WriteLine("| boards | edits | seen | missing | p50 ms | p95 ms | p99 ms | max ms | RSS before MB | RSS after MB | KB per circuit | CPU s opening | CPU ms per edit |");
-Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| boards | edits | seen | missing | p50 ms | p95 ms | p99 ms | max ms | RSS before MB | RSS after MB | RSS KB per circuit | heap KB per circuit | CPU s opening | idle CPU ms/s | CPU ms per edit | load |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
 {
@@ -73,6 +74,7 @@ async Task<long> RunAsync(IBrowser browser, int boards)
     start.Environment["Storage__DataDirectory"] = data;
     start.Environment["Database__SeedDemoData"] = "true";
     start.Environment["Logging__LogLevel__Default"] = "Warning";
+    start.Environment["Diagnostics__MemoryEndpoint"] = "true";
     using var portal = Process.Start(start)!;
     portal.OutputDataReceived += (_, _) => { };
     portal.ErrorDataReceived += (_, _) => { };
@@ -110,6 +112,7 @@ async Task<long> RunAsync(IBrowser browser, int boards)
 
         await Settle(portal.Id);
         var rssBefore = Rss(portal.Id);
+        var heapBefore = await ManagedHeapAsync(baseUrl);
         var cpuBefore = Cpu(portal);
         var viewers = new List<IPage>();
         for (var i = 0; i < boards; i++)
@@ -122,6 +125,11 @@ async Task<long> RunAsync(IBrowser browser, int boards)
         var cpuOpening = Cpu(portal) - cpuBefore;
         await Settle(portal.Id);
         var rssAfter = Rss(portal.Id);
+        var heapAfter = await ManagedHeapAsync(baseUrl);
+        // Open boards that nobody edits: what the portal spends on them (it used to redraw every timer each second).
+        var cpuIdle = Cpu(portal);
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        var idlePerSecond = (Cpu(portal) - cpuIdle).TotalMilliseconds / 10;
 
         var latencies = new List<double>();
         var missing = 0;
@@ -165,7 +173,7 @@ async Task<long> RunAsync(IBrowser browser, int boards)
         var cpuPerEdit = (Cpu(portal) - cpuEdits).TotalMilliseconds / rounds;
         latencies.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {boards} | {rounds} | {latencies.Count} | {missing} | {P(latencies, 50):0} | {P(latencies, 95):0} | {P(latencies, 99):0} | {latencies.LastOrDefault():0} | {rssBefore / 1024.0:0} | {rssAfter / 1024.0:0} | {(rssAfter - rssBefore) / (double)boards:0} | {cpuOpening.TotalSeconds:0.0} | {cpuPerEdit:0} |"));
+            $"| {boards} | {rounds} | {latencies.Count} | {missing} | {P(latencies, 50):0} | {P(latencies, 95):0} | {P(latencies, 99):0} | {latencies.LastOrDefault():0} | {rssBefore / 1024.0:0} | {rssAfter / 1024.0:0} | {(rssAfter - rssBefore) / (double)boards:0} | {(heapAfter - heapBefore) / 1024.0 / boards:0} | {cpuOpening.TotalSeconds:0.0} | {idlePerSecond:0.0} | {cpuPerEdit:0} | {File.ReadAllText("/proc/loadavg")[..14].Trim()} |"));
         return rssAfter - rssBefore;
     }
     finally
@@ -184,6 +192,13 @@ async Task<long> RunAsync(IBrowser browser, int boards)
         {
         }
     }
+}
+
+static async Task<long> ManagedHeapAsync(string baseUrl)
+{
+    using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+    using var response = JsonDocument.Parse(await http.GetStringAsync("/diagnostics/memory"));
+    return response.RootElement.GetProperty("managedBytes").GetInt64();
 }
 
 static double P(List<double> sorted, int percentile) =>
