@@ -1,13 +1,9 @@
-using Juso.Domain.Agencies;
 using Juso.Domain.Auditing;
 using Juso.Domain.Cases;
 using Juso.Domain.Common;
 using Juso.Domain.Meetings;
 using Juso.Domain.Plans;
-using Juso.Infrastructure.Identity;
-using Juso.Infrastructure.Persistence;
 using Juso.Portal.Common;
-using Juso.Portal.Features.Cases;
 using Juso.Portal.Features.Plans;
 using Microsoft.EntityFrameworkCore;
 
