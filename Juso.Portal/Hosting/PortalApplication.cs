@@ -46,6 +46,17 @@ public static class PortalApplication
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
         app.MapHub<Features.Meetings.MeetingBoardHub>(Features.Meetings.MeetingBoardHub.Path);
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("Diagnostics:MemoryEndpoint"))
+        {
+            // Only for bench/Juso.Bench.Circuits (it sets the flag): the managed heap after a full, compacting GC.
+            app.MapGet("/diagnostics/memory", () =>
+            {
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                return Results.Json(new { managedBytes = GC.GetTotalMemory(forceFullCollection: false) });
+            }).AllowAnonymous();
+        }
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         return app;
     }

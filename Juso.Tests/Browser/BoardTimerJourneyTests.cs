@@ -34,8 +34,9 @@ public sealed class BoardTimerJourneyTests(BrowserFixture fixture) : BrowserTest
         await page.GotoAsync($"/meetings/{meetingId}/board");
         await page.GetByTestId("board").WaitForAsync();
         await page.GetByTestId("start-item").Last.ClickAsync();
+        // The item just started: its clock shows the first seconds (not an item started long ago).
         var timer = page.Locator("[data-testid=board-timer][data-elapsed-ms]");
-        await timer.WaitForAsync();
+        await timer.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("経過 00:0\\d") }).WaitForAsync();
 
         // The clock goes on for 3 s in which not one render batch arrives (the server used to send one a second).
         // The window restarts while the batches of opening the board and starting the item still come in.

@@ -15,7 +15,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 var roundsAt = Array.IndexOf(args, "--rounds");
 var rounds = roundsAt >= 0 ? int.Parse(args[roundsAt + 1], CultureInfo.InvariantCulture) : 40;
-var counts = args.Where((a, i) => i != roundsAt && i != roundsAt + 1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
+var counts = args.Where((a, i) => roundsAt < 0 || (i != roundsAt && i != roundsAt + 1)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
 if (counts.Count == 0)
 {
     counts = [10, 100, 500];

@@ -2,9 +2,10 @@
 // headless Chromium, on one portal process (Release build, embedded SQLite with the demo data). A member edits a role
 // assignment through the board's dialog in one more page; every viewer's page records with Date.now() when its DOM shows
 // the new text, against the commit time the server puts into the change (same machine, same clock). Also the portal's
-// memory per circuit (RSS delta / N) and its CPU time while the boards open and per edit.
+// memory per circuit (RSS delta / N, and the managed heap after a full GC / N), its CPU time while the boards open, while
+// they stand open with nobody editing, and per edit.
 //
-//   dotnet run -c Release --project bench/Juso.Bench.Circuits -- [boards...] [--rounds R]
+//   dotnet run -c Release --project bench/Juso.Bench.Circuits -- [boards...] [--rounds R] [--heap]
 //   e.g. dotnet run -c Release --project bench/Juso.Bench.Circuits -- 25 50 100 200
 using System.Diagnostics;
 using System.Globalization;
@@ -15,9 +16,12 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 
+// --heap: also count the portal's heap by type before and after the boards open (ClrMD; suspends the portal briefly).
+var heapCensus = args.Contains("--heap");
+args = args.Where(a => a != "--heap").ToArray();
 var roundsAt = Array.IndexOf(args, "--rounds");
 var rounds = roundsAt >= 0 ? int.Parse(args[roundsAt + 1], CultureInfo.InvariantCulture) : 20;
-var counts = args.Where((a, i) => i != roundsAt && i != roundsAt + 1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
+var counts = args.Where((a, i) => roundsAt < 0 || (i != roundsAt && i != roundsAt + 1)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
 if (counts.Count == 0)
 {
     counts = [25, 50, 100];
@@ -32,8 +36,8 @@ if (!File.Exists(portalDll))
 }
 
 Console.WriteLine($"# Board circuits in Chromium, {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}, {rounds} edits per run");
-Console.WriteLine("| boards | edits | seen | missing | p50 ms | p95 ms | p99 ms | max ms | RSS before MB | RSS after MB | KB per circuit | CPU s opening | CPU ms per edit |");
-Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| boards | edits | seen | missing | p50 ms | p95 ms | p99 ms | max ms | RSS before MB | RSS after MB | RSS KB per circuit | heap KB per circuit | CPU s opening | idle CPU ms/s (no board → N boards) | CPU ms per edit | load |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
 {
@@ -73,6 +77,7 @@ async Task<long> RunAsync(IBrowser browser, int boards)
     start.Environment["Storage__DataDirectory"] = data;
     start.Environment["Database__SeedDemoData"] = "true";
     start.Environment["Logging__LogLevel__Default"] = "Warning";
+    start.Environment["Diagnostics__MemoryEndpoint"] = "true";
     using var portal = Process.Start(start)!;
     portal.OutputDataReceived += (_, _) => { };
     portal.ErrorDataReceived += (_, _) => { };
@@ -110,6 +115,10 @@ async Task<long> RunAsync(IBrowser browser, int boards)
 
         await Settle(portal.Id);
         var rssBefore = Rss(portal.Id);
+        var heapBefore = await ManagedHeapAsync(baseUrl);
+        var censusBefore = heapCensus ? HeapCensus.Take(portal.Id) : null;
+        // The portal's own background (jobs, GC) with no board open, to read the idle figure below against.
+        var idleBefore = await IdleCpuAsync(portal);
         var cpuBefore = Cpu(portal);
         var viewers = new List<IPage>();
         for (var i = 0; i < boards; i++)
@@ -122,6 +131,9 @@ async Task<long> RunAsync(IBrowser browser, int boards)
         var cpuOpening = Cpu(portal) - cpuBefore;
         await Settle(portal.Id);
         var rssAfter = Rss(portal.Id);
+        var heapAfter = await ManagedHeapAsync(baseUrl);
+        // Open boards that nobody edits: what the portal spends on them (it used to redraw every timer each second).
+        var idlePerSecond = await IdleCpuAsync(portal);
 
         var latencies = new List<double>();
         var missing = 0;
@@ -165,7 +177,13 @@ async Task<long> RunAsync(IBrowser browser, int boards)
         var cpuPerEdit = (Cpu(portal) - cpuEdits).TotalMilliseconds / rounds;
         latencies.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {boards} | {rounds} | {latencies.Count} | {missing} | {P(latencies, 50):0} | {P(latencies, 95):0} | {P(latencies, 99):0} | {latencies.LastOrDefault():0} | {rssBefore / 1024.0:0} | {rssAfter / 1024.0:0} | {(rssAfter - rssBefore) / (double)boards:0} | {cpuOpening.TotalSeconds:0.0} | {cpuPerEdit:0} |"));
+            $"| {boards} | {rounds} | {latencies.Count} | {missing} | {P(latencies, 50):0} | {P(latencies, 95):0} | {P(latencies, 99):0} | {latencies.LastOrDefault():0} | {rssBefore / 1024.0:0} | {rssAfter / 1024.0:0} | {(rssAfter - rssBefore) / (double)boards:0} | {(heapAfter - heapBefore) / 1024.0 / boards:0} | {cpuOpening.TotalSeconds:0.0} | {idleBefore:0} → {idlePerSecond:0} | {cpuPerEdit:0} | {File.ReadAllText("/proc/loadavg")[..14].Trim()} |"));
+        if (censusBefore is not null)
+        {
+            // After the edits, so that suspending the portal does not touch the measurements; the boards are still open.
+            await ManagedHeapAsync(baseUrl);
+            HeapCensus.Print(censusBefore, HeapCensus.Take(portal.Id), boards, 25);
+        }
         return rssAfter - rssBefore;
     }
     finally
@@ -184,6 +202,21 @@ async Task<long> RunAsync(IBrowser browser, int boards)
         {
         }
     }
+}
+
+// The portal's CPU time over 10 s in which nobody does anything, in ms per second.
+static async Task<double> IdleCpuAsync(Process portal)
+{
+    var before = Cpu(portal);
+    await Task.Delay(TimeSpan.FromSeconds(10));
+    return (Cpu(portal) - before).TotalMilliseconds / 10;
+}
+
+static async Task<long> ManagedHeapAsync(string baseUrl)
+{
+    using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+    using var response = JsonDocument.Parse(await http.GetStringAsync("/diagnostics/memory"));
+    return response.RootElement.GetProperty("managedBytes").GetInt64();
 }
 
 static double P(List<double> sorted, int percentile) =>
@@ -260,7 +293,7 @@ static async Task<int> StartItemWithAssignmentsAsync(string baseUrl, CookieConta
 static async Task WaitForHealthAsync(string baseUrl)
 {
     using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-    var deadline = DateTime.UtcNow.AddSeconds(90);
+    var deadline = DateTime.UtcNow.AddSeconds(300);
     while (true)
     {
         try
@@ -275,7 +308,7 @@ static async Task WaitForHealthAsync(string baseUrl)
         }
         if (DateTime.UtcNow > deadline)
         {
-            throw new TimeoutException("the portal did not become healthy within 90 s");
+            throw new TimeoutException("the portal did not become healthy within 300 s (a shared machine starts it slowly)");
         }
         await Task.Delay(200);
     }

@@ -25,8 +25,8 @@ public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
 
     public async Task<BoardSnapshot?> GetAsync(int meetingId)
     {
-        var entry = _loaded.AddOrUpdate(meetingId, id => new Entry(id, this),
-            (id, existing) => existing.IsOlderThan(MaxAge) ? new Entry(id, this) : existing);
+        var entry = _loaded.AddOrUpdate(meetingId, id => new Entry(id, this, null),
+            (id, existing) => existing.IsStale(MaxAge) ? new Entry(id, this, existing.Loaded) : existing);
         try
         {
             return await entry.Load.Value;
@@ -38,17 +38,39 @@ public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
         }
     }
 
-    public void Invalidate(int meetingId) => _loaded.TryRemove(meetingId, out _);
+    /// <summary>A change was committed: the next viewer loads it, sharing what did not change with the snapshot before.</summary>
+    public void Invalidate(int meetingId)
+    {
+        if (_loaded.TryGetValue(meetingId, out var entry))
+        {
+            entry.MarkStale();
+        }
+    }
 
-    public void InvalidateAll() => _loaded.Clear();
+    public void InvalidateAll()
+    {
+        foreach (var entry in _loaded.Values)
+        {
+            entry.MarkStale();
+        }
+    }
 
-    private sealed class Entry(int meetingId, BoardSnapshots owner)
+    /// <summary>Nobody follows the meeting on this instance any more: its snapshot is dropped.</summary>
+    public void Release(int meetingId) => _loaded.TryRemove(meetingId, out _);
+
+    private sealed class Entry(int meetingId, BoardSnapshots owner, BoardSnapshot? before)
     {
         private readonly long _loadedAt = Environment.TickCount64;
+        private volatile bool _stale;
 
-        public Lazy<Task<BoardSnapshot?>> Load { get; } = new(() => owner.LoadAsync(meetingId));
+        public Lazy<Task<BoardSnapshot?>> Load { get; } = new(async () => BoardSharing.Share(before, await owner.LoadAsync(meetingId)));
 
-        public bool IsOlderThan(TimeSpan age) => Environment.TickCount64 - _loadedAt > age.TotalMilliseconds;
+        /// <summary>The snapshot, once loaded.</summary>
+        public BoardSnapshot? Loaded => Load.IsValueCreated && Load.Value.IsCompletedSuccessfully ? Load.Value.Result : null;
+
+        public bool IsStale(TimeSpan age) => _stale || Environment.TickCount64 - _loadedAt > age.TotalMilliseconds;
+
+        public void MarkStale() => _stale = true;
     }
 
     public const string WithoutConsent = "（本人同意がないため表示しません）";

@@ -54,7 +54,7 @@ public sealed class MeetingBoardNotifier
         {
             if (_subscribers.TryGetValue(meetingId, out var handlers) && handlers.TryRemove(key, out _) && handlers.IsEmpty)
             {
-                _snapshots.Invalidate(meetingId);
+                _snapshots.Release(meetingId);
             }
         });
     }
