@@ -39,7 +39,7 @@ public sealed class JobOptions
 
 /// <summary>
 /// The only file that names Hangfire: storage by configuration, the server, the recurring schedule (日本時間), the
-/// mail queue, and the dashboard at /jobs for administrators. The jobs themselves are plain classes.
+/// mail queue, the catch-up of runs missed before start, and the read-only dashboard at /jobs for administrators. The jobs themselves are plain classes.
 /// </summary>
 public static class BackgroundJobs
 {
@@ -82,6 +82,7 @@ public static class BackgroundJobs
         services.AddTransient<FollowUpReminderJob>();
         services.AddTransient<RemindActionItemsJob>();
         services.AddTransient<SendNotificationMailJob>();
+        services.AddTransient<CatchUpMissedRemindersJob>();
     }
 
     /// <summary>Schedules the recurring jobs from the saved settings and maps the dashboard.</summary>
@@ -99,6 +100,8 @@ public static class BackgroundJobs
             }
         }
         await app.Services.GetRequiredService<NotificationWriter>().QueueUnsentMailAsync(CancellationToken.None);
+        // The scheduler's next run is tomorrow's: today's runs already past are made now, on whichever instance processes jobs.
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CatchUpMissedRemindersJob>(j => j.RunAsync(CancellationToken.None));
         // The dashboard answers 401/403 itself; the portal's status pages would turn them into a sign-in redirect or a form post.
         app.UseWhen(context => context.Request.Path.StartsWithSegments(DashboardPath), branch => branch.Use((context, next) =>
         {
@@ -115,6 +118,9 @@ public static class BackgroundJobs
             DashboardTitle = "Juso ジョブ",
             AppPath = "/",
             DisplayStorageConnectionString = false,
+            // Read only: the recurring jobs are the portal's (リマインド設定 changes them); deleting one from here would
+            // silence its alerts until the next start. The page culture is the portal's 日本語, so moment.js shows dates in Japanese.
+            IsReadOnlyFunc = _ => true,
         }, app.Services.GetRequiredService<JobStorage>());
     }
 
