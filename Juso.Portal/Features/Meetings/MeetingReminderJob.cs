@@ -53,7 +53,7 @@ public sealed class MeetingReminderJob(IDbContextFactory<JusoDbContext> factory,
             var title = $"会議のお知らせ：{meeting.Kind.Label()}（{at.ToString("M月d日 HH:mm", CultureInfo.InvariantCulture)}）";
             var agenda = meeting.Agenda.OrderBy(a => a.Order)
                 .Select(a => $"{a.Order}. ケース {numbers.GetValueOrDefault(a.SupportCaseId, "—")}（{a.Purpose.Label()}）").ToList();
-            var heading = $"{at.ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture)}（{(daysAhead == 0 ? "今日" : $"{daysAhead}日後")}）"
+            var heading = $"{JapaneseFormat.WarekiDateTime(at)}（{(daysAhead == 0 ? "今日" : $"{daysAhead}日後")}）"
                           + $"{(meeting.Place is null ? string.Empty : $"、{meeting.Place}")}で{meeting.Kind.Label()}（{meeting.Cadence.Label()}）を開催します。\n";
             var withAgenda = Shorten(heading + (agenda.Count == 0 ? "議題はまだ登録されていません。" : "議題:\n" + string.Join("\n", agenda)));
             // A 支援会議's cases are not shown to a member before their confidentiality pledge, not even as numbers.
