@@ -120,6 +120,6 @@ public sealed partial class DeskJourneyTests(BrowserFixture fixture) : BrowserTe
     [GeneratedRegex("(令和|平成)(元|[0-9]+)年[0-9]+月[0-9]+日（[月火水木金土日]）")]
     private static partial Regex Wareki();
 
-    [GeneratedRegex("^(令和|平成)(元|[0-9]+)年[0-9]+月[0-9]+日（[月火水木金土日]）[0-9]{2}:[0-9]{2}$")]
+    [GeneratedRegex("^(令和|平成)(元|[0-9]+)年[0-9]+月[0-9]+日（[月火水木金土日]） ?[0-9]{2}:[0-9]{2}$")]
     private static partial Regex WarekiTime();
 }
