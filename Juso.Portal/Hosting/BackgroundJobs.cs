@@ -39,7 +39,7 @@ public sealed class JobOptions
 
 /// <summary>
 /// The only file that names Hangfire: storage by configuration, the server, the recurring schedule (日本時間), the
-/// mail queue, the catch-up of runs missed before start, and the read-only dashboard at /jobs for administrators. The jobs themselves are plain classes.
+/// mail queue, the catch-up of runs missed before start, and the dashboard at /jobs for administrators (recurring jobs cannot be deleted there). The jobs themselves are plain classes.
 /// </summary>
 public static class BackgroundJobs
 {
@@ -109,6 +109,13 @@ public static class BackgroundJobs
             {
                 statusPages.Enabled = false;
             }
+            // The recurring jobs are the portal's (リマインド設定 changes them, every start re-creates them): deleting one
+            // here would silence its alerts until the next start, so the dashboard refuses it. Triggering one stays.
+            if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals($"{DashboardPath}/recurring/remove", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            }
             return next();
         }));
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
@@ -118,9 +125,6 @@ public static class BackgroundJobs
             DashboardTitle = "Juso ジョブ",
             AppPath = "/",
             DisplayStorageConnectionString = false,
-            // Read only: the recurring jobs are the portal's (リマインド設定 changes them); deleting one from here would
-            // silence its alerts until the next start. The page culture is the portal's 日本語, so moment.js shows dates in Japanese.
-            IsReadOnlyFunc = _ => true,
         }, app.Services.GetRequiredService<JobStorage>());
     }
 
