@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Juso.Domain.Cases;
-using Juso.Domain.Common;
 using Juso.Infrastructure.Persistence;
 using Juso.Tests.Support;
 using Microsoft.EntityFrameworkCore;
