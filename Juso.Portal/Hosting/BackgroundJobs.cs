@@ -40,7 +40,7 @@ public sealed class JobOptions
 
 /// <summary>
 /// The only file that names Hangfire: storage by configuration, the server, the recurring schedule (日本時間), the
-/// mail queue, and the dashboard at /jobs for administrators. The jobs themselves are plain classes.
+/// mail queue, the catch-up of runs missed before start, and the dashboard at /jobs for administrators (recurring jobs cannot be deleted there). The jobs themselves are plain classes.
 /// </summary>
 public static class BackgroundJobs
 {
@@ -85,6 +85,7 @@ public static class BackgroundJobs
         services.AddTransient<Features.Participation.RemindParticipationFollowUpsJob>();
         services.AddTransient<RemindOutreachContactJob>();
         services.AddTransient<SendNotificationMailJob>();
+        services.AddTransient<CatchUpMissedRemindersJob>();
     }
 
     /// <summary>Schedules the recurring jobs from the saved settings and maps the dashboard.</summary>
@@ -102,12 +103,21 @@ public static class BackgroundJobs
             }
         }
         await app.Services.GetRequiredService<NotificationWriter>().QueueUnsentMailAsync(CancellationToken.None);
+        // The scheduler's next run is tomorrow's: today's runs already past are made now, on whichever instance processes jobs.
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CatchUpMissedRemindersJob>(j => j.RunAsync(CancellationToken.None));
         // The dashboard answers 401/403 itself; the portal's status pages would turn them into a sign-in redirect or a form post.
         app.UseWhen(context => context.Request.Path.StartsWithSegments(DashboardPath), branch => branch.Use((context, next) =>
         {
             if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
             {
                 statusPages.Enabled = false;
+            }
+            // The recurring jobs are the portal's (リマインド設定 changes them, every start re-creates them): deleting one
+            // here would silence its alerts until the next start, so the dashboard refuses it. Triggering one stays.
+            if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals($"{DashboardPath}/recurring/remove", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
             }
             return next();
         }));

@@ -47,6 +47,10 @@ public static class PortalServices
         {
             // Snackbars only confirm what the page already shows, and hide themselves; MudBlazor's close button has no accessible name.
             mud.SnackbarConfiguration.ShowCloseIcon = false;
+            // The result of a save shows at once (SaveFeedback clears the older ones) and fades in quickly, not in a second.
+            mud.SnackbarConfiguration.PreventDuplicates = false;
+            mud.SnackbarConfiguration.ShowTransitionDuration = 150;
+            mud.SnackbarConfiguration.HideTransitionDuration = 300;
         });
         services.TryAddTransient<MudBlazor.MudLocalizer>();
         services.AddLocalizationInterceptor<Components.Layout.JapaneseMudLocalization>();
@@ -303,6 +307,7 @@ public static class PortalServices
     private static void AddFeatures(IServiceCollection services)
     {
         services.AddScoped<CaseWork>();
+        services.AddScoped<StaffDirectory>();
         services.AddScoped<CaseService>();
         services.AddScoped<IntakeService>();
         services.AddScoped<HouseholdService>();

@@ -57,6 +57,21 @@ public sealed partial class JobDashboardTests(BrowserFixture fixture)
         Assert.Contains("Asia/Tokyo", html);
     }
 
+    [Fact]
+    public async Task Dashboard_ForAnAdministrator_IsInJapanese_AndThePortalsJobsCannotBeDeleted()
+    {
+        using var client = Client();
+        await SignInAsync(client, "admin");
+
+        var html = await client.GetStringAsync("/jobs/recurring");
+        var delete = await client.PostAsync("/jobs/recurring/remove", new FormUrlEncodedContent(new Dictionary<string, string> { ["jobs[]"] = "AlertOverdueMonitoringJob" }));
+        var after = WebUtility.HtmlDecode(await client.GetStringAsync("/jobs/recurring"));
+
+        Assert.Contains("<html lang=\"ja\"", html);
+        Assert.False(delete.IsSuccessStatusCode, $"deleting a recurring job answers {(int)delete.StatusCode}");
+        Assert.Contains("AlertOverdueMonitoringJob", after);
+    }
+
     private HttpClient Client() =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(fixture.Server.BaseUrl) };
 

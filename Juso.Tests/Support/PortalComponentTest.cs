@@ -34,6 +34,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<AuditLog>();
         Services.AddScoped<CaseChangeBroadcast>();
         Services.AddScoped<CaseWork>();
+        Services.AddScoped<StaffDirectory>();
         Services.AddScoped<IntakeService>();
         Services.AddScoped<CaseService>();
         Services.AddScoped<CoordinationService>();

@@ -62,6 +62,9 @@ public sealed record CaseDetail(
     bool CanManageAgencies)
 {
     public MemberView? Principal => Members.FirstOrDefault(m => m.Relationship == Relationship.Principal);
+
+    /// <summary>Whom a contact is with, chosen rather than typed: the household's members, then the agencies involved.</summary>
+    public IReadOnlyList<string> ContactParties => [.. Members.Select(m => m.FullName), .. Agencies.Select(a => a.AgencyName).Distinct()];
 }
 
 public sealed record HouseholdCaseItem(int Id, string Number, CaseStage Stage, DateOnly IntakeDate, IReadOnlyList<ConcernCategory> Categories);

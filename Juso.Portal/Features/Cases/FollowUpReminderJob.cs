@@ -40,7 +40,7 @@ public sealed class FollowUpReminderJob(IDbContextFactory<JusoDbContext> factory
             var number = SupportCase.FormatNumber(d.FiscalYear, d.Sequence);
             var late = today.DayNumber - d.On.DayNumber;
             var title = $"終結後フォローの予定日です（ケース {number}）";
-            var body = $"終結したケース {number} の次回フォロー予定日は {JapaneseFormat.Date(d.On)}（{(late == 0 ? "今日" : $"{late}日前")}）です。"
+            var body = $"終結したケース {number} の次回フォロー予定日は {JapaneseFormat.WarekiDateWithWeekday(d.On)}（{(late == 0 ? "今日" : $"{late}日前")}）です。"
                        + "フォローの内容は支援経過に「終結後フォロー」として記録してください。";
             var to = (d.LeadAgencyId is { } lead ? members[lead] : []).Concat(d.CoordinatorStaffId is { } staff ? coordinators[staff] : [])
                 .DistinctBy(r => r.UserId).ToList();

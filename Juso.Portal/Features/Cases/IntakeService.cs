@@ -16,6 +16,11 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
 
     public async Task<bool> CanTakeIntakeAsync() => CaseAccess.CanTakeIntake(await currentUser.GetAsync());
 
+    /// <summary>The agency of an agency member: a referral they take in comes from it unless they choose another.</summary>
+    public async Task<int?> OwnAgencyIdAsync() => await currentUser.GetAsync() is var user && user.IsInRole(Infrastructure.Identity.JusoRoles.AgencyMember)
+        ? user.AgencyId
+        : null;
+
     /// <summary>Prefills the household part from a household the user may see (a new consultation from a known household).</summary>
     public async Task<IntakeForm?> NewFormForHouseholdAsync(int householdId)
     {
@@ -96,6 +101,11 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
         var intakeAgency = user.AgencyId is { } agencyId && user.IsInRole(Infrastructure.Identity.JusoRoles.AgencyMember)
             ? await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId)
             : null;
+        // A referral an agency member takes in comes from their own agency unless they chose another: not asked again.
+        if (referring is null && form.IntakeRoute == IntakeRoute.AgencyReferral && intakeAgency is not null)
+        {
+            referring = intakeAgency;
+        }
 
         Household? household = null;
         if (form.ExistingHouseholdId is { } householdId)
@@ -130,7 +140,7 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
             }
         }
 
-        var intake = form.ToIntakeDetails();
+        var intake = form.ToIntakeDetails() with { ReferringAgencyId = referring?.Id };
         var consent = form.Consent.ToDetails();
         errors.AddRange(SupportCase.CheckIntake(intake, referring, consent,
             form.Members.Select(m => m.ToDetails().BirthDate).ToList(), JapanDate.Today(now)));

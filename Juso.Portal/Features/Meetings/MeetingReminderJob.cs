@@ -54,8 +54,9 @@ public sealed class MeetingReminderJob(IDbContextFactory<JusoDbContext> factory,
             var agenda = meeting.Agenda.OrderBy(a => a.Order)
                 .Select(a => a.SupportCaseId is { } caseId
                     ? $"{a.Order}. ケース {numbers.GetValueOrDefault(caseId, "—")}（{a.Purpose.Label()}）"
+                    : a.Subject == AgendaSubject.Lead ? $"{a.Order}. {a.TopicTitle}（{a.Purpose.Label()}）"
                     : $"{a.Order}. 検討テーマ「{a.TopicTitle}」（{a.Purpose.Label()}）").ToList();
-            var heading = $"{at.ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture)}（{(daysAhead == 0 ? "今日" : $"{daysAhead}日後")}）"
+            var heading = $"{JapaneseFormat.WarekiDateTime(at)}（{(daysAhead == 0 ? "今日" : $"{daysAhead}日後")}）"
                           + $"{(meeting.Place is null ? string.Empty : $"、{meeting.Place}")}で{meeting.Kind.Label()}（{meeting.Cadence.Label()}）を開催します。\n";
             var withAgenda = Shorten(heading + (agenda.Count == 0 ? "議題はまだ登録されていません。" : "議題:\n" + string.Join("\n", agenda)));
             // A 支援会議's cases are not shown to a member before their confidentiality pledge, not even as numbers.

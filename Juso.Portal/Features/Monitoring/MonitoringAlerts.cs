@@ -127,5 +127,5 @@ public static class MonitoringAlerts
 
     public static string DueText(DuePlan plan) => $"ケース {plan.CaseNumber} の支援プラン（第{plan.PlanVersion}版）";
 
-    public static string Date(DateOnly date) => JapaneseFormat.Date(date);
+    public static string Date(DateOnly date) => JapaneseFormat.WarekiDateWithWeekday(date);
 }

@@ -52,7 +52,7 @@ public sealed class MonitoringService(IDbContextFactory<JusoDbContext> factory, 
                 form.NextDueOn is { } n ? DateOnly.FromDateTime(n) : null);
             var review = MonitoringReview.Record(plan, details, c.User.Actor, c.Now);
             c.Db.MonitoringReviews.Add(review);
-            c.Case.NotePlanChange($"モニタリングを記録しました（次回 {JapaneseFormat.Date(review.NextDueOn)}）。", c.User.Actor, c.Now);
+            c.Case.NotePlanChange($"モニタリングを記録しました（次回 {JapaneseFormat.WarekiDateWithWeekday(review.NextDueOn)}）。", c.User.Actor, c.Now);
             c.Created = () => review.Id;
             return $"モニタリング（第{plan.PlanVersion}版）";
         });

@@ -27,7 +27,7 @@ public sealed class ContactTabTests : PortalComponentTest
 
         var row = page.WaitForElement("[data-testid=follow-up-row]");
         Assert.Contains("終結後フォロー", row.TextContent);
-        Assert.Contains("次回フォロー予定日: 2026/12/20", row.TextContent);
+        Assert.Contains("次回フォロー予定日: 令和8年12月20日（日）", row.TextContent);
     }
 
     [Fact]

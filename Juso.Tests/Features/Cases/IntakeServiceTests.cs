@@ -116,6 +116,22 @@ public sealed class IntakeServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenCase_ByAgencyMember_AsAReferralWithoutAnAgency_IsReferredFromTheirOwnAgency()
+    {
+        var agency = await _harness.AddAgencyAsync("東部地域包括支援センター");
+        await using var scope = _harness.As(TestUsers.MemberOf(agency.Id));
+        var form = IntakeForms.Valid();
+        form.IntakeRoute = IntakeRoute.AgencyReferral;
+
+        var result = await _harness.Get<IntakeService>(scope).OpenCaseAsync(form);
+
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));
+        Assert.Equal(agency.Id, await _harness.Get<IntakeService>(scope).OwnAgencyIdAsync());
+        await using var db = _harness.NewContext();
+        Assert.Equal(agency.Id, (await db.Cases.SingleAsync(c => c.Id == result.Id)).ReferringAgencyId);
+    }
+
+    [Fact]
     public async Task OpenCase_ForKnownHousehold_AddsSecondCaseToSameHousehold()
     {
         await using var scope = _harness.As(TestUsers.Coordinator());

@@ -44,7 +44,7 @@ public sealed class MeetingReminderJobTests : IAsyncLifetime
         Assert.Equal(["u-chair:1", "u-chair:3", "u-member:1", "u-member:3"], reminders.Select(r => $"{r.RecipientUserId}:{r.Level}").Order());
         Assert.All(reminders, r => Assert.Equal((meetingId, new DateOnly(2026, 11, 26), $"/meetings/{meetingId}"), (r.SubjectId, r.DueOn, r.Link)));
         var first = reminders.First(r => r.Level == 3);
-        Assert.Contains("2026/11/26 14:00（3日後）", first.Body);
+        Assert.Contains("令和8年11月26日（木） 14:00（3日後）", first.Body);
         Assert.Contains($"1. ケース {number}（モニタリング）", first.Body);
         Assert.DoesNotContain(AlertWorld.PrincipalFamilyName, first.Body);
         Assert.Contains("（1日後）", reminders.First(r => r.Level == 1).Body);
