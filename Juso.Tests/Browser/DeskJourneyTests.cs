@@ -47,7 +47,7 @@ public sealed partial class DeskJourneyTests(BrowserFixture fixture) : BrowserTe
 
         var bar = await page.Locator(".case-tabs .mud-tabs-tabbar-wrapper, .case-tabs .mud-tabs-toolbar-wrapper").First.BoundingBoxAsync();
         Assert.NotNull(bar);
-        Assert.Equal(9, await tabs.CountAsync());
+        Assert.Equal(10, await tabs.CountAsync());
         foreach (var tab in await tabs.AllAsync())
         {
             var box = await tab.BoundingBoxAsync();

@@ -140,7 +140,9 @@ public sealed class MeetingBoardJourneyTests(BrowserFixture fixture) : BrowserTe
     private async Task<int> DemoMeetingAsync(MeetingKind kind)
     {
         await using var db = await Fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
-        return await db.Meetings.Where(m => m.Kind == kind).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
+        // The demo's next meeting of that kind (the demo also holds past ones, for the yearly report and outreach).
+        var now = DateTime.UtcNow;
+        return await db.Meetings.Where(m => m.Kind == kind && m.ScheduledAt > now).OrderBy(m => m.ScheduledAt).Select(m => m.Id).FirstAsync();
     }
 
     private async Task<IReadOnlyList<string>> AgendaCaseNumbersAsync(int meetingId)
