@@ -335,6 +335,8 @@ public static class PortalServices
         services.AddScoped<Features.Outreach.OutreachPlanService>();
         services.AddScoped<Features.Outreach.LeadAgendaService>();
         services.AddSingleton<Features.Outreach.OutreachFigures>();
+        services.AddScoped<Features.Reports.IIndicatorSource, Features.Outreach.OutreachIndicators>();
+        services.AddScoped<Features.Reports.IIndicatorSource, Features.Participation.ParticipationIndicators>();
     }
 }
 

@@ -97,17 +97,27 @@ public sealed class ReportService(IDbContextFactory<JusoDbContext> factory, Curr
     {
         var startYears = report.Years.Select(y => y.StartYear).ToList();
         var targets = await db.IndicatorTargets.AsNoTracking().Where(t => startYears.Contains(t.FiscalYear)).ToListAsync(cancellationToken);
+        var fromSources = new Dictionary<(Indicator, int), decimal>();
+        foreach (var source in indicatorSources)
+        {
+            foreach (var year in report.Years)
+            {
+                foreach (var (indicator, value) in await source.ActualsAsync(year, cancellationToken))
+                {
+                    fromSources[(indicator, year.StartYear)] = value;
+                }
+            }
+        }
         var lines = new List<IndicatorLine>();
         foreach (var definition in IndicatorDefinition.All)
         {
-            var source = indicatorSources.FirstOrDefault(s => s.Provides.Contains(definition.Indicator));
             var cells = new List<IndicatorCell>();
             foreach (var year in report.Years)
             {
                 var target = targets.FirstOrDefault(t => t.FiscalYear == year.StartYear)?.TargetOf(definition.Indicator);
                 var actual = definition.ReportRow is { } row
                     ? report.Cell(row, year)?.Value
-                    : source is null ? null : await source.ActualAsync(definition.Indicator, year, cancellationToken);
+                    : fromSources.TryGetValue((definition.Indicator, year.StartYear), out var counted) ? counted : (decimal?)null;
                 cells.Add(new IndicatorCell(target, actual,
                     target is { } t1 && actual is { } a1 ? definition.IsAchieved(a1, t1) : null,
                     target is { } t2 && actual is { } a2 ? definition.AchievementRate(a2, t2) : null));

@@ -61,7 +61,7 @@ public sealed class ReportExportTests : IAsyncLifetime
         Assert.Equal(2d, Convert.ToDouble(intake["令和8年度"]));
         Assert.Contains("受付日がその年度", (string?)intake["定義"]);
         var indicators = stream.Query(useHeaderRow: true, sheetName: "評価指標").Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal("未集計", indicators.Single(r => (string?)r["指標"] == "アウトリーチ 把握件数")["令和8年度 実績"]);
+        Assert.Equal(0d, Convert.ToDouble(indicators.Single(r => (string?)r["指標"] == "アウトリーチ 把握件数")["令和8年度 実績"]));
         await using var db = _harness.NewContext();
         Assert.Contains("Excel", (await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.ReportExported)).Detail);
     }
