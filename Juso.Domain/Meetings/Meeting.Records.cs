@@ -112,7 +112,7 @@ public partial class Meeting
     public void ReviseActionItem(int actionItemId, ActionItemDetails details, DateTimeOffset now)
     {
         EnsureOpen();
-        var action = _actionItems.FirstOrDefault(a => a.Id == actionItemId) ?? throw new DomainException("この対応事項は見つかりません。画面を再読み込みしてください。");
+        var action = FindActionItem(actionItemId);
         CheckActionItem(details, now);
         action.Apply(details);
         Touch(now);
@@ -121,7 +121,7 @@ public partial class Meeting
     public void RemoveActionItem(int actionItemId, DateTimeOffset now)
     {
         EnsureOpen();
-        _actionItems.Remove(_actionItems.FirstOrDefault(a => a.Id == actionItemId) ?? throw new DomainException("この対応事項は見つかりません。画面を再読み込みしてください。"));
+        _actionItems.Remove(FindActionItem(actionItemId));
         Touch(now);
     }
 
@@ -130,11 +130,18 @@ public partial class Meeting
     /// meeting's own version does not move (only the action item's).
     /// </summary>
     public void CompleteActionItem(int actionItemId, ActionItemSettler settler, SupportCase supportCase, DateTimeOffset now) =>
-        FindActionItemFor(actionItemId, supportCase).Complete(settler, supportCase, now);
+        CaseActionItemFor(actionItemId, settler, supportCase).Complete(settler, now);
 
     /// <summary>Marks a done action item open again (done by mistake, or not done after all).</summary>
     public void ReopenActionItem(int actionItemId, ActionItemSettler settler, SupportCase supportCase) =>
-        FindActionItemFor(actionItemId, supportCase).Reopen(settler, supportCase);
+        CaseActionItemFor(actionItemId, settler, supportCase).Reopen();
+
+    /// <summary>Marks done an action item of a 検討テーマ or lead item (no case), as <see cref="CompleteActionItem"/> does for a case.</summary>
+    public void CompleteActionItemWithoutCase(int actionItemId, ActionItemSettler settler, DateTimeOffset now) =>
+        ActionItemWithoutCaseFor(actionItemId, settler).Complete(settler, now);
+
+    public void ReopenActionItemWithoutCase(int actionItemId, ActionItemSettler settler) =>
+        ActionItemWithoutCaseFor(actionItemId, settler).Reopen();
 
     /// <summary>The case an action item is for: the case of its agenda item (null for a topic item).</summary>
     public int? CaseOf(ActionItem actionItem) => FindItem(actionItem.AgendaItemId).SupportCaseId;
@@ -148,15 +155,36 @@ public partial class Meeting
         return item.IsCase ? item : throw new DomainException(TopicHasNoOutcomeMessage, nameof(AgendaItem.Outcome));
     }
 
-    private ActionItem FindActionItemFor(int actionItemId, SupportCase supportCase)
+    private ActionItem CaseActionItemFor(int actionItemId, ActionItemSettler settler, SupportCase supportCase)
     {
-        var action = _actionItems.FirstOrDefault(a => a.Id == actionItemId) ?? throw new DomainException("この対応事項は見つかりません。画面を再読み込みしてください。");
+        var action = FindActionItem(actionItemId);
         if (CaseOf(action) != supportCase.Id)
         {
             throw new DomainException("この対応事項は別のケースのものです。");
         }
+        if (!action.MayBeSettledBy(settler, supportCase))
+        {
+            throw new DomainException("対応事項の完了・未完了を変更できるのは、担当機関の職員とケースの担当者だけです。", nameof(ActionItem.CompletedAt));
+        }
         return action;
     }
+
+    private ActionItem ActionItemWithoutCaseFor(int actionItemId, ActionItemSettler settler)
+    {
+        var action = FindActionItem(actionItemId);
+        if (CaseOf(action) is not null)
+        {
+            throw new DomainException("この対応事項はケースの議題のものです。");
+        }
+        if (!ActionItem.MayBeSettledWithoutCaseBy(settler, action.OwnerAgencyId, ChairUserId))
+        {
+            throw new DomainException("対応事項の完了・未完了を変更できるのは、担当機関の職員と会議の議長だけです。", nameof(ActionItem.CompletedAt));
+        }
+        return action;
+    }
+
+    private ActionItem FindActionItem(int actionItemId) =>
+        _actionItems.FirstOrDefault(a => a.Id == actionItemId) ?? throw new DomainException("この対応事項は見つかりません。画面を再読み込みしてください。");
 
     private static void CheckDecision(string? text) =>
         new RuleCheck().RequireText(text, nameof(Decision.Text), "決定事項", Decision.TextMaxLength).ThrowIfAny();

@@ -92,9 +92,16 @@ public class ActionItem : Entity, IVersioned
     public static bool MayBeSettledBy(ActionItemSettler settler, int ownerAgencyId, int? coordinatorStaffId) =>
         settler.AgencyId == ownerAgencyId || (settler.StaffId is { } staffId && coordinatorStaffId == staffId);
 
-    internal void Complete(ActionItemSettler settler, SupportCase supportCase, DateTimeOffset now)
+    /// <summary>
+    /// The rule for an action item of a 検討テーマ or lead item, which has no coordinator: a member of the owner agency,
+    /// or the chair of the meeting that decided it.
+    /// </summary>
+    public static bool MayBeSettledWithoutCaseBy(ActionItemSettler settler, int ownerAgencyId, string chairUserId) =>
+        settler.AgencyId == ownerAgencyId || settler.Actor.UserId == chairUserId;
+
+    /// <summary>Marks it done; the meeting checked who may.</summary>
+    internal void Complete(ActionItemSettler settler, DateTimeOffset now)
     {
-        EnsureSettledBy(settler, supportCase);
         if (IsDone)
         {
             throw new DomainException("この対応事項は既に完了しています。", nameof(CompletedAt));
@@ -103,23 +110,14 @@ public class ActionItem : Entity, IVersioned
         CompletedBy = settler.Actor.Name;
     }
 
-    internal void Reopen(ActionItemSettler settler, SupportCase supportCase)
+    internal void Reopen()
     {
-        EnsureSettledBy(settler, supportCase);
         if (!IsDone)
         {
             throw new DomainException("この対応事項は未完了です。", nameof(CompletedAt));
         }
         CompletedAt = null;
         CompletedBy = null;
-    }
-
-    private void EnsureSettledBy(ActionItemSettler settler, SupportCase supportCase)
-    {
-        if (!MayBeSettledBy(settler, supportCase))
-        {
-            throw new DomainException("対応事項の完了・未完了を変更できるのは、担当機関の職員とケースの担当者だけです。", nameof(CompletedAt));
-        }
     }
 
     internal void Apply(ActionItemDetails details)

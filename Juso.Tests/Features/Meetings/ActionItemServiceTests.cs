@@ -139,6 +139,57 @@ public sealed class ActionItemServiceTests : IAsyncLifetime
         Assert.Equal(new[] { "家計の状況を確認する", "訪問日程を調整する", "前々回に済んだ対応" }.Order(), atPrevious.Select(i => i.Text).Order());
     }
 
+    [Fact]
+    public async Task TopicItem_ReachesTheOwnersHome_WithItsTitleAndMeetingLink_AndTheOwnerCompletesAndReopensIt()
+    {
+        var caseId = await _world.CaseWithActivePlanAsync(_world.Today.AddDays(60));
+        var (meetingId, actionId) = await TopicActionItemAsync(caseId, "送迎ボランティアの不足", ("送迎の担い手を社協と相談する", 20));
+        var other = await _world.Harness.AddAgencyAsync("ひばり野市社会福祉協議会", AgencyField.Poverty);
+        await using var owner = _world.Harness.As(Owner());
+        var service = _world.Harness.Get<ActionItemService>(owner);
+        await using var stranger = _world.Harness.As(TestUsers.MemberOf(other.Id));
+
+        // No case, so no case confidentiality: the owner agency sees it without taking part in any case.
+        var listed = Assert.Single(await service.OpenForMeAsync());
+        var completed = await service.CompleteAsync(actionId, listed.Version);
+        var afterDone = await service.OpenForMeAsync();
+        var keptHere = Assert.Single(await service.OpenForMeAsync([actionId]));
+        var reopened = await service.ReopenAsync(actionId, keptHere.Version);
+
+        Assert.Equal(("送迎の担い手を社協と相談する", null, "送迎ボランティアの不足", "令和8年度第1回重層的支援会議", $"/meetings/{meetingId}/board", true),
+            (listed.Text, listed.CaseNumber, listed.TopicTitle, listed.MeetingReference, listed.Link, listed.MaySettle));
+        Assert.True(completed.Succeeded, string.Join(" ", completed.Errors.Select(e => e.Message)));
+        Assert.Empty(afterDone);
+        Assert.Equal(("藤井 由美", true), (keptHere.CompletedBy, keptHere.IsDone));
+        Assert.True(reopened.Succeeded, string.Join(" ", reopened.Errors.Select(e => e.Message)));
+        var open = Assert.Single(await service.OpenForMeAsync());
+        Assert.False(open.IsDone);
+        Assert.Empty(await _world.Harness.Get<ActionItemService>(stranger).OpenForMeAsync());
+        Assert.Equal("対応事項の完了・未完了を変更できるのは、担当機関の職員と会議の議長だけです。",
+            Assert.Single((await _world.Harness.Get<ActionItemService>(stranger).CompleteAsync(actionId, open.Version)).Errors).Message);
+    }
+
+    [Fact]
+    public async Task RemindJob_ForATopicItem_SendsOncePerNaturalKey_ToOwnerAndChair_NamingTheTopicAndLinkingTheMeeting()
+    {
+        await _world.AddUserAsync("u-chair", "石田 美穂", JusoRoles.Coordinator, null);
+        var caseId = await _world.CaseWithActivePlanAsync(_world.Today.AddDays(60));
+        var (meetingId, actionId) = await TopicActionItemAsync(caseId, "送迎ボランティアの不足", ("送迎の担い手を社協と相談する", 5));
+        var job = _world.Get<RemindActionItemsJob>();
+
+        var dueSoon = await job.RunAsync(CancellationToken.None);
+        var dueSoonAgain = await job.RunAsync(CancellationToken.None);
+        _world.Harness.Time.Advance(TimeSpan.FromDays(6));
+        var overdue = await job.RunAsync(CancellationToken.None);
+        var overdueAgain = await job.RunAsync(CancellationToken.None);
+
+        Assert.Equal((2, 0, 2, 0), (dueSoon, dueSoonAgain, overdue, overdueAgain));
+        var sent = await _world.NotificationsAsync();
+        Assert.Equal(["u-chair", "u-chair", OwnerId, OwnerId], sent.Select(n => n.RecipientUserId).Order());
+        Assert.All(sent, n => Assert.Equal((actionId, (int?)null, $"/meetings/{meetingId}/board"), (n.SubjectId, n.CaseId, n.Link)));
+        Assert.Contains("対応事項の期限が過ぎています（送迎ボランティアの不足）", sent.Select(n => n.Title));
+    }
+
     private DateTimeOffset Held(int days) => new(_world.Today.AddDays(days).ToDateTime(new TimeOnly(14, 0)), JapanDate.Offset);
 
     private ClaimsPrincipal Coordinator() => WithStaff(TestUsers.Coordinator(), _world.CoordinatorStaff.Id);
@@ -171,6 +222,20 @@ public sealed class ActionItemServiceTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
         return (meetingId, added.Select(a => a.Id).ToArray());
+    }
+
+    /// <summary>A meeting (with a case item first) whose 検討テーマ item has one action item owned by the owner agency.</summary>
+    private async Task<(int MeetingId, int ActionId)> TopicActionItemAsync(int caseId, string topic, (string Text, int DueInDays) action)
+    {
+        var meetingId = await _world.ScheduleMeetingAsync(Held(-2), caseId);
+        await using var db = _world.Harness.NewContext();
+        var meeting = await db.Meetings.Include(m => m.Members).Include(m => m.Agenda).Include(m => m.ActionItems).SingleAsync(m => m.Id == meetingId);
+        var now = _world.Harness.Time.GetUtcNow();
+        var item = meeting.AddTopicItem(topic, null, AgendaPurpose.ResourceGaps, 15, now);
+        await db.SaveChangesAsync();
+        var added = meeting.AddActionItem(item.Id, new ActionItemDetails(action.Text, _owner.Id, "藤井", _world.Today.AddDays(action.DueInDays)), now);
+        await db.SaveChangesAsync();
+        return (meetingId, added.Id);
     }
 
     private async Task InvolveOwnerAsync(int caseId)
