@@ -40,9 +40,18 @@ public sealed class SessionLimitJourneyTests(BrowserFixture fixture) : BrowserTe
         var wall = await NewPageAsync(1920, 1080);
         await BrowserFixture.SignInAsync(wall, "chair");
         await wall.GotoAsync($"/meetings/{meetingId}/board");
+        // The board has joined the meeting (its presence lists the chair) before the chair starts the wall display.
+        await wall.GetByTestId("presence").Filter(new() { HasText = "接続中（1人）" }).WaitForAsync();
         await wall.GetByTestId("start-wall").ClickAsync();
 
-        await wall.WaitForURLAsync(url => url.EndsWith($"/meetings/{meetingId}/wall", StringComparison.Ordinal));
+        try
+        {
+            await wall.WaitForURLAsync(url => url.EndsWith($"/meetings/{meetingId}/wall", StringComparison.Ordinal));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"掲示モードに切り替わらなかった: {wall.Url} {await wall.InnerTextAsync("body")}");
+        }
         await wall.GetByTestId("wall-chip").WaitForAsync();
         Assert.Equal(0, await wall.GetByTestId("start-item").CountAsync());
         Assert.Equal(0, await wall.GetByTestId("mask-switch").CountAsync());
