@@ -67,6 +67,13 @@ public sealed class ReminderSettingsService(IDbContextFactory<JusoDbContext> fac
         await db.ReminderSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == ReminderSettings.SingletonId, cancellationToken)
         ?? ReminderSettings.CreateDefault(now);
 
+    /// <summary>The last due date today's due-soon reminders cover, or null while due-soon reminders are switched off.</summary>
+    public static async Task<DateOnly?> DueSoonUntilAsync(JusoDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var settings = await CurrentAsync(db, now, cancellationToken);
+        return settings.DueSoonEnabled ? Domain.Common.JapanDate.Today(now).AddDays(settings.DueSoonDays) : null;
+    }
+
     public async Task<ReminderSettingsForm> GetAsync()
     {
         await RequireAdministratorAsync();

@@ -21,13 +21,12 @@ public sealed class RemindActionItemsJob(IDbContextFactory<JusoDbContext> factor
         var now = time.GetUtcNow();
         var today = JapanDate.Today(now);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var settings = await ReminderSettingsService.CurrentAsync(db, now, cancellationToken);
+        var dueBy = await ReminderSettingsService.DueSoonUntilAsync(db, now, cancellationToken);
         await writer.QueueUnsentMailAsync(cancellationToken);
-        if (!settings.DueSoonEnabled)
+        if (dueBy is not { } until)
         {
             return 0;
         }
-        var until = today.AddDays(settings.DueSoonDays);
         var open = await (from m in db.Meetings.AsNoTracking()
                           from a in m.ActionItems
                           join item in db.Set<Domain.Meetings.AgendaItem>().AsNoTracking() on a.AgendaItemId equals item.Id

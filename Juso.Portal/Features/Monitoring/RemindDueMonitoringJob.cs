@@ -15,13 +15,13 @@ public sealed class RemindDueMonitoringJob(IDbContextFactory<JusoDbContext> fact
         var now = time.GetUtcNow();
         var today = JapanDate.Today(now);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var settings = await ReminderSettingsService.CurrentAsync(db, now, cancellationToken);
+        var dueBy = await ReminderSettingsService.DueSoonUntilAsync(db, now, cancellationToken);
         await writer.QueueUnsentMailAsync(cancellationToken);
-        if (!settings.DueSoonEnabled)
+        if (dueBy is not { } until)
         {
             return 0;
         }
-        var plans = await MonitoringAlerts.DueBy(db, today, today.AddDays(settings.DueSoonDays)).ToListAsync(cancellationToken);
+        var plans = await MonitoringAlerts.DueBy(db, today, until).ToListAsync(cancellationToken);
         var drafts = await MonitoringAlerts.DraftsAsync(db, plans, toSupervisors: false, digestSupervisors: false, plan =>
         {
             var days = plan.DueOn.DayNumber - today.DayNumber;

@@ -22,13 +22,12 @@ public sealed class RemindParticipationFollowUpsJob(IDbContextFactory<JusoDbCont
         var now = time.GetUtcNow();
         var today = JapanDate.Today(now);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var settings = await ReminderSettingsService.CurrentAsync(db, now, cancellationToken);
+        var dueBy = await ReminderSettingsService.DueSoonUntilAsync(db, now, cancellationToken);
         await writer.QueueUnsentMailAsync(cancellationToken);
-        if (!settings.DueSoonEnabled)
+        if (dueBy is not { } until)
         {
             return 0;
         }
-        var until = today.AddDays(settings.DueSoonDays);
         var due = await (from p in db.ParticipationPlans.AsNoTracking()
                          join c in db.Cases.AsNoTracking() on p.SupportCaseId equals c.Id
                          where p.Status != ParticipationStatus.Ended && p.NextFollowUpDue != null && p.NextFollowUpDue <= until
