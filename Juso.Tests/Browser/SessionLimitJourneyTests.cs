@@ -46,7 +46,8 @@ public sealed class SessionLimitJourneyTests(BrowserFixture fixture) : BrowserTe
 
         try
         {
-            await wall.WaitForURLAsync(url => url.EndsWith($"/meetings/{meetingId}/wall", StringComparison.Ordinal));
+            // Blazor navigates within the document: wait for the address, not for a load event that may never come.
+            await wall.WaitForURLAsync(url => url.EndsWith($"/meetings/{meetingId}/wall", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
