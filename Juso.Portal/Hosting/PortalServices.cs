@@ -199,7 +199,9 @@ public static class PortalServices
             .AddClaimsPrincipalFactory<JusoClaimsPrincipalFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<JapaneseIdentityErrorDescriber>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // Replaces Identity's authenticator check: a code counts once (docs/adr/0028).
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
         // ASVS 2.4.2 / OWASP: PBKDF2-HMAC-SHA512 (Identity's V3 format) with at least 210,000 iterations.
         services.Configure<PasswordHasherOptions>(options =>
         {
@@ -273,6 +275,8 @@ public static class PortalServices
             oidc.CorrelationCookie.SecurePolicy = insecureCookies ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             oidc.NonceCookie.SecurePolicy = oidc.CorrelationCookie.SecurePolicy;
             oidc.MapInboundClaims = false;
+            // How the directory checked the person ("amr") decides whether Juso's own code is asked for too.
+            oidc.ClaimActions.Remove("amr");
             oidc.SaveTokens = false;
             oidc.Scope.Clear();
             oidc.Scope.Add("openid");

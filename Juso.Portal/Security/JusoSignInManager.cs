@@ -27,6 +27,8 @@ public sealed class JusoSignInManager(
     AuditLog audit)
     : SignInManager<JusoUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    private const string PasswordFactor = "パスワード";
+
     public override async Task<bool> CanSignInAsync(JusoUser user) =>
         await AccountStatus.UnusableReasonAsync(user, dbFactory) is null && await base.CanSignInAsync(user);
 
@@ -57,18 +59,23 @@ public sealed class JusoSignInManager(
     }
 
     /// <summary>
-    /// The password was right and the user has an authenticator: remember who for five minutes in Identity's
-    /// two-factor cookie, where <see cref="CompleteTwoFactorAsync"/> finds them. No session exists yet.
+    /// The first step (the password, or the directory) passed and the user has an authenticator: remember who for five
+    /// minutes in Identity's two-factor cookie, where <see cref="CompleteTwoFactorAsync"/> finds them. No session exists yet.
     /// </summary>
-    public Task BeginTwoFactorAsync(JusoUser user)
+    /// <param name="firstFactor">How the first step was passed, for the audit log.</param>
+    public Task BeginTwoFactorAsync(JusoUser user, string firstFactor = PasswordFactor)
     {
         var identity = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
         identity.AddClaim(new Claim(ClaimTypes.Name, user.Id));
+        identity.AddClaim(new Claim(ClaimTypes.AuthenticationMethod, firstFactor));
         return Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(identity));
     }
 
+    /// <summary>Whether this browser passed a first step (password or directory) in the last five minutes.</summary>
+    public async Task<bool> IsAwaitingCodeAsync() => await GetTwoFactorAuthenticationUserAsync() is not null;
+
     /// <summary>
-    /// Checks the 6-digit code of the authenticator (or a recovery code) of the user who passed the password step;
+    /// Checks the 6-digit code of the authenticator (or a recovery code) of the user who passed the first step;
     /// wrong codes count towards the lockout like wrong passwords. Signs in with a session when right.
     /// </summary>
     public async Task<TwoFactorOutcome> CompleteTwoFactorAsync(string? code, string? address, string target)
@@ -101,9 +108,11 @@ public sealed class JusoSignInManager(
             await audit.WriteAsync(Who(user, address), locked ? AuditAction.LockedOut : AuditAction.SignInFailed, detail: "認証コードの誤り");
             return locked ? TwoFactorOutcome.LockedOut : TwoFactorOutcome.Wrong;
         }
+        var firstFactor = (await Context.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme)).Principal?
+            .FindFirstValue(ClaimTypes.AuthenticationMethod) ?? PasswordFactor;
         await UserManager.ResetAccessFailedCountAsync(user);
         await Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
-        await SignInWithSessionAsync(user, address, isTotp ? "パスワードと認証アプリ" : "パスワードと回復用コード", target);
+        await SignInWithSessionAsync(user, address, $"{firstFactor}と{(isTotp ? "認証アプリ" : "回復用コード")}", target);
         return TwoFactorOutcome.SignedIn;
     }
 

@@ -7,6 +7,7 @@ using Juso.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OtpNet;
 
 namespace Juso.Tests.Security;
 
@@ -72,6 +73,43 @@ public sealed class DirectorySignInTests(DirectoryFixture fixture)
     }
 
     [Fact]
+    public async Task SignIn_UserWithJusosAuthenticator_DirectoryCheckedOnlyAPassword_AsksForTheCodeBeforeASessionExists()
+    {
+        var key = await UserWithAuthenticatorAsync("oidc.mfa.code", "oidc-http-mfa-code");
+        fixture.Provider.SignedInAs = new DirectoryPerson("oidc-http-mfa-code", null, ["pwd"]);
+        using var client = Client();
+
+        var html = await SignInThroughDirectoryAsync(client, expectCallback: false);
+
+        Assert.Contains("認証アプリに表示されている6桁の確認コード", html);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(AccountEndpoints.SessionPath)).StatusCode);
+        var codeStep = LoginPage.CodeStepUrl("/");
+        Assert.Contains("確認コードが正しくありません。", (await PortalForms.PostAsync(client, codeStep, "two-factor", Code(WrongCode(key)))).Html);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(AccountEndpoints.SessionPath)).StatusCode);
+
+        await PortalForms.PostAsync(client, codeStep, "two-factor", Code(new Totp(Base32Encoding.ToBytes(key)).ComputeTotp()));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.GetAsync(AccountEndpoints.SessionPath)).StatusCode);
+        await using var db = await Db();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.SignedIn && a.UserName == "テスト oidc.mfa.code" && a.Detail == "庁内アカウントと認証アプリ"));
+    }
+
+    [Fact]
+    public async Task SignIn_UserWithJusosAuthenticator_DirectorySaysItCheckedASecondFactor_SignsInWithoutTheCode()
+    {
+        await UserWithAuthenticatorAsync("oidc.mfa.directory", "oidc-http-mfa-directory");
+        fixture.Provider.SignedInAs = new DirectoryPerson("oidc-http-mfa-directory", null, ["pwd", "mfa"]);
+        using var client = Client();
+
+        var html = await SignInThroughDirectoryAsync(client);
+
+        Assert.Contains("サインインしています", html);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.GetAsync(AccountEndpoints.SessionPath)).StatusCode);
+        await using var db = await Db();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.SignedIn && a.UserName == "テスト oidc.mfa.directory" && a.Detail == "庁内アカウントでサインイン（多要素認証）"));
+    }
+
+    [Fact]
     public async Task Match_FirstSignInByEmail_LinksTheSubject_SoTheNextSignInFindsItBySubject()
     {
         await using var scope = fixture.Server.Services.CreateAsyncScope();
@@ -113,11 +151,12 @@ public sealed class DirectorySignInTests(DirectoryFixture fixture)
     }
 
     /// <summary>The button's link, the provider, and back: the client follows every redirect, keeping cookies like a browser.</summary>
-    private static async Task<string> SignInThroughDirectoryAsync(HttpClient client)
+    /// <param name="expectCallback">False where the callback sends the browser on to the code step of the sign-in page.</param>
+    private static async Task<string> SignInThroughDirectoryAsync(HttpClient client, bool expectCallback = true)
     {
         var response = await client.GetAsync(AccountEndpoints.DirectoryPath);
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.RequestMessage?.RequestUri}");
-        Assert.StartsWith(AccountEndpoints.DirectoryCallbackPath, response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.StartsWith(expectCallback ? AccountEndpoints.DirectoryCallbackPath : "/account/login", response.RequestMessage!.RequestUri!.AbsolutePath);
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
@@ -134,6 +173,23 @@ public sealed class DirectorySignInTests(DirectoryFixture fixture)
         var user = (await users.FindByNameAsync(userName))!;
         Assert.True((await users.AddLoginAsync(user, new UserLoginInfo(fixture.Provider.Authority, subject, "庁内アカウント"))).Succeeded);
     }
+
+    /// <summary>A user of the test's own, linked to the directory subject, with Juso's authenticator turned on; returns its key.</summary>
+    private async Task<string> UserWithAuthenticatorAsync(string userName, string subject)
+    {
+        var user = await PortalForms.CreateUserAsync(fixture.Server.Services, userName, "kawasemi-meadow-2026");
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>();
+        user = (await users.FindByIdAsync(user.Id))!;
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        Assert.True((await users.AddLoginAsync(user, new UserLoginInfo(fixture.Provider.Authority, subject, "庁内アカウント"))).Succeeded);
+        return (await users.GetAuthenticatorKeyAsync(user))!;
+    }
+
+    private static Dictionary<string, string> Code(string code) => new() { ["Code.Value"] = code };
+
+    private static string WrongCode(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp() == "000000" ? "111111" : "000000";
 
     private async Task SetActiveAsync(string userName, bool active)
     {

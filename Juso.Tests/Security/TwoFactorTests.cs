@@ -32,7 +32,7 @@ public sealed partial class TwoFactorTests(BrowserFixture fixture)
         Assert.Contains("認証アプリに表示されている6桁の確認コード", html);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(AccountEndpoints.SessionPath)).StatusCode);
 
-        var right = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
+        var right = NextCode(key);
         var (wrongResponse, wrongHtml) = await PostCodeAsync(client, right == "000000" ? "111111" : "000000");
         Assert.Equal(HttpStatusCode.OK, wrongResponse.StatusCode);
         Assert.Contains("確認コードが正しくありません。", wrongHtml);
@@ -82,6 +82,33 @@ public sealed partial class TwoFactorTests(BrowserFixture fixture)
         using var again = PortalForms.Client(fixture.Server.BaseUrl);
         Assert.Equal(HttpStatusCode.Redirect, (await PortalForms.SignInAsync(again, "mfa.off", Password)).Response.StatusCode);
     }
+
+    [Fact]
+    public async Task SignIn_TheSameCodeAgain_IsRefused_EvenWhileItIsStillValid()
+    {
+        await PortalForms.CreateUserAsync(fixture.Server.Services, "mfa.replay", Password);
+        using var setup = PortalForms.Client(fixture.Server.BaseUrl);
+        await PortalForms.SignInAsync(setup, "mfa.replay", Password);
+        var (key, _) = await EnableAsync(setup);
+        var code = NextCode(key);
+        using var first = PortalForms.Client(fixture.Server.BaseUrl);
+        await PortalForms.SignInAsync(first, "mfa.replay", Password);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostCodeAsync(first, code)).Response.StatusCode);
+
+        // Someone who saw the code over the user's shoulder, and knows the password, tries it at once.
+        using var second = PortalForms.Client(fixture.Server.BaseUrl);
+        await PortalForms.SignInAsync(second, "mfa.replay", Password);
+        var (_, html) = await PostCodeAsync(second, code);
+
+        Assert.Contains("確認コードが正しくありません。", html);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await second.GetAsync(AccountEndpoints.SessionPath)).StatusCode);
+    }
+
+    /// <summary>
+    /// The app's code of the next 30-second step (accepted: phones drift): the code that turned the authenticator on
+    /// is used up, and a code counts once.
+    /// </summary>
+    private static string NextCode(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow.AddSeconds(30));
 
     /// <summary>Reads the key off the page, as a user types it into an app, and confirms with the app's code.</summary>
     private static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnableAsync(HttpClient client)

@@ -99,6 +99,10 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
             {
                 identity.SetClaim(Claims.Email, email);
             }
+            if (person.Methods is { Length: > 0 } methods)
+            {
+                identity.SetClaims(Claims.AuthenticationMethodReference, [.. methods]);
+            }
             identity.SetScopes(request.GetScopes());
             identity.SetDestinations(_ => [Destinations.IdentityToken, Destinations.AccessToken]);
             return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -112,5 +116,8 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
 
-/// <summary>A directory account: its stable subject and, when the directory has one, its e-mail address.</summary>
-public sealed record DirectoryPerson(string Subject, string? Email);
+/// <summary>
+/// A directory account: its stable subject and, when the directory has one, its e-mail address; and how the directory
+/// checked them this time ("amr", e.g. pwd and mfa), when it says.
+/// </summary>
+public sealed record DirectoryPerson(string Subject, string? Email, string[]? Methods = null);

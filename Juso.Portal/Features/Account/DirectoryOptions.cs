@@ -29,6 +29,19 @@ public sealed class DirectoryOptions
     /// <summary>Whether a first sign-in may find its Juso user by e-mail address (otherwise only by an existing link).</summary>
     public bool MatchByEmail { get; set; } = true;
 
+    /// <summary>
+    /// The "amr" values (RFC 8176) by which the directory says it checked more than a password. A user who turned on
+    /// Juso's own two-step verification is asked for its code after the directory, unless the directory's answer
+    /// names one of these (docs/adr/0028).
+    /// </summary>
+    public string[] MultiFactorMethods { get; set; } = ["mfa", "http://schemas.microsoft.com/claims/multipleauthn"];
+
+    /// <summary>
+    /// The directory requires its own multi-factor sign-in for Juso (e.g. a conditional access policy) without saying
+    /// so in "amr" (Entra ID's v2.0 tokens): never ask for Juso's code after it.
+    /// </summary>
+    public bool DirectoryRequiresMultiFactor { get; set; }
+
     /// <summary>Only a provider on loopback (the tests') may turn this off; the portal refuses to start otherwise.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 

@@ -17,10 +17,19 @@ public enum DirectorySignInOutcome
 
     /// <summary>The Juso user exists but may not sign in (disabled, suspended agency, locked out).</summary>
     Refused,
+
+    /// <summary>
+    /// The user turned on Juso's two-step verification and the directory did not say it checked a second factor:
+    /// the authenticator's code comes next, on the sign-in page. No session exists yet.
+    /// </summary>
+    CodeRequired,
 }
 
-/// <summary>The person the directory vouched for: its issuer and subject name them for good.</summary>
-public sealed record DirectoryIdentity(string Issuer, string Subject, string? Email, bool EmailUnverified)
+/// <summary>
+/// The person the directory vouched for: its issuer and subject name them for good. <paramref name="MultiFactor"/>:
+/// the directory says it checked more than a password.
+/// </summary>
+public sealed record DirectoryIdentity(string Issuer, string Subject, string? Email, bool EmailUnverified, bool MultiFactor = false)
 {
     /// <summary>Null when the directory's answer lacks a subject.</summary>
     public static DirectoryIdentity? From(ClaimsPrincipal principal, DirectoryOptions options)
@@ -31,7 +40,9 @@ public sealed record DirectoryIdentity(string Issuer, string Subject, string? Em
         }
         var email = principal.FindFirst(options.EmailClaim)?.Value;
         var unverified = string.Equals(principal.FindFirst("email_verified")?.Value, "false", StringComparison.OrdinalIgnoreCase);
-        return new DirectoryIdentity(subject.Issuer, subject.Value, email, unverified);
+        var multiFactor = options.DirectoryRequiresMultiFactor
+            || principal.FindAll("amr").Any(method => options.MultiFactorMethods.Contains(method.Value, StringComparer.OrdinalIgnoreCase));
+        return new DirectoryIdentity(subject.Issuer, subject.Value, email, unverified, multiFactor);
     }
 }
 
@@ -42,13 +53,23 @@ public sealed record DirectoryIdentity(string Issuer, string Subject, string? Em
 /// </summary>
 public sealed class DirectorySignInService(UserManager<JusoUser> users, JusoSignInManager signIn, AuditLog audit, DirectoryOptions options)
 {
+    /// <summary>How the audit log names the directory as a way of proving who one is.</summary>
+    public const string FirstFactor = "庁内アカウント";
+
     public async Task<DirectorySignInOutcome> SignInAsync(DirectoryIdentity identity, string? address)
     {
         var (user, outcome) = await MatchAsync(identity, address);
-        if (user is not null && outcome == DirectorySignInOutcome.SignedIn)
+        if (user is null || outcome != DirectorySignInOutcome.SignedIn)
         {
-            await signIn.SignInWithSessionAsync(user, address, options.DisplayName);
+            return outcome;
         }
+        // Turned on by the user, the second factor guards every way in, the directory's too (docs/adr/0028).
+        if (!identity.MultiFactor && await users.GetTwoFactorEnabledAsync(user))
+        {
+            await signIn.BeginTwoFactorAsync(user, FirstFactor);
+            return DirectorySignInOutcome.CodeRequired;
+        }
+        await signIn.SignInWithSessionAsync(user, address, identity.MultiFactor ? options.DisplayName + "（多要素認証）" : options.DisplayName);
         return outcome;
     }
 
