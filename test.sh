@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Juso on a fresh Debian machine: installs what the tests need (Debian's chromium, Japanese
-# fonts and poppler-utils for the browser and document tests, redis-server for the two-instance scale-out test)
-# when missing, builds, generates the SQL Server idempotent migrations
+# fonts and poppler-utils for the browser and document tests, redis-server for the two-instance scale-out test,
+# nginx and openssl for the reverse-proxy recipe test) when missing, builds, generates the SQL Server idempotent migrations
 # script (a broken SQL Server migration fails here), and runs the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,6 +9,8 @@ cd "$(dirname "$0")"
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=ja)" ]; then
   missing+=(fonts-noto-cjk)
 fi
@@ -21,7 +23,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # RUNLEVEL=1: the packages' services (nginx on port 80, redis on 6379) are not started; the tests start their own.
+  $sudo_cmd env RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
