@@ -25,6 +25,13 @@ public static partial class BoardHubClient
     {
         var cookies = new CookieContainer();
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
+        await SignInAsync(http, userName);
+        return cookies;
+    }
+
+    /// <summary>Posts the static sign-in form with a client that keeps cookies and leaves redirects alone; returns the redirect.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient http, string userName)
+    {
         var form = await http.GetStringAsync("/account/login");
         var signIn = await http.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -34,7 +41,7 @@ public static partial class BoardHubClient
             ["Input.Password"] = BrowserFixture.DemoPassword,
         }));
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return cookies;
+        return signIn;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
