@@ -65,6 +65,20 @@ public sealed class OverdueOverviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HomeDueList_PastItsCountLimit_SaysSoAndPagesOnlyUpToIt()
+    {
+        await using var scope = _world.Harness.As(TestUsers.Coordinator());
+        var monitoring = _world.Harness.Get<MonitoringService>(scope);
+
+        var first = await monitoring.DueAsync(page: 0, pageSize: 2, countLimit: 2);
+        var beyond = await monitoring.DueAsync(page: 1, pageSize: 2, countLimit: 2);
+
+        Assert.Equal("2件以上", MonitoringService.DueCountText(first.TotalCount, 2));
+        Assert.Equal([_cases[0], _cases[1]], first.Items.Select(r => r.CaseId));
+        Assert.Equal([_cases[0], _cases[1]], beyond.Items.Select(r => r.CaseId));
+    }
+
+    [Fact]
     public async Task AnAgencyMember_IsRefused()
     {
         await using var scope = _world.Harness.As(TestUsers.MemberOf(_world.Lead.Id));
