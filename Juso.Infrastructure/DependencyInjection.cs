@@ -24,6 +24,8 @@ public static class DependencyInjection
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
         services.AddSingleton<VersionInterceptor>();
+        services.AddSingleton<ReportYearCache>();
+        services.AddSingleton<ReportChangeInterceptor>();
 
         if (options.Provider == DatabaseProvider.SqlServer)
         {
@@ -31,7 +33,7 @@ public static class DependencyInjection
                 ?? throw new InvalidOperationException("Database:Provider=SqlServer には ConnectionStrings:Juso の設定が必要です。");
             services.AddDbContextFactory<SqlServerJusoDbContext>((sp, o) => o
                 .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
-                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<ReportChangeInterceptor>()));
             services.AddSingleton<IDbContextFactory<JusoDbContext>, UpcastFactory<SqlServerJusoDbContext>>();
             services.AddSingleton(sp => new SqliteBackup(null, BackupFolder(configuration, dataDirectory), sp.GetRequiredService<ILogger<SqliteBackup>>()));
         }
@@ -40,7 +42,7 @@ public static class DependencyInjection
             var connectionString = SqliteConnectionString(configuration.GetConnectionString("Sqlite"), dataDirectory);
             services.AddDbContextFactory<SqliteJusoDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<ReportChangeInterceptor>()));
             services.AddSingleton<IDbContextFactory<JusoDbContext>, UpcastFactory<SqliteJusoDbContext>>();
             services.AddSingleton(sp => new SqliteBackup(connectionString, BackupFolder(configuration, dataDirectory), sp.GetRequiredService<ILogger<SqliteBackup>>()));
         }

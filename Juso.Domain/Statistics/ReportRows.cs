@@ -75,7 +75,7 @@ public static class ReportRows
             s => MeetingFigure(s.Meetings)),
         .. Enum.GetValues<MeetingKind>().SelectMany(kind => new[]
         {
-            new ReportRow(kind == MeetingKind.MultiLayered ? MultiLayeredMeetings : SupportMeetings, "会議", $"{kind.Label()}", $"開催回数のうち{kind.Label()}（定例・随時の合計）。",
+            new ReportRow(kind switch { MeetingKind.MultiLayered => MultiLayeredMeetings, MeetingKind.Support => SupportMeetings, _ => $"meetings-{kind}" }, "会議", $"{kind.Label()}", $"開催回数のうち{kind.Label()}（定例・随時の合計）。",
                 s => MeetingFigure(s.Meetings.Where(m => m.Kind == kind)), true),
         }.Concat(Enum.GetValues<MeetingCadence>().Select(cadence =>
             new ReportRow($"meetings-{kind}-{cadence}", "会議", $"{kind.Label()}（{cadence.Label()}）", $"開催回数のうち{kind.Label()}の{cadence.Label()}の会。",

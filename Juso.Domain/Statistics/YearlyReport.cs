@@ -20,13 +20,26 @@ public sealed record YearlyReport(IReadOnlyList<FiscalYear> Years, IReadOnlyList
         return Enumerable.Range(from.StartYear, to.StartYear - from.StartYear + 1).Select(y => new FiscalYear(y)).ToList();
     }
 
-    public static YearlyReport Compute(ReportFacts facts, IReadOnlyList<FiscalYear> years, IReadOnlyCollection<ConcernCategoryEntry> categories)
+    public static YearlyReport Compute(ReportFacts facts, IReadOnlyList<FiscalYear> years, IReadOnlyCollection<ConcernCategoryEntry> categories) =>
+        Assemble(years, categories, years.Select(y => Column(facts, y, categories)).ToList());
+
+    /// <summary>
+    /// The figures of one 年度 by row key: what <see cref="Compute"/> shows in that year's column, whatever the range
+    /// around it (a category row is counted only in the years its entry is valid in), so a column can be kept and reused.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Figure?> Column(ReportFacts facts, FiscalYear year, IReadOnlyCollection<ConcernCategoryEntry> categories)
     {
-        var scopes = years.Select(y => new YearScope(facts, y)).ToList();
-        var rows = ReportRows.Counts.Concat(ReportRows.Categories(years, categories)).Concat(ReportRows.Routes).Concat(ReportRows.Fields)
-            .Concat(ReportRows.Meetings).Concat(ReportRows.Monitoring).Concat(ReportRows.Programs);
-        return new YearlyReport(years, rows.Select(r => new ReportLine(r, scopes.Select(r.Count).ToList())).ToList());
+        var scope = new YearScope(facts, year);
+        return Rows([year], categories).ToDictionary(r => r.Key, r => r.Count(scope));
     }
+
+    /// <summary>The report of <paramref name="years"/> from one <see cref="Column"/> per year, in the same order.</summary>
+    public static YearlyReport Assemble(IReadOnlyList<FiscalYear> years, IReadOnlyCollection<ConcernCategoryEntry> categories, IReadOnlyList<IReadOnlyDictionary<string, Figure?>> columns) =>
+        new(years, Rows(years, categories).Select(r => new ReportLine(r, columns.Select(c => c.GetValueOrDefault(r.Key)).ToList())).ToList());
+
+    private static IEnumerable<ReportRow> Rows(IReadOnlyList<FiscalYear> years, IReadOnlyCollection<ConcernCategoryEntry> categories) =>
+        ReportRows.Counts.Concat(ReportRows.Categories(years, categories)).Concat(ReportRows.Routes).Concat(ReportRows.Fields)
+            .Concat(ReportRows.Meetings).Concat(ReportRows.Monitoring).Concat(ReportRows.Programs);
 
     public ReportLine? Line(string key) => Lines.FirstOrDefault(l => l.Row.Key == key);
 

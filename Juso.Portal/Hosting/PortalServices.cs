@@ -88,6 +88,8 @@ public static class PortalServices
         options.AbortOnConnectFail = false;
         options.ClientName = "juso-portal";
         services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(options));
+        // Several instances: one would not hear of the others' saves, so every report is counted from the data (ADR 0026).
+        services.AddSingleton(Juso.Infrastructure.Persistence.ReportYearCache.Disabled);
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         return true;
     }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
-using Juso.Domain.Agencies;
 using Juso.Domain.Cases;
 using Juso.Domain.Common;
 using Juso.Infrastructure.Identity;
@@ -11,11 +10,8 @@ using Juso.Portal.Common;
 using Juso.Portal.Features.Cases;
 using Juso.Portal.Features.Meetings;
 using Juso.Portal.Features.Monitoring;
-using Juso.Portal.Hosting;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -25,154 +21,127 @@ using Microsoft.Extensions.Logging;
 // Then the server time of the home page's queries and of pages of the overdue list (goal: <= 200 ms each).
 var cases = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
-var directory = Path.Combine(Path.GetTempPath(), "juso-bench-search-" + Guid.NewGuid().ToString("N"));
-Directory.CreateDirectory(directory);
 var now = new DateTimeOffset(2026, 11, 23, 10, 0, 0, JapanDate.Offset);
 
-var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-{
-    ["Database:Provider"] = "Sqlite", ["Storage:DataDirectory"] = directory,
-}).Build();
 var recorder = new SqlRecorder();
-var services = new ServiceCollection()
-    .AddLogging(logging => logging.AddProvider(recorder))
-    .AddSingleton(TimeProvider.System)
-    .AddSingleton<IConfiguration>(configuration)
-    .AddJusoPortal(configuration, directory)
-    .AddScoped<AuthenticationStateProvider, NobodySignedIn>()
-    .BuildServiceProvider();
-try
+await using var bench = await BenchDatabase.CreateAsync("search", recorder);
+var services = bench.Services;
+var factory = bench.Factory;
+var generate = Stopwatch.StartNew();
+var agencyIds = await GenerateAsync(bench, cases, now);
+var generated = generate.Elapsed;
+// The rows were written without the Domain, as rows from before the CaseSearchKey migration: startup fills their keys.
+var fill = Stopwatch.StartNew();
+await using (var scope = services.CreateAsyncScope())
 {
-    await using (var scope = services.CreateAsyncScope())
-    {
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
-    }
-    var factory = services.GetRequiredService<IDbContextFactory<JusoDbContext>>();
-    var generate = Stopwatch.StartNew();
-    var agencyIds = await GenerateAsync(factory, cases, now);
-    var generated = generate.Elapsed;
-    // The rows were written without the Domain, as rows from before the CaseSearchKey migration: startup fills their keys.
-    var fill = Stopwatch.StartNew();
-    await using (var scope = services.CreateAsyncScope())
-    {
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().FillSearchKeysAsync();
-    }
-    Console.WriteLine($"# Case list search, {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}");
-    Console.WriteLine($"Generated {cases:N0} cases (a household of 1 to 4 members each, 1 to 3 concerns, a lead agency among 14, an active plan for each case in support) in {generated.TotalSeconds:F1} s; "
-        + $"the startup fill of their households' search keys took {fill.Elapsed.TotalSeconds:F1} s.");
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().FillSearchKeysAsync();
+}
+Console.WriteLine($"# Case list search, {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}, load {File.ReadAllText("/proc/loadavg").Trim()}");
+Console.WriteLine($"Generated {cases:N0} cases (a household of 1 to 4 members each, 1 to 3 concerns, a lead agency among 14, an active plan for each case in support) in {generated.TotalSeconds:F1} s; "
+    + $"the startup fill of their households' search keys took {fill.Elapsed.TotalSeconds:F1} s.");
 
-    // The shapes a caseworker uses: the first page, a name in kanji, a reading in hiragana, filters, and a later page.
-    var shapes = new (string Name, CaseSearch Search, int Page)[]
-    {
-        ("first page, no filter", new CaseSearch(), 0),
-        ("name in kanji (山田)", new CaseSearch("山田"), 0),
-        ("reading in hiragana (やまだ)", new CaseSearch("やまだ"), 0),
-        ("full name with space (佐藤 花子)", new CaseSearch("佐藤 花子"), 0),
-        ("category (8050)", new CaseSearch(Category: ConcernCategory.EightyFifty), 0),
-        ("stage + fiscal year", new CaseSearch(Stage: CaseStage.Support, FiscalYear: 2025), 0),
-        ("agency", new CaseSearch(AgencyId: agencyIds[3]), 0),
-        ("page 200, no filter", new CaseSearch(), 200),
-    };
+// The shapes a caseworker uses: the first page, a name in kanji, a reading in hiragana, filters, and a later page.
+var shapes = new (string Name, CaseSearch Search, int Page)[]
+{
+    ("first page, no filter", new CaseSearch(), 0),
+    ("name in kanji (山田)", new CaseSearch("山田"), 0),
+    ("reading in hiragana (やまだ)", new CaseSearch("やまだ"), 0),
+    ("full name with space (佐藤 花子)", new CaseSearch("佐藤 花子"), 0),
+    ("category (8050)", new CaseSearch(Category: ConcernCategory.EightyFifty), 0),
+    ("stage + fiscal year", new CaseSearch(Stage: CaseStage.Support, FiscalYear: 2025), 0),
+    ("agency", new CaseSearch(AgencyId: agencyIds[3]), 0),
+    ("page 200, no filter", new CaseSearch(), 200),
+};
 
-    // The SELECTs that one name search sends, as EF logs them, and how SQLite plans them.
-    await using (var scope = services.CreateAsyncScope())
+// The SELECTs that one name search sends, as EF logs them, and how SQLite plans them.
+await using (var scope = services.CreateAsyncScope())
+{
+    scope.ServiceProvider.GetRequiredService<ClientInfo>().Principal = Coordinator;
+    recorder.Recording = true;
+    await scope.ServiceProvider.GetRequiredService<CaseService>().SearchAsync(new CaseSearch("やまだ"), 0, 20);
+    recorder.Recording = false;
+}
+await using (var db = await factory.CreateDbContextAsync())
+{
+    foreach (var sql in recorder.Commands.Where(c => c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)))
     {
-        scope.ServiceProvider.GetRequiredService<ClientInfo>().Principal = Coordinator;
-        recorder.Recording = true;
-        await scope.ServiceProvider.GetRequiredService<CaseService>().SearchAsync(new CaseSearch("やまだ"), 0, 20);
-        recorder.Recording = false;
-    }
-    await using (var db = await factory.CreateDbContextAsync())
-    {
-        foreach (var sql in recorder.Commands.Where(c => c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)))
-        {
-            Console.WriteLine();
-            Console.WriteLine(sql);
-            Console.WriteLine("EXPLAIN QUERY PLAN:");
-            foreach (var line in await ExplainAsync(db, sql))
-            {
-                Console.WriteLine("  " + line);
-            }
-        }
         Console.WriteLine();
-    }
-
-    Console.WriteLine($"| search | runs | p50 ms | p95 ms | max ms | found |");
-    Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-    var all = new List<double>();
-    foreach (var (name, search, page) in shapes)
-    {
-        var times = new List<double>();
-        var found = 0;
-        for (var i = 0; i < runs + 1; i++)
+        Console.WriteLine(sql);
+        Console.WriteLine("EXPLAIN QUERY PLAN:");
+        foreach (var line in await ExplainAsync(db, sql))
         {
-            // One scope per search, like one page load in a circuit; the first run warms up and is not counted.
-            await using var scope = services.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<ClientInfo>().Principal = Coordinator;
-            var watch = Stopwatch.StartNew();
-            var result = await scope.ServiceProvider.GetRequiredService<CaseService>().SearchAsync(search, page, 20);
-            var elapsed = watch.Elapsed.TotalMilliseconds;
-            found = result.TotalCount;
-            if (i > 0)
-            {
-                times.Add(elapsed);
-            }
+            Console.WriteLine("  " + line);
         }
-        times.Sort();
-        all.AddRange(times);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {runs} | {P(times, 50):0.0} | {P(times, 95):0.0} | {times[^1]:0.0} | {found:N0} |"));
     }
-    all.Sort();
     Console.WriteLine();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"All searches: p50 {P(all, 50):0.0} ms, p95 {P(all, 95):0.0} ms (goal p95 <= 50 ms)."));
-
-    // The home page (what HomePage.OnInitializedAsync and MyActionItems ask for) and the overdue list, one page per query.
-    var pages = new (string Name, Func<IServiceProvider, Task<int>> Load)[]
-    {
-        ("home: counts, due in 7 days, meetings, action items", async sp =>
-        {
-            var counts = await sp.GetRequiredService<CaseService>().CountByStageAsync();
-            var due = await sp.GetRequiredService<MonitoringService>().DueAsync();
-            await sp.GetRequiredService<MeetingService>().ListAsync(past: false);
-            await sp.GetRequiredService<ActionItemService>().OpenForMeAsync();
-            return due.Count;
-        }),
-        ("overdue list, page 1 (most overdue first)", async sp => (await sp.GetRequiredService<OverdueOverviewService>().OverdueAsync(0)).TotalCount),
-        ("overdue list, page 100", async sp => (await sp.GetRequiredService<OverdueOverviewService>().OverdueAsync(99)).TotalCount),
-        ("overdue list, page 1 (least overdue first)", async sp => (await sp.GetRequiredService<OverdueOverviewService>().OverdueAsync(0, mostOverdueFirst: false)).TotalCount),
-    };
-    Console.WriteLine();
-    Console.WriteLine($"| page | runs | p50 ms | p95 ms | max ms | rows |");
-    Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-    foreach (var (name, load) in pages)
-    {
-        var times = new List<double>();
-        var rows = 0;
-        for (var i = 0; i < runs + 1; i++)
-        {
-            await using var scope = services.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<ClientInfo>().Principal = Coordinator;
-            var watch = Stopwatch.StartNew();
-            rows = await load(scope.ServiceProvider);
-            if (i > 0)
-            {
-                times.Add(watch.Elapsed.TotalMilliseconds);
-            }
-        }
-        times.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {runs} | {P(times, 50):0.0} | {P(times, 95):0.0} | {times[^1]:0.0} | {rows:N0} |"));
-    }
-    return 0;
 }
-finally
+
+Console.WriteLine($"| search | runs | p50 ms | p95 ms | max ms | found |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+var all = new List<double>();
+foreach (var (name, search, page) in shapes)
 {
-    await services.DisposeAsync();
-    SqliteConnection.ClearAllPools();
-    Directory.Delete(directory, recursive: true);
+    var times = new List<double>();
+    var found = 0;
+    for (var i = 0; i < runs + 1; i++)
+    {
+        // One scope per search, like one page load in a circuit; the first run warms up and is not counted.
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ClientInfo>().Principal = Coordinator;
+        var watch = Stopwatch.StartNew();
+        var result = await scope.ServiceProvider.GetRequiredService<CaseService>().SearchAsync(search, page, 20);
+        var elapsed = watch.Elapsed.TotalMilliseconds;
+        found = result.TotalCount;
+        if (i > 0)
+        {
+            times.Add(elapsed);
+        }
+    }
+    times.Sort();
+    all.AddRange(times);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {runs} | {BenchDatabase.P(times, 50):0.0} | {BenchDatabase.P(times, 95):0.0} | {times[^1]:0.0} | {found:N0} |"));
 }
+all.Sort();
+Console.WriteLine();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"All searches: p50 {BenchDatabase.P(all, 50):0.0} ms, p95 {BenchDatabase.P(all, 95):0.0} ms (goal p95 <= 50 ms)."));
 
-static double P(List<double> sorted, int percentile) =>
-    sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+// The home page (what HomePage.OnInitializedAsync and MyActionItems ask for) and the overdue list, one page per query.
+var pages = new (string Name, Func<IServiceProvider, Task<int>> Load)[]
+{
+    ("home: counts, due in 7 days (first page of 10), meetings, action items", async sp =>
+    {
+        var counts = await sp.GetRequiredService<CaseService>().CountByStageAsync();
+        var due = await sp.GetRequiredService<MonitoringService>().DueAsync();
+        await sp.GetRequiredService<MeetingService>().ListAsync(past: false);
+        await sp.GetRequiredService<ActionItemService>().OpenForMeAsync();
+        return due.TotalCount;
+    }),
+    ("overdue list, page 1 (most overdue first)", async sp => (await sp.GetRequiredService<OverdueOverviewService>().OverdueAsync(0)).TotalCount),
+    ("overdue list, page 100", async sp => (await sp.GetRequiredService<OverdueOverviewService>().OverdueAsync(99)).TotalCount),
+    ("overdue list, page 1 (least overdue first)", async sp => (await sp.GetRequiredService<OverdueOverviewService>().OverdueAsync(0, mostOverdueFirst: false)).TotalCount),
+};
+Console.WriteLine();
+Console.WriteLine($"| page | runs | p50 ms | p95 ms | max ms | rows |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+foreach (var (name, load) in pages)
+{
+    var times = new List<double>();
+    var rows = 0;
+    for (var i = 0; i < runs + 1; i++)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ClientInfo>().Principal = Coordinator;
+        var watch = Stopwatch.StartNew();
+        rows = await load(scope.ServiceProvider);
+        if (i > 0)
+        {
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+    }
+    times.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {runs} | {BenchDatabase.P(times, 50):0.0} | {BenchDatabase.P(times, 95):0.0} | {times[^1]:0.0} | {rows:N0} |"));
+}
+return 0;
 
 static async Task<List<string>> ExplainAsync(JusoDbContext db, string sql)
 {
@@ -196,35 +165,29 @@ static async Task<List<string>> ExplainAsync(JusoDbContext db, string sql)
 
 // Households with 1 to 4 members, cases over five fiscal years and every stage, 1 to 3 concerns, and the lead agency
 // among 14; names from common surnames and given names with their readings. Prepared INSERTs in one transaction.
-static async Task<int[]> GenerateAsync(IDbContextFactory<JusoDbContext> factory, int count, DateTimeOffset now)
+static async Task<int[]> GenerateAsync(BenchDatabase bench, int count, DateTimeOffset now)
 {
-    await using var db = await factory.CreateDbContextAsync();
-    var agencies = Enumerable.Range(1, 14).Select(i => Agency.Create($"相談機関{i}", (AgencyField)(i % 5), AgencyOperation.Direct, null, now)).ToList();
-    db.Agencies.AddRange(agencies);
-    await db.SaveChangesAsync();
-    var agencyIds = agencies.Select(a => a.Id).ToArray();
+    var agencyIds = await bench.AgenciesAsync(now);
+    await using var db = await bench.Factory.CreateDbContextAsync();
     var connection = (SqliteConnection)db.Database.GetDbConnection();
     await connection.OpenAsync();
     await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
     var stamp = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-    var household = Command(connection, transaction, "INSERT INTO Households (Id, Version, CreatedAt, UpdatedAt) VALUES ($id, 1, $at, $at)", "$id", "$at");
-    var member = Command(connection, transaction,
+    var household = BenchDatabase.Command(connection, transaction, "INSERT INTO Households (Id, Version, CreatedAt, UpdatedAt) VALUES ($id, 1, $at, $at)");
+    var member = BenchDatabase.Command(connection, transaction,
         "INSERT INTO HouseholdMembers (HouseholdId, FamilyName, GivenName, FamilyNameKana, GivenNameKana, BirthDate, Relationship) "
-        + "VALUES ($household, $family, $given, $familyKana, $givenKana, $birth, $relationship)",
-        "$household", "$family", "$given", "$familyKana", "$givenKana", "$birth", "$relationship");
-    var supportCase = Command(connection, transaction,
+        + "VALUES ($household, $family, $given, $familyKana, $givenKana, $birth, $relationship)");
+    var supportCase = BenchDatabase.Command(connection, transaction,
         "INSERT INTO Cases (Id, FiscalYear, Sequence, HouseholdId, Stage, IntakeDate, IntakeRoute, IntakeSummary, LeadAgencyId, CurrentConsent, IsHandedBack, Version, CreatedAt, UpdatedAt) "
-        + "VALUES ($id, $year, $seq, $id, $stage, $date, 'Counter', '生成データ', $lead, 'Obtained', 0, 1, $at, $at)",
-        "$id", "$year", "$seq", "$stage", "$date", "$lead", "$at");
-    var concern = Command(connection, transaction, "INSERT OR IGNORE INTO CaseConcerns (SupportCaseId, Category) VALUES ($case, $category)", "$case", "$category");
+        + "VALUES ($id, $year, $seq, $id, $stage, $date, 'Counter', '生成データ', $lead, 'Obtained', 0, 1, $at, $at)");
+    var concern = BenchDatabase.Command(connection, transaction, "INSERT OR IGNORE INTO CaseConcerns (SupportCaseId, Category) VALUES ($case, $category)");
     // Every case in support has a plan in force, due for monitoring from about a year ago to four months ahead.
-    var plan = Command(connection, transaction,
+    var plan = BenchDatabase.Command(connection, transaction,
         "INSERT INTO Plans (SupportCaseId, PlanVersion, Kind, Status, LeadAgencyId, MonitoringIntervalDays, NextMonitoringDue, StartOn, ApprovedOn, "
         + "UsesOutreach, UsesParticipationSupport, Version, CreatedAt, UpdatedAt) "
-        + "VALUES ($case, 1, 'WithConsent', 'Active', $lead, 90, $due, $start, $start, 0, 0, 1, $at, $at)",
-        "$case", "$lead", "$due", "$start", "$at");
-    var caseAgency = Command(connection, transaction,
-        "INSERT INTO CaseAgencies (SupportCaseId, AgencyId, Role, Since) VALUES ($case, $agency, 'Lead', $at)", "$case", "$agency", "$at");
+        + "VALUES ($case, 1, 'WithConsent', 'Active', $lead, 90, $due, $start, $start, 0, 0, 1, $at, $at)");
+    var caseAgency = BenchDatabase.Command(connection, transaction,
+        "INSERT INTO CaseAgencies (SupportCaseId, AgencyId, Role, Since) VALUES ($case, $agency, 'Lead', $at)");
     var random = new Random(20261123);
     var sequences = new Dictionary<int, int>();
     var stages = Enum.GetNames<CaseStage>();
@@ -232,57 +195,34 @@ static async Task<int[]> GenerateAsync(IDbContextFactory<JusoDbContext> factory,
     var today = JapanDate.Today(now);
     for (var id = 1; id <= count; id++)
     {
-        await Run(household, id, stamp);
+        await BenchDatabase.Run(household, id, stamp);
         var (family, familyKana) = Families[random.Next(Families.Length)];
         var size = random.Next(1, 5);
         for (var m = 0; m < size; m++)
         {
             var (given, givenKana) = Givens[random.Next(Givens.Length)];
             var relationship = m == 0 ? "Principal" : random.Next(3) switch { 0 => "Spouse", 1 => "Child", _ => "Parent" };
-            await Run(member, id, family, given, familyKana, givenKana, today.AddDays(-random.Next(2_000, 33_000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), relationship);
+            await BenchDatabase.Run(member, id, family, given, familyKana, givenKana, today.AddDays(-random.Next(2_000, 33_000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), relationship);
         }
         var intake = today.AddDays(-random.Next(0, 1800));
         var year = FiscalYear.Of(intake).StartYear;
         sequences[year] = sequences.GetValueOrDefault(year) + 1;
         var lead = agencyIds[random.Next(agencyIds.Length)];
         var stage = stages[random.Next(stages.Length)];
-        await Run(supportCase, id, year, sequences[year], stage, intake.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), lead, stamp);
+        await BenchDatabase.Run(supportCase, id, year, sequences[year], stage, intake.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), lead, stamp);
         for (var c = random.Next(1, 4); c > 0; c--)
         {
-            await Run(concern, id, categories[random.Next(categories.Length)]);
+            await BenchDatabase.Run(concern, id, categories[random.Next(categories.Length)]);
         }
-        await Run(caseAgency, id, lead, stamp);
+        await BenchDatabase.Run(caseAgency, id, lead, stamp);
         if (stage == nameof(CaseStage.Support))
         {
-            await Run(plan, id, lead, today.AddDays(random.Next(-400, 120)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), intake.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), stamp);
+            await BenchDatabase.Run(plan, id, lead, today.AddDays(random.Next(-400, 120)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), intake.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), stamp);
         }
     }
     await transaction.CommitAsync();
     return agencyIds;
-
-    static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-        command.Prepare();
-        return command;
-    }
-
-    static async Task Run(SqliteCommand command, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
-        await command.ExecuteNonQueryAsync();
-    }
 }
-
 
 /// <summary>The SQL text of the commands EF runs while <see cref="Recording"/> is on.</summary>
 internal sealed class SqlRecorder : ILoggerProvider, ILogger

@@ -13,17 +13,17 @@ using Microsoft.EntityFrameworkCore;
 /// </summary>
 internal static class Generator
 {
-    public static async Task<(int[] AgencyIds, string Rows)> RunAsync(IDbContextFactory<JusoDbContext> factory, int count, FiscalYear first, DateTimeOffset now)
+    public static async Task<(int[] AgencyIds, string Rows)> RunAsync(BenchDatabase bench, int count, FiscalYear first, DateTimeOffset now)
     {
-        await using var db = await factory.CreateDbContextAsync();
-        var agencies = Enumerable.Range(1, 14).Select(i => Agency.Create($"相談機関{i}", (AgencyField)(i % 5), AgencyOperation.Direct, null, now)).ToList();
-        for (var i = 0; i < agencies.Count; i += 3)
+        // Some agencies carry programs, for the figures per program.
+        var agencyIds = await bench.AgenciesAsync(now, agencies =>
         {
-            agencies[i].SetPrograms((SupportProgram)(1 << (i % 6)), "福祉総合相談課", now);
-        }
-        db.Agencies.AddRange(agencies);
-        await db.SaveChangesAsync();
-        var agencyIds = agencies.Select(a => a.Id).ToArray();
+            for (var i = 0; i < agencies.Count; i += 3)
+            {
+                agencies[i].SetPrograms((SupportProgram)(1 << (i % 6)), "福祉総合相談課", now);
+            }
+        });
+        await using var db = await bench.Factory.CreateDbContextAsync();
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await connection.OpenAsync();
         await using (var pragma = connection.CreateCommand())
@@ -33,22 +33,22 @@ internal static class Generator
         }
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         var stamp = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        var household = Command(connection, transaction, "INSERT INTO Households (Id, Version, CreatedAt, UpdatedAt) VALUES ($1, 1, $2, $2)");
-        var supportCase = Command(connection, transaction,
+        var household = BenchDatabase.Command(connection, transaction, "INSERT INTO Households (Id, Version, CreatedAt, UpdatedAt) VALUES ($1, 1, $2, $2)");
+        var supportCase = BenchDatabase.Command(connection, transaction,
             "INSERT INTO Cases (Id, FiscalYear, Sequence, HouseholdId, Stage, IntakeDate, IntakeRoute, IntakeSummary, ReferringAgencyId, LeadAgencyId, CurrentConsent, ClosedOn, IsHandedBack, Version, CreatedAt, UpdatedAt) "
             + "VALUES ($1, $2, $3, $1, $4, $5, $6, '生成データ', $7, $8, 'Obtained', $9, $10, 1, $11, $11)");
-        var concern = Command(connection, transaction, "INSERT OR IGNORE INTO CaseConcerns (SupportCaseId, Category) VALUES ($1, $2)");
-        var part = Command(connection, transaction, "INSERT INTO CaseAgencies (SupportCaseId, AgencyId, Role, Since) VALUES ($1, $2, $3, $4)");
-        var plan = Command(connection, transaction,
+        var concern = BenchDatabase.Command(connection, transaction, "INSERT OR IGNORE INTO CaseConcerns (SupportCaseId, Category) VALUES ($1, $2)");
+        var part = BenchDatabase.Command(connection, transaction, "INSERT INTO CaseAgencies (SupportCaseId, AgencyId, Role, Since) VALUES ($1, $2, $3, $4)");
+        var plan = BenchDatabase.Command(connection, transaction,
             "INSERT INTO Plans (Id, SupportCaseId, PlanVersion, Kind, Status, ApprovedOn, MonitoringIntervalDays, UsesOutreach, UsesParticipationSupport, Version, CreatedAt, UpdatedAt) "
             + "VALUES ($1, $2, $3, $4, 'Evaluated', $5, 90, 0, 0, 1, $6, $6)");
-        var review = Command(connection, transaction,
+        var review = BenchDatabase.Command(connection, transaction,
             "INSERT INTO MonitoringReviews (SupportCaseId, SupportPlanId, DueOn, ReviewedOn, NextDueOn, Findings, ReviewedByName, Version, CreatedAt, UpdatedAt) "
             + "VALUES ($1, $2, $3, $4, $4, '生成データ', 'bench', 1, $5, $5)");
-        var meeting = Command(connection, transaction,
+        var meeting = BenchDatabase.Command(connection, transaction,
             "INSERT INTO Meetings (Id, Kind, Cadence, ScheduledAt, ChairUserId, Number, MasksNames, Version, CreatedAt, UpdatedAt) VALUES ($1, $2, $3, $4, 'bench', $5, 0, 1, $6, $6)");
-        var agenda = Command(connection, transaction,
-            "INSERT INTO AgendaItem (MeetingId, SupportCaseId, Purpose, \"Order\", Minutes, Outcome, Version) VALUES ($1, $2, 'Monitoring', $3, 10, 'None', 1)");
+        var agenda = BenchDatabase.Command(connection, transaction,
+            "INSERT INTO AgendaItem (MeetingId, SupportCaseId, Subject, Purpose, \"Order\", Minutes, Outcome, Version) VALUES ($1, $2, 'Case', 'Monitoring', $3, 10, 'None', 1)");
 
         var random = new Random(20261123);
         var categories = Enum.GetNames<ConcernCategory>();
@@ -70,17 +70,17 @@ internal static class Generator
             var intakeAgency = agencyIds[random.Next(agencyIds.Length)];
             var referred = random.Next(3) == 0;
             var lead = agencyIds[random.Next(agencyIds.Length)];
-            await Run(household, id, stamp);
-            await Run(supportCase, id, year, sequences[year], closed is null ? "Support" : "Closed", Date(intake), routes[random.Next(routes.Length)],
-                referred ? intakeAgency : DBNull.Value, lead, closed is { } c ? Date(c) : DBNull.Value, handedBack, stamp);
+            await BenchDatabase.Run(household, id, stamp);
+            await BenchDatabase.Run(supportCase, id, year, sequences[year], closed is null ? "Support" : "Closed", BenchDatabase.Date(intake), routes[random.Next(routes.Length)],
+                referred ? intakeAgency : DBNull.Value, lead, closed is { } c ? BenchDatabase.Date(c) : DBNull.Value, handedBack, stamp);
             for (var k = random.Next(1, 4); k > 0; k--)
             {
-                await Run(concern, id, categories[random.Next(categories.Length)]);
+                await BenchDatabase.Run(concern, id, categories[random.Next(categories.Length)]);
             }
-            await Run(part, id, intakeAgency, "Intake", stamp);
+            await BenchDatabase.Run(part, id, intakeAgency, "Intake", stamp);
             if (lead != intakeAgency)
             {
-                await Run(part, id, lead, "Lead", stamp);
+                await BenchDatabase.Run(part, id, lead, "Lead", stamp);
             }
             // About a third of the cases get plans: 1 to 3 versions, a review after each.
             if (random.Next(3) == 0)
@@ -88,12 +88,12 @@ internal static class Generator
                 var approved = intake.AddDays(random.Next(20, 90));
                 for (var v = 1; v <= random.Next(1, 4) && approved <= (closed ?? today); v++)
                 {
-                    await Run(plan, ++plans, id, v, random.Next(4) == 0 ? "WholeHousehold" : "WithConsent", Date(approved), stamp);
+                    await BenchDatabase.Run(plan, ++plans, id, v, random.Next(4) == 0 ? "WholeHousehold" : "WithConsent", BenchDatabase.Date(approved), stamp);
                     var due = approved.AddDays(90);
                     var done = due.AddDays(random.Next(-20, 30));
                     if (done <= today)
                     {
-                        await Run(review, id, plans, Date(due), Date(done), stamp);
+                        await BenchDatabase.Run(review, id, plans, BenchDatabase.Date(due), BenchDatabase.Date(done), stamp);
                         reviews++;
                     }
                     approved = approved.AddDays(random.Next(120, 300));
@@ -107,39 +107,14 @@ internal static class Generator
             foreach (var (kind, cadence, size) in new[] { ("MultiLayered", "Regular", 12), ("Support", "AdHoc", 3) })
             {
                 var at = new DateTimeOffset(month.AddDays(10).ToDateTime(new TimeOnly(14, 0)), JapanDate.Offset).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-                await Run(meeting, ++meetings, kind, cadence, at, month.Month, stamp);
+                await BenchDatabase.Run(meeting, ++meetings, kind, cadence, at, month.Month, stamp);
                 for (var order = 1; order <= size; order++)
                 {
-                    await Run(agenda, meetings, random.Next(1, count + 1), order);
+                    await BenchDatabase.Run(agenda, meetings, random.Next(1, count + 1), order);
                 }
             }
         }
         await transaction.CommitAsync();
         return (agencyIds, $"{plans:N0} plan versions, {reviews:N0} monitoring reviews, {meetings:N0} meetings");
-    }
-
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        var parameters = System.Text.RegularExpressions.Regex.Matches(sql, @"\$\d+").Select(m => m.Value).Distinct();
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-        command.Prepare();
-        return command;
-    }
-
-    private static async Task Run(SqliteCommand command, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -1,6 +1,7 @@
 using Juso.Domain.Cases;
 using Juso.Domain.Common;
 using Juso.Domain.Notifications;
+using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Common;
 using Juso.Portal.Features.Notifications;
@@ -30,7 +31,7 @@ public sealed class FollowUpReminderJob(IDbContextFactory<JusoDbContext> factory
         {
             return 0;
         }
-        var members = await AlertRecipients.AgencyMembersByAgencyAsync(db, due.Select(d => d.LeadAgencyId).OfType<int>().Distinct().ToList(), cancellationToken);
+        var members = await AlertRecipients.ByAgencyAsync(db, due.Select(d => d.LeadAgencyId).OfType<int>().Distinct().ToList(), JusoRoles.AgencyMember, cancellationToken);
         var coordinators = await AlertRecipients.ByStaffAsync(db, due.Select(d => d.CoordinatorStaffId).OfType<int>().Distinct().ToList(), cancellationToken);
         var administrators = await AlertRecipients.AdministratorsAsync(db, cancellationToken);
 

@@ -39,7 +39,7 @@ public sealed class RemindActionItemsJob(IDbContextFactory<JusoDbContext> factor
                               m.Kind, m.ScheduledAt, m.Number,
                           })
             .ToListAsync(cancellationToken);
-        var owners = await AlertRecipients.ByAgencyAsync(db, open.Select(a => a.OwnerAgencyId).Distinct().ToList(), cancellationToken);
+        var owners = await AlertRecipients.ByAgencyAsync(db, open.Select(a => a.OwnerAgencyId).Distinct().ToList(), role: null, cancellationToken);
         var coordinators = await AlertRecipients.ByStaffAsync(db, open.Where(a => a.CoordinatorStaffId is not null).Select(a => a.CoordinatorStaffId!.Value).Distinct().ToList(), cancellationToken);
         var chairs = await AlertRecipients.ByUserIdAsync(db, open.Where(a => a.CaseId is null).Select(a => a.ChairUserId).Distinct().ToList(), cancellationToken);
 

@@ -2,6 +2,7 @@ using Juso.Domain.Cases;
 using Juso.Domain.Common;
 using Juso.Domain.Notifications;
 using Juso.Domain.Plans;
+using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Common;
 using Juso.Portal.Features.Notifications;
@@ -58,7 +59,7 @@ public static class MonitoringAlerts
         var coordinators = await AlertRecipients.ByStaffAsync(db, coordinatorStaffIds, cancellationToken);
         var coordinatorAgencies = await db.Staff.AsNoTracking().Where(s => coordinatorStaffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.AgencyId, cancellationToken);
         var supervisors = toSupervisors
-            ? await AlertRecipients.SupervisorsByAgencyAsync(db, plans.Select(p => p.LeadAgencyId).Concat(coordinatorAgencies.Values.Select(a => (int?)a)).OfType<int>().Distinct().ToList(), cancellationToken)
+            ? await AlertRecipients.ByAgencyAsync(db, plans.Select(p => p.LeadAgencyId).Concat(coordinatorAgencies.Values.Select(a => (int?)a)).OfType<int>().Distinct().ToList(), JusoRoles.Supervisor, cancellationToken)
             : Enumerable.Empty<Recipient>().ToLookup(r => 0);
         var administrators = await AlertRecipients.AdministratorsAsync(db, cancellationToken);
         var agencyNames = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);

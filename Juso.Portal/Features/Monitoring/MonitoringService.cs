@@ -76,11 +76,22 @@ public sealed class MonitoringService(IDbContextFactory<JusoDbContext> factory, 
             r.Assignments.Select(a => (assignments.GetValueOrDefault(a.AssignmentId, "（削除された役割）"), a.Note)).ToList())).ToList();
     }
 
+    /// <summary>The rows of the home page's list per page; the rest are a page away (docs/benchmarks.md, issue 15).</summary>
+    public const int DuePageSize = 10;
+
     /// <summary>
-    /// Active plans of the cases the user works on whose monitoring is due within <paramref name="days"/> days or
-    /// overdue, most overdue first. A coordinator sees the cases they are assigned to; others every case they may edit.
+    /// The home page counts and pages this many at most: counting every due plan of 100,000 cases through the
+    /// confidentiality rule would cost more than the page; beyond it the page says 「100件以上」 and points to the full list.
     /// </summary>
-    public async Task<IReadOnlyList<DueItem>> DueAsync(int days = 7)
+    public const int DueCountLimit = 100;
+
+    /// <summary>
+    /// Page <paramref name="page"/> (from 0) of the active plans of the cases the user works on whose monitoring is due
+    /// within <paramref name="days"/> days or overdue, most overdue first, with their count up to
+    /// <paramref name="countLimit"/> + 1 (more than the limit means 「以上」; no page beyond it). A coordinator sees the cases they are assigned
+    /// to; others every case they may edit.
+    /// </summary>
+    public async Task<PagedResult<DueItem>> DueAsync(int days = 7, int page = 0, int pageSize = DuePageSize, int countLimit = DueCountLimit)
     {
         var user = await currentUser.GetAsync();
         var today = JapanDate.Today(time.GetUtcNow());
@@ -91,23 +102,25 @@ public sealed class MonitoringService(IDbContextFactory<JusoDbContext> factory, 
         {
             cases = cases.Where(c => c.CoordinatorStaffId == user.StaffId);
         }
-        var rows = await (from p in db.Plans.AsNoTracking()
-                          join c in cases on p.SupportCaseId equals c.Id
-                          where p.Status == PlanStatus.Active && p.NextMonitoringDue != null && p.NextMonitoringDue <= until
-                                && c.Stage != Domain.Cases.CaseStage.Closed
-                          orderby p.NextMonitoringDue
-                          select new
-                          {
-                              c.Id,
-                              c.FiscalYear,
-                              c.Sequence,
-                              p.PlanVersion,
-                              Due = p.NextMonitoringDue!.Value,
-                              Principal = db.HouseholdMembers.Where(m => m.HouseholdId == c.HouseholdId && m.Relationship == Relationship.Principal)
-                                  .Select(m => m.FamilyName + "\u3000" + m.GivenName).FirstOrDefault(),
-                          }).Take(200).ToListAsync();
-        await audit.WriteAsync(user, AuditAction.CaseListViewed, detail: $"モニタリング期限の一覧 {rows.Count}件", caseIds: rows.Select(r => r.Id).ToList());
-        return rows.Select(r => new DueItem(r.Id, Domain.Cases.SupportCase.FormatNumber(r.FiscalYear, r.Sequence), r.Principal ?? "（本人未登録）", r.PlanVersion, r.Due,
-            Math.Max(0, today.DayNumber - r.Due.DayNumber))).ToList();
+        var due = from p in db.Plans.AsNoTracking()
+                  join c in cases on p.SupportCaseId equals c.Id
+                  where p.Status == PlanStatus.Active && p.NextMonitoringDue != null && p.NextMonitoringDue <= until
+                        && c.Stage != Domain.Cases.CaseStage.Closed
+                  select new { c.Id, c.FiscalYear, c.Sequence, c.HouseholdId, p.PlanVersion, Due = p.NextMonitoringDue!.Value };
+        var total = await due.Take(countLimit + 1).CountAsync();
+        var skip = Math.Clamp(page, 0, Math.Max(0, countLimit - 1) / pageSize) * pageSize;
+        var rows = await due.OrderBy(r => r.Due).ThenBy(r => r.Id).Skip(skip).Take(Math.Min(pageSize, countLimit - skip)).ToListAsync();
+        // The principals of just this page's households, by id (a lookup in the projection would number every household's members).
+        var householdIds = rows.Select(r => r.HouseholdId).Distinct().ToList();
+        var principals = (await db.HouseholdMembers.AsNoTracking()
+                .Where(m => householdIds.Contains(m.HouseholdId) && m.Relationship == Relationship.Principal)
+                .Select(m => new { m.HouseholdId, Name = m.FamilyName + "\u3000" + m.GivenName }).ToListAsync())
+            .GroupBy(m => m.HouseholdId).ToDictionary(g => g.Key, g => g.First().Name);
+        await audit.WriteAsync(user, AuditAction.CaseListViewed, detail: $"モニタリング期限の一覧 {DueCountText(total, countLimit)}中 {skip / pageSize + 1}ページ目", caseIds: rows.Select(r => r.Id).ToList());
+        return new PagedResult<DueItem>(rows.Select(r => new DueItem(r.Id, Domain.Cases.SupportCase.FormatNumber(r.FiscalYear, r.Sequence),
+            principals.GetValueOrDefault(r.HouseholdId, "（本人未登録）"), r.PlanVersion, r.Due, Math.Max(0, today.DayNumber - r.Due.DayNumber))).ToList(), total);
     }
+
+    /// <summary>「3件」, or 「100件以上」 past the limit.</summary>
+    public static string DueCountText(int total, int limit = DueCountLimit) => total > limit ? $"{limit}件以上" : $"{total}件";
 }

@@ -20,30 +20,14 @@ public static class AlertRecipients
         return rows.ToLookup(r => r.StaffId!.Value);
     }
 
-    /// <summary>Active accounts linked to active staff of the agencies, by agency (an action item's owner agency).</summary>
-    public static async Task<ILookup<int, Recipient>> ByAgencyAsync(JusoDbContext db, IReadOnlyCollection<int> agencyIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Active accounts linked to active staff of the agencies, by agency: everyone there (an action item's owner agency),
+    /// or only those in <paramref name="role"/> (the supervisors, the agency members).
+    /// </summary>
+    public static async Task<ILookup<int, Recipient>> ByAgencyAsync(JusoDbContext db, IReadOnlyCollection<int> agencyIds, string? role, CancellationToken cancellationToken)
     {
-        var rows = await (from u in db.Users.AsNoTracking()
-                          join s in db.Staff.AsNoTracking() on u.StaffId equals s.Id
-                          where u.IsActive && s.IsActive && agencyIds.Contains(s.AgencyId)
-                          select new Recipient(u.Id, u.Email, s.Id, s.AgencyId)).ToListAsync(cancellationToken);
-        return rows.ToLookup(r => r.AgencyId!.Value);
-    }
-
-    /// <summary>Active supervisors by the agency of their staff record.</summary>
-    public static async Task<ILookup<int, Recipient>> SupervisorsByAgencyAsync(JusoDbContext db, IReadOnlyCollection<int> agencyIds, CancellationToken cancellationToken)
-    {
-        var rows = await (from u in InRole(db, JusoRoles.Supervisor)
-                          join s in db.Staff.AsNoTracking() on u.StaffId equals s.Id
-                          where s.IsActive && agencyIds.Contains(s.AgencyId)
-                          select new Recipient(u.Id, u.Email, s.Id, s.AgencyId)).ToListAsync(cancellationToken);
-        return rows.ToLookup(r => r.AgencyId!.Value);
-    }
-
-    /// <summary>Active agency members by the agency of their staff record.</summary>
-    public static async Task<ILookup<int, Recipient>> AgencyMembersByAgencyAsync(JusoDbContext db, IReadOnlyCollection<int> agencyIds, CancellationToken cancellationToken)
-    {
-        var rows = await (from u in InRole(db, JusoRoles.AgencyMember)
+        var users = role is null ? db.Users.AsNoTracking().Where(u => u.IsActive) : InRole(db, role);
+        var rows = await (from u in users
                           join s in db.Staff.AsNoTracking() on u.StaffId equals s.Id
                           where s.IsActive && agencyIds.Contains(s.AgencyId)
                           select new Recipient(u.Id, u.Email, s.Id, s.AgencyId)).ToListAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Juso.Domain.Common;
 using Juso.Domain.Notifications;
 using Juso.Domain.Outreach;
+using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ public sealed class RemindOutreachContactJob(IDbContextFactory<JusoDbContext> fa
             return 0;
         }
         var workers = await AlertRecipients.ByStaffAsync(db, overdue.Select(x => x.Lead.OutreachWorkerStaffId).OfType<int>().Distinct().ToList(), cancellationToken);
-        var members = await AlertRecipients.AgencyMembersByAgencyAsync(db, overdue.Select(x => x.Lead.ResponsibleAgencyId).Distinct().ToList(), cancellationToken);
+        var members = await AlertRecipients.ByAgencyAsync(db, overdue.Select(x => x.Lead.ResponsibleAgencyId).Distinct().ToList(), JusoRoles.AgencyMember, cancellationToken);
         var administrators = await AlertRecipients.AdministratorsAsync(db, cancellationToken);
 
         var drafts = new List<AlertDraft>();

@@ -18,7 +18,7 @@ namespace Juso.Portal.Features.Reports;
 /// counted, never listed. Every view is audited.
 /// </summary>
 public sealed class ReportService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, DocumentOptions options,
-    TimeProvider time, IEnumerable<IIndicatorSource> indicatorSources)
+    TimeProvider time, IEnumerable<IIndicatorSource> indicatorSources, ReportYearCache cache)
 {
     public const int MaxDrillDownRows = 200;
 
@@ -83,14 +83,42 @@ public sealed class ReportService(IDbContextFactory<JusoDbContext> factory, Curr
     {
         var asOf = JapanDate.Today(time.GetUtcNow());
         var agencyId = CaseAccess.SeesAllCases(user) ? null : user.AgencyId;
-        var facts = await ReportQueries.LoadAsync(db, years, agencyId, asOf, cancellationToken);
         var categories = await db.ConcernCategories.AsNoTracking().ToListAsync(cancellationToken);
-        var report = YearlyReport.Compute(facts, years, categories);
+        var report = YearlyReport.Assemble(years, categories, await ColumnsAsync(db, years, agencyId, asOf, categories, cancellationToken));
         var scope = agencyId is { } id
             ? await db.Agencies.AsNoTracking().Where(a => a.Id == id).Select(a => a.Name).SingleAsync(cancellationToken) + "が関わるケース"
             : "全機関";
         var indicators = agencyId is null ? await IndicatorsAsync(db, report, cancellationToken) : [];
         return new ReportView(options.Municipality, scope, agencyId is null, report, indicators, asOf);
+    }
+
+    /// <summary>
+    /// One column per year: a closed 年度 from <see cref="ReportYearCache"/> when kept, the rest counted from the facts of
+    /// just those years and the closed ones among them kept (docs/adr/0026).
+    /// </summary>
+    private async Task<IReadOnlyList<IReadOnlyDictionary<string, Figure?>>> ColumnsAsync(JusoDbContext db, IReadOnlyList<FiscalYear> years, int? agencyId, DateOnly asOf,
+        IReadOnlyCollection<ConcernCategoryEntry> categories, CancellationToken cancellationToken)
+    {
+        var columns = years.Select(y => y.LastDay < asOf ? cache.Find(agencyId, y) : null).ToArray();
+        var missing = years.Where((_, i) => columns[i] is null).ToList();
+        if (missing.Count == 0)
+        {
+            return columns!;
+        }
+        var generation = cache.Generation;
+        var facts = await ReportQueries.LoadAsync(db, missing, agencyId, asOf, cancellationToken);
+        for (var i = 0; i < years.Count; i++)
+        {
+            if (columns[i] is null)
+            {
+                columns[i] = YearlyReport.Column(facts, years[i], categories);
+                if (years[i].LastDay < asOf)
+                {
+                    cache.Keep(agencyId, years[i], columns[i]!, generation);
+                }
+            }
+        }
+        return columns!;
     }
 
     private async Task<IReadOnlyList<IndicatorLine>> IndicatorsAsync(JusoDbContext db, YearlyReport report, CancellationToken cancellationToken)

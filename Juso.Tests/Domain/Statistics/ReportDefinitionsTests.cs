@@ -249,4 +249,19 @@ public sealed class ReportDefinitionsTests
         Assert.Contains("開始年度は終了年度以前", Assert.Throws<DomainException>(() => YearlyReport.Range(R6, R5)).Message);
         Assert.Equal(10, YearlyReport.Range(new FiscalYear(2015), new FiscalYear(2024)).Count);
     }
+
+    [Fact]
+    public void EveryRow_HasItsOwnKey_SoEachMeetingKindsFigureAndDrillDownAreItsOwn()
+    {
+        var report = Report([Case(1, new DateOnly(2024, 5, 1))], meetings:
+        [
+            new MeetingFact(1, MeetingKind.Support, MeetingCadence.AdHoc, new DateOnly(2024, 8, 1), [1]),
+            new MeetingFact(2, MeetingKind.OutreachReview, MeetingCadence.Regular, new DateOnly(2024, 9, 1), []),
+        ]);
+
+        Assert.Equal(report.Lines.Count, report.Lines.Select(l => l.Row.Key).Distinct().Count());
+        Assert.Equal(1, Value(report, ReportRows.SupportMeetings, R6));
+        Assert.Equal(1, Value(report, $"meetings-{MeetingKind.OutreachReview}", R6));
+        Assert.Equal([1], report.Cell(ReportRows.SupportMeetings, R6)!.CaseIds);
+    }
 }

@@ -501,7 +501,7 @@ public sealed partial class MeetingBoardTests : IAsyncLifetime
         Assert.Equal(PlanStatus.Stopped, (await db.Plans.SingleAsync(p => p.Id == planId)).Status);
         Assert.False(await OverdueAsync(caseId));
         await using var coordinatorScope = _harness.As(TestUsers.Coordinator());
-        Assert.Empty(await _harness.Get<Juso.Portal.Features.Monitoring.MonitoringService>(coordinatorScope).DueAsync(60));
+        Assert.Empty((await _harness.Get<Juso.Portal.Features.Monitoring.MonitoringService>(coordinatorScope).DueAsync(60)).Items);
         Assert.Empty(await _harness.Get<MeetingService>(coordinatorScope).SuggestionsAsync(await ScheduleAsync(MeetingKind.MultiLayered)));
     }
 

@@ -46,6 +46,39 @@ public sealed class OverdueOverviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HomeDueList_ShowsOnePageAtATime_WithTheCountOfAll_MostOverdueFirst()
+    {
+        await using var scope = _world.Harness.As(TestUsers.Coordinator());
+        var monitoring = _world.Harness.Get<MonitoringService>(scope);
+
+        var first = await monitoring.DueAsync(page: 0, pageSize: 2);
+        var second = await monitoring.DueAsync(page: 1, pageSize: 2);
+
+        Assert.Equal([3, 3], new[] { first.TotalCount, second.TotalCount });
+        Assert.Equal([_cases[0], _cases[1]], first.Items.Select(r => r.CaseId));
+        Assert.Equal([9, 8], first.Items.Select(r => r.DaysOverdue));
+        Assert.Equal([_cases[2]], second.Items.Select(r => r.CaseId));
+        Assert.All(first.Items.Concat(second.Items), r => Assert.StartsWith(AlertWorld.PrincipalFamilyName, r.PrincipalName));
+        await using var db = _world.Harness.NewContext();
+        var secondPage = await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.CaseListViewed && a.Detail == "モニタリング期限の一覧 3件中 2ページ目");
+        Assert.Equal([_cases[2]], secondPage.ShownCaseIds);
+    }
+
+    [Fact]
+    public async Task HomeDueList_PastItsCountLimit_SaysSoAndPagesOnlyUpToIt()
+    {
+        await using var scope = _world.Harness.As(TestUsers.Coordinator());
+        var monitoring = _world.Harness.Get<MonitoringService>(scope);
+
+        var first = await monitoring.DueAsync(page: 0, pageSize: 2, countLimit: 2);
+        var beyond = await monitoring.DueAsync(page: 1, pageSize: 2, countLimit: 2);
+
+        Assert.Equal("2件以上", MonitoringService.DueCountText(first.TotalCount, 2));
+        Assert.Equal([_cases[0], _cases[1]], first.Items.Select(r => r.CaseId));
+        Assert.Equal([_cases[0], _cases[1]], beyond.Items.Select(r => r.CaseId));
+    }
+
+    [Fact]
     public async Task AnAgencyMember_IsRefused()
     {
         await using var scope = _world.Harness.As(TestUsers.MemberOf(_world.Lead.Id));

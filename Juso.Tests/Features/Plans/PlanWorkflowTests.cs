@@ -186,7 +186,7 @@ public sealed class PlanWorkflowTests : IAsyncLifetime
         var monitoring = _harness.Get<MonitoringService>(scope);
 
         _harness.Time.Advance(TimeSpan.FromDays(10));
-        var due = Assert.Single(await monitoring.DueAsync());
+        var due = Assert.Single((await monitoring.DueAsync()).Items);
         Assert.Equal(8, due.DaysOverdue);
 
         var active = (await plans.PlansAsync(_caseId)).Single();
@@ -197,7 +197,7 @@ public sealed class PlanWorkflowTests : IAsyncLifetime
         });
 
         Ok(review);
-        Assert.Empty(await monitoring.DueAsync());
+        Assert.Empty((await monitoring.DueAsync()).Items);
         var recorded = Assert.Single(await monitoring.ReviewsAsync(_caseId));
         Assert.Equal(new DateOnly(2026, 11, 25), recorded.DueOn);
         Assert.Equal(new DateOnly(2027, 2, 1), (await plans.PlansAsync(_caseId)).Single().NextMonitoringDue);
