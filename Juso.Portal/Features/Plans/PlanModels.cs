@@ -27,6 +27,9 @@ public sealed record PlanView(
     IReadOnlyList<GoalView> Goals,
     IReadOnlyList<AssignmentView> Assignments);
 
+/// <summary>After a lost race: the plan and the case version as saved now, and who saved them.</summary>
+public sealed record SavedPlan(PlanView? Plan, int CaseVersion, Juso.Portal.Common.SavedBy? By);
+
 /// <summary>The draft's goals and settings as the plan editor edits them.</summary>
 public sealed class PlanDraftForm
 {
