@@ -67,6 +67,12 @@ public sealed class AssignmentForm
 
     public DateTime? EndOn { get; set; }
 
+    public static AssignmentForm From(AssignmentView assignment) => new()
+    {
+        AgencyId = assignment.AgencyId, PersonInCharge = assignment.PersonInCharge, Task = assignment.Task, Frequency = assignment.Frequency,
+        Status = assignment.Status, StartOn = assignment.StartOn?.ToDateTime(TimeOnly.MinValue), EndOn = assignment.EndOn?.ToDateTime(TimeOnly.MinValue),
+    };
+
     public AssignmentDetails ToDetails() => new(AgencyId, PersonInCharge, Task, Frequency, Status,
         StartOn is { } s ? DateOnly.FromDateTime(s) : null, EndOn is { } e ? DateOnly.FromDateTime(e) : null);
 }
