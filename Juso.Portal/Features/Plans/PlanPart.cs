@@ -13,7 +13,7 @@ namespace Juso.Portal.Features.Plans;
 /// </summary>
 public abstract class PlanPart : ComponentBase
 {
-    private PlanView? _given;
+    private string? _given;
     private DateTime _since;
 
     [Inject]
@@ -54,10 +54,12 @@ public abstract class PlanPart : ComponentBase
 
     protected override void OnParametersSet()
     {
-        // A reload of the tab while a conflict is shown must not wipe what the user typed.
-        if (!ReferenceEquals(Plan, _given) && Conflict is null)
+        // The tab reloads the plan whenever the case page renders: only a saved change resets the form, and never while a
+        // conflict is shown, so what the user typed is not wiped.
+        var given = $"{Case.Version}/{Plan.Id}/{Plan.Version}/" + string.Join(",", Plan.Assignments.Select(a => $"{a.Id}.{a.Version}"));
+        if (given != _given && Conflict is null)
         {
-            _given = Plan;
+            _given = given;
             Base = Plan;
             CaseVersion = Case.Version;
             _since = Time.GetUtcNow().UtcDateTime;
