@@ -44,6 +44,13 @@ public partial class Meeting
     public static bool Overlaps(DateTime startA, int minutesA, DateTime startB, int minutesB) =>
         startA < startB.AddMinutes(minutesB) && startB < startA.AddMinutes(minutesA);
 
+    /// <summary>Whether two meetings are booked in the same room: the same place, however its digits and spaces were typed.</summary>
+    public static bool SamePlace(string? placeA, string? placeB) =>
+        RuleCheck.Clean(placeA) is { } a && RuleCheck.Clean(placeB) is { } b && Squeeze(a) == Squeeze(b);
+
+    private static string Squeeze(string place) =>
+        string.Concat(place.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)));
+
     /// <summary>Moves the meeting to another date, time or place; the service renumbers both 年度 when the year changes.</summary>
     public void Reschedule(DateTimeOffset? scheduledAt, string? place, DateTimeOffset now)
     {

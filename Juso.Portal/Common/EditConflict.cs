@@ -15,5 +15,6 @@ public sealed record ConflictField(string Label, string? Saved, string? Typed)
 /// </summary>
 public sealed record EditConflict(SavedBy? SavedBy, IReadOnlyList<ConflictField> Fields)
 {
-    public bool Removed => Fields.Count == 0;
+    /// <summary>The record is gone: nothing saved to show. A race over a new row (an assignment added to a changed plan) has no fields either, and says so.</summary>
+    public bool Removed { get; init; } = Fields.Count == 0;
 }

@@ -118,6 +118,22 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
     }
 
     /// <summary>The case page's data, or null when the case does not exist or the user may not see it (the page shows "not found" either way).</summary>
+    /// <summary>Every change that moves a case's version: one of them beat the user to it.</summary>
+    private static readonly AuditAction[] CaseChanges =
+    [
+        AuditAction.CaseUpdated, AuditAction.ConsentRecorded, AuditAction.StageChanged, AuditAction.AssessmentRecorded, AuditAction.PlanChanged,
+        AuditAction.PlanApproved, AuditAction.ContactRecorded, AuditAction.MonitoringRecorded, AuditAction.CaseClosed, AuditAction.MeetingBoardChanged,
+        AuditAction.MinutesApproved,
+    ];
+
+    /// <summary>After a lost race: the case as saved now, and who changed it since <paramref name="since"/> (when the loser loaded it).</summary>
+    public async Task<(CaseDetail? Case, SavedBy? By)> SavedStateAsync(int caseId, DateTime since)
+    {
+        var supportCase = await GetAsync(caseId);
+        var user = await currentUser.GetAsync();
+        return (supportCase, supportCase is null ? null : await audit.LastChangeAsync(new ChangeScope(caseId, null, since), user.UserId, CaseChanges));
+    }
+
     public async Task<CaseDetail?> GetAsync(int caseId)
     {
         var user = await currentUser.GetAsync();

@@ -42,6 +42,18 @@ public sealed class HouseholdService(IDbContextFactory<JusoDbContext> factory, C
             household.UpdatedAt);
     }
 
+    /// <summary>
+    /// After a lost race: the household as saved now, and who saved it since <paramref name="since"/> (when the loser began
+    /// editing). The audit row names the household, so the name is the winner's.
+    /// </summary>
+    public async Task<(HouseholdDetail? Household, SavedBy? By)> SavedStateAsync(int householdId, DateTime since)
+    {
+        var household = await GetAsync(householdId);
+        var user = await currentUser.GetAsync();
+        return (household, household is null ? null
+            : await audit.LastChangeAsync(new ChangeScope(null, householdId, since), user.UserId, AuditAction.HouseholdUpdated));
+    }
+
     /// <summary>Saves the household form as a whole: refused with field messages, or as a conflict when someone saved first.</summary>
     public async Task<SaveResult> UpdateAsync(int householdId, int expectedVersion, HouseholdForm form)
     {

@@ -48,8 +48,8 @@ public sealed class RescheduleForm
     public string? Place { get; set; }
 }
 
-/// <summary>Another meeting at an overlapping time that books <paramref name="People"/> of this one too.</summary>
-public sealed record BookingClash(string Reference, DateTime ScheduledAt, IReadOnlyList<string> People);
+/// <summary>Another meeting at an overlapping time that books <paramref name="People"/> of this one too, or the same room (<paramref name="Place"/>).</summary>
+public sealed record BookingClash(string Reference, DateTime ScheduledAt, IReadOnlyList<string> People, string? Place = null);
 
 public sealed class AgendaItemForm
 {
@@ -84,6 +84,9 @@ public sealed class ActionItemForm
     public DateTime? DueOn { get; set; }
 
     public ActionItemDetails ToDetails() => new(Text, OwnerAgencyId, OwnerPerson, DueOn is { } due ? DateOnly.FromDateTime(due) : null);
+
+    public static ActionItemForm From(BoardActionItem action) =>
+        new() { Text = action.Text, OwnerAgencyId = action.OwnerAgencyId, OwnerPerson = action.OwnerPerson, DueOn = action.DueOn.ToDateTime(TimeOnly.MinValue) };
 }
 
 // The board: one committed state of a meeting, shared by every viewer of it on this instance.

@@ -16,8 +16,8 @@ namespace Juso.Portal.Features.Meetings;
 public sealed class MeetingScheduleService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, MeetingWork work, BoardSnapshots snapshots,
     NotificationWriter notifications)
 {
-    /// <summary>Other meetings, not cancelled, that book the chair or a member of this one at the new time: a warning, not a refusal.</summary>
-    public async Task<IReadOnlyList<BookingClash>> ClashesAsync(int meetingId, DateTime? date, TimeSpan? time)
+    /// <summary>Other meetings, not cancelled, that book the chair, a member or the room of this one at the new time: a warning, not a refusal.</summary>
+    public async Task<IReadOnlyList<BookingClash>> ClashesAsync(int meetingId, DateTime? date, TimeSpan? time, string? place)
     {
         if (date is not { } day || time is null)
         {
@@ -26,12 +26,26 @@ public sealed class MeetingScheduleService(IDbContextFactory<JusoDbContext> fact
         await using var db = await factory.CreateDbContextAsync();
         var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId)
             .Select(m => new { People = m.Members.Select(x => x.UserId).ToList(), Minutes = m.Agenda.Sum(a => a.Minutes) }).SingleOrDefaultAsync();
-        if (meeting is null)
+        return meeting is null ? [] : await ClashesAsync(db, meetingId, meeting.People, Meeting.BookedMinutesOf(meeting.Minutes), JapanDate.At(day, time), place);
+    }
+
+    /// <summary>The same check for a meeting about to be scheduled: it books its chair and the one scheduling it, for the minimum time.</summary>
+    public async Task<IReadOnlyList<BookingClash>> ClashesOfNewAsync(MeetingForm form)
+    {
+        if (form.Date is not { } day || form.Time is null)
         {
             return [];
         }
-        var start = JapanDate.At(day, time).UtcDateTime;
-        var minutes = Meeting.BookedMinutesOf(meeting.Minutes);
+        var user = await currentUser.GetAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        var people = new[] { form.Chair?.UserId ?? user.UserId, user.UserId }.Distinct().ToList();
+        return await ClashesAsync(db, null, people, Meeting.BookedMinutesOf(0), JapanDate.At(day, form.Time), form.Place);
+    }
+
+    private static async Task<IReadOnlyList<BookingClash>> ClashesAsync(JusoDbContext db, int? meetingId, IReadOnlyList<string> people, int minutes,
+        DateTimeOffset at, string? place)
+    {
+        var start = at.UtcDateTime;
         // A day either side bounds the query; the overlap itself is the domain's rule.
         var from = start.AddDays(-1);
         var until = start.AddDays(1);
@@ -42,11 +56,14 @@ public sealed class MeetingScheduleService(IDbContextFactory<JusoDbContext> fact
                 m.Kind,
                 m.ScheduledAt,
                 m.Number,
+                m.Place,
                 Minutes = m.Agenda.Sum(a => a.Minutes),
-                Booked = m.Members.Where(x => meeting.People.Contains(x.UserId)).Select(x => x.Name).ToList(),
+                Booked = m.Members.Where(x => people.Contains(x.UserId)).Select(x => x.Name).ToList(),
             }).ToListAsync();
-        return others.Where(o => o.Booked.Count > 0 && Meeting.Overlaps(start, minutes, o.ScheduledAt, Meeting.BookedMinutesOf(o.Minutes)))
-            .Select(o => new BookingClash(Meeting.ReferenceOf(o.Kind, FiscalYear.Of(JapanDate.Today(JapanDate.FromUtc(o.ScheduledAt))), o.Number), o.ScheduledAt, o.Booked))
+        return others.Select(o => new { Other = o, SameRoom = Meeting.SamePlace(place, o.Place) })
+            .Where(o => (o.Other.Booked.Count > 0 || o.SameRoom) && Meeting.Overlaps(start, minutes, o.Other.ScheduledAt, Meeting.BookedMinutesOf(o.Other.Minutes)))
+            .Select(o => new BookingClash(Meeting.ReferenceOf(o.Other.Kind, FiscalYear.Of(JapanDate.Today(JapanDate.FromUtc(o.Other.ScheduledAt))), o.Other.Number),
+                o.Other.ScheduledAt, o.Other.Booked, o.SameRoom ? o.Other.Place : null))
             .ToList();
     }
 

@@ -27,6 +27,9 @@ public sealed record PlanView(
     IReadOnlyList<GoalView> Goals,
     IReadOnlyList<AssignmentView> Assignments);
 
+/// <summary>After a lost race: the plan and the case version as saved now, and who saved them.</summary>
+public sealed record SavedPlan(PlanView? Plan, int CaseVersion, Juso.Portal.Common.SavedBy? By);
+
 /// <summary>The draft's goals and settings as the plan editor edits them.</summary>
 public sealed class PlanDraftForm
 {
@@ -63,6 +66,12 @@ public sealed class AssignmentForm
     public DateTime? StartOn { get; set; }
 
     public DateTime? EndOn { get; set; }
+
+    public static AssignmentForm From(AssignmentView assignment) => new()
+    {
+        AgencyId = assignment.AgencyId, PersonInCharge = assignment.PersonInCharge, Task = assignment.Task, Frequency = assignment.Frequency,
+        Status = assignment.Status, StartOn = assignment.StartOn?.ToDateTime(TimeOnly.MinValue), EndOn = assignment.EndOn?.ToDateTime(TimeOnly.MinValue),
+    };
 
     public AssignmentDetails ToDetails() => new(AgencyId, PersonInCharge, Task, Frequency, Status,
         StartOn is { } s ? DateOnly.FromDateTime(s) : null, EndOn is { } e ? DateOnly.FromDateTime(e) : null);

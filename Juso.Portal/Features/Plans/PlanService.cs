@@ -36,6 +36,20 @@ public sealed class PlanService(IDbContextFactory<JusoDbContext> factory, Curren
         return plans.Select(p => View(p, names)).ToList();
     }
 
+    /// <summary>
+    /// After a lost race: the plan as saved now and who saved it since <paramref name="since"/> (when the loser loaded it),
+    /// for <c>ConflictNotice</c>.
+    /// </summary>
+    public async Task<SavedPlan> SavedStateAsync(int caseId, int planId, DateTime since)
+    {
+        var plan = (await PlansAsync(caseId)).FirstOrDefault(p => p.Id == planId);
+        var user = await currentUser.GetAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        var caseVersion = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Version).SingleOrDefaultAsync();
+        return new SavedPlan(plan, caseVersion, await audit.LastChangeAsync(new ChangeScope(caseId, null, since), user.UserId,
+            AuditAction.PlanChanged, AuditAction.MeetingBoardChanged, AuditAction.StageChanged, AuditAction.ConsentRecorded, AuditAction.CaseUpdated));
+    }
+
     public Task<SaveResult> CreateDraftAsync(int caseId) =>
         work.ChangeAsync(caseId, null, AuditAction.PlanChanged, CaseAccess.CanManageAgencies, async c =>
         {

@@ -1,6 +1,7 @@
 using Bunit;
 using Juso.Domain.Agencies;
 using Juso.Domain.Assessments;
+using Juso.Domain.Plans;
 using Juso.Portal.Features.Cases;
 using Juso.Portal.Features.Plans;
 using Juso.Tests.Support;
@@ -48,6 +49,30 @@ public sealed class PlanTabTests : PortalComponentTest
         tab.WaitForAssertion(() => Assert.Contains("短期目標を入力してください。", tab.Find("[data-testid=form-errors]").TextContent));
         await using var db = NewContext();
         Assert.Empty(await db.Plans.SelectMany(p => p.Goals).ToListAsync());
+    }
+
+    [Fact]
+    public async Task SaveDraft_AfterAnotherSave_KeepsTheTyping_ShowsTheSavedGoal_AndReappliesInOneClick()
+    {
+        var tab = RenderTab();
+        var plans = Services.GetRequiredService<PlanService>();
+        var plan = (await plans.PlansAsync(_case.Id)).Single();
+        await plans.ReviseDraftAsync(_case.Id, plan.Id, plan.Version, new PlanDraftForm
+        {
+            Goals = [new GoalForm { Term = GoalTerm.LongTerm, Text = "先に保存された目標" }],
+            MonitoringIntervalDays = 90,
+        });
+        await tab.Find("#goal-1-text").ChangeAsync(new ChangeEventArgs { Value = "あとから入力した目標" });
+        await tab.Find("#goal-2-text").ChangeAsync(new ChangeEventArgs { Value = "短期の目標" });
+
+        await tab.Find("[data-testid=save-draft]").ClickAsync(new MouseEventArgs());
+
+        tab.WaitForAssertion(() => Assert.Contains("先に保存された目標", tab.Find("[data-testid=conflict-saved]").TextContent));
+        Assert.Equal("あとから入力した目標", tab.Find("#goal-1-text").GetAttribute("value"));
+        await tab.Find("[data-testid=conflict-reapply]").ClickAsync(new MouseEventArgs());
+        tab.WaitForAssertion(() => Assert.Empty(tab.FindAll("[data-testid=edit-conflict]")));
+        await using var db = NewContext();
+        Assert.Equal(["あとから入力した目標", "短期の目標"], await db.Plans.SelectMany(p => p.Goals).OrderBy(g => g.Term).Select(g => g.Text).ToListAsync());
     }
 
     [Fact]

@@ -1,0 +1,89 @@
+using Juso.Domain.Plans;
+using Juso.Infrastructure.Persistence;
+using Juso.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Juso.Tests.Browser;
+
+/// <summary>Issue 12 item 5 at the desk: two people edit the same plan or household; the second keeps their typing, sees who saved what, and reapplies.</summary>
+public sealed class EditConflictJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task PlanDraftRace_TheLoserKeepsTheirGoal_SeesTheSavedOneAndWho_AndReappliesInOneClick()
+    {
+        var caseId = await CaseWithDraftPlanAsync();
+        var first = await NewPageAsync();
+        var second = await NewPageAsync();
+        await BrowserFixture.SignInAsync(first, "coordinator", $"/cases/{caseId}");
+        await BrowserFixture.SignInAsync(second, "supervisor", $"/cases/{caseId}");
+        foreach (var page in new[] { first, second })
+        {
+            await page.GetByRole(AriaRole.Tab, new() { Name = "プラン", Exact = true }).ClickAsync();
+            await page.Locator("#goal-1-text").WaitForAsync();
+        }
+
+        await first.Locator("#goal-1-text").FillAsync("家計が安定し、母と暮らし続ける（中川）");
+        await first.GetByTestId("save-draft").ClickAsync();
+        await first.GetByText("目標と設定を保存しました。").WaitForAsync();
+        await second.Locator("#goal-1-text").FillAsync("住まいを失わずに暮らし続ける（野口）");
+        await second.GetByTestId("save-draft").ClickAsync();
+
+        var notice = second.GetByTestId("edit-conflict");
+        await notice.Filter(new() { HasText = "中川 浩二さん" }).WaitForAsync();
+        Assert.Contains("あなたの変更はまだ保存されていません", await notice.InnerTextAsync());
+        Assert.Contains("家計が安定し、母と暮らし続ける（中川）", await second.GetByTestId("conflict-saved").First.InnerTextAsync());
+        Assert.Equal("住まいを失わずに暮らし続ける（野口）", await second.Locator("#goal-1-text").InputValueAsync());
+        await AccessibilityTests.AssertAccessibleAsync(second, "plan-conflict");
+
+        await second.GetByTestId("conflict-reapply").ClickAsync();
+        await second.GetByText("目標と設定を保存しました。").WaitForAsync();
+        await notice.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await using var db = await DbAsync();
+        Assert.Contains(await db.Plans.Where(p => p.SupportCaseId == caseId).SelectMany(p => p.Goals).Select(g => g.Text).ToListAsync(),
+            text => text == "住まいを失わずに暮らし続ける（野口）");
+    }
+
+    [Fact]
+    public async Task HouseholdRace_TheLoserKeepsTheirNote_SeesTheSavedOneAndWho_AndReappliesInOneClick()
+    {
+        await using var db = await DbAsync();
+        var agencyId = await db.Agencies.Where(a => a.Name == "こども家庭センター").Select(a => a.Id).SingleAsync();
+        var householdId = await db.Cases.Where(c => c.Agencies.Any(a => a.AgencyId == agencyId)).OrderByDescending(c => c.Id).Select(c => c.HouseholdId).FirstAsync();
+        var first = await NewPageAsync();
+        var second = await NewPageAsync();
+        await BrowserFixture.SignInAsync(first, "coordinator", $"/households/{householdId}");
+        await BrowserFixture.SignInAsync(second, "supervisor", $"/households/{householdId}");
+        await first.GetByTestId("edit-household").ClickAsync();
+        await second.GetByTestId("edit-household").ClickAsync();
+
+        await first.Locator("#household-note").FillAsync("週1回の訪問を継続（中川）");
+        await first.GetByTestId("save-household").ClickAsync();
+        await first.GetByText("週1回の訪問を継続（中川）").WaitForAsync();
+        await second.Locator("#household-note").FillAsync("月2回の訪問に増やす（野口）");
+        await second.GetByTestId("save-household").ClickAsync();
+
+        var notice = second.GetByTestId("edit-conflict");
+        await notice.Filter(new() { HasText = "中川 浩二さん" }).WaitForAsync();
+        Assert.Equal("週1回の訪問を継続（中川）", await second.GetByTestId("conflict-saved").First.InnerTextAsync());
+        Assert.Equal("月2回の訪問に増やす（野口）", await second.GetByTestId("conflict-typed").First.InnerTextAsync());
+        Assert.Equal("月2回の訪問に増やす（野口）", await second.Locator("#household-note").InputValueAsync());
+        await AccessibilityTests.AssertAccessibleAsync(second, "household-conflict");
+
+        await second.GetByTestId("conflict-reapply").ClickAsync();
+        await second.GetByText("月2回の訪問に増やす（野口）").WaitForAsync();
+        await second.GetByTestId("edit-household").WaitForAsync();
+        await first.ReloadAsync();
+        await first.GetByText("月2回の訪問に増やす（野口）").WaitForAsync();
+    }
+
+    private async Task<int> CaseWithDraftPlanAsync()
+    {
+        await using var db = await DbAsync();
+        return await db.Plans.Where(p => p.Status == PlanStatus.Draft && p.Goals.Count > 0).OrderBy(p => p.Id).Select(p => p.SupportCaseId).FirstAsync();
+    }
+
+    private Task<JusoDbContext> DbAsync() =>
+        Fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
+}
