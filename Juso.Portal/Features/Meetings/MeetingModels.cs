@@ -148,6 +148,9 @@ public sealed record BoardItem(
     /// <summary>The 検討テーマ of an item without a case; null for a case item.</summary>
     public BoardTopic? Topic { get; init; }
 
+    /// <summary>The アウトリーチ対象者 of a lead item (whose <see cref="Topic"/> is its number only); null otherwise.</summary>
+    public BoardLead? Lead { get; init; }
+
     public bool IsCase => CaseId is not null;
 
     public string Household(bool masked) => masked ? HouseholdInitials : HouseholdName;

@@ -101,6 +101,20 @@ public sealed class LeadService(IDbContextFactory<JusoDbContext> factory, Curren
             LeadForm.From(lead));
     }
 
+    /// <summary>
+    /// Whether the user may read a lead's plan where a meeting shows it (board, projector, minutes): the lead's own rule
+    /// (<see cref="LeadConfidentiality"/>), not membership of the meeting. The read or the refusal is audited with the lead.
+    /// </summary>
+    public async Task<bool> MayReadInMeetingAsync(int leadId, int meetingId)
+    {
+        var user = await currentUser.GetAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        var lead = await db.OutreachLeads.AsNoTracking().SingleOrDefaultAsync(l => l.Id == leadId);
+        var allowed = lead is not null && LeadAccess.MaySee(await LeadAccess.ViewerAsync(db, user), lead);
+        await audit.WriteAsync(user, allowed ? AuditAction.LeadViewed : AuditAction.AccessDenied, detail: $"会議 {meetingId}: アウトリーチプラン", leadIds: [leadId]);
+        return allowed;
+    }
+
     /// <summary>The agencies and staff the register form offers.</summary>
     public async Task<LeadFormOptions> FormOptionsAsync()
     {
