@@ -98,7 +98,11 @@ public sealed class LeadService(IDbContextFactory<JusoDbContext> factory, Curren
             attempts,
             plans.Select(p => new LeadPlanView(p.Plan.Id, p.Plan.Version, p.Plan.Number, p.Plan.Goal, p.Plan.Approach, p.Plan.DraftedByName, p.Plan.CreatedAt,
                 p.Plan.MeetingKind, p.Plan.ApprovedOn, p.Meeting == null ? null : MeetingTitle(p.Meeting))).ToList(),
-            LeadForm.From(lead));
+            LeadForm.From(lead))
+        {
+            ConsentWithdrawnOn = lead.ConsentWithdrawnOn,
+            ConsentWithdrawnMethod = lead.ConsentWithdrawnMethod,
+        };
     }
 
     /// <summary>
