@@ -1603,8 +1603,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("ConsentOn")
                         .HasColumnType("date");
 
-                    b.Property<int?>("ConsentWithdrawnMethod")
-                        .HasColumnType("int");
+                    b.Property<string>("ConsentWithdrawnMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<DateOnly?>("ConsentWithdrawnOn")
                         .HasColumnType("date");

@@ -1540,8 +1540,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("ConsentOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("ConsentWithdrawnMethod")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("ConsentWithdrawnMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ConsentWithdrawnOn")
                         .HasColumnType("TEXT");

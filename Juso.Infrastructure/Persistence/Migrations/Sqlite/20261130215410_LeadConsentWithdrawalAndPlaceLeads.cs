@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
+namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class LeadConsentWithdrawalAndPlaceLeads : Migration
@@ -14,19 +14,20 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
             migrationBuilder.AddColumn<int>(
                 name: "LeadId",
                 table: "PlaceReferral",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<int>(
+            migrationBuilder.AddColumn<string>(
                 name: "ConsentWithdrawnMethod",
                 table: "OutreachLeads",
-                type: "int",
+                type: "TEXT",
+                maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ConsentWithdrawnOn",
                 table: "OutreachLeads",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateIndex(

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
+namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class LeadConsentWithdrawalAndPlaceLeads : Migration
@@ -14,19 +14,20 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "LeadId",
                 table: "PlaceReferral",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
-            migrationBuilder.AddColumn<int>(
+            migrationBuilder.AddColumn<string>(
                 name: "ConsentWithdrawnMethod",
                 table: "OutreachLeads",
-                type: "INTEGER",
+                type: "nvarchar(20)",
+                maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ConsentWithdrawnOn",
                 table: "OutreachLeads",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
