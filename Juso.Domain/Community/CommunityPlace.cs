@@ -102,21 +102,21 @@ public class CommunityPlace : AggregateRoot
     }
 
     /// <summary>
-    /// A consultation or lead that came from this place: a case when there is one, or a free reference (an outreach lead
-    /// recorded elsewhere, 「○○さん宅」) until leads have their own record.
+    /// A consultation or lead that came from this place: a case, an アウトリーチ対象者, or a free reference (what was
+    /// recorded before leads had their own record and could not be matched to one, or a word of who it was).
     /// </summary>
-    public PlaceReferral RecordReferral(DateOnly? on, int? supportCaseId, string? reference, string? note, DateTimeOffset now)
+    public PlaceReferral RecordReferral(DateOnly? on, int? supportCaseId, int? leadId, string? reference, string? note, DateTimeOffset now)
     {
         EnsureOpen();
         new RuleCheck()
             .Require(on is not null, nameof(PlaceReferral.On), "つながった日を入力してください。")
             .Require(on is null || on <= JapanDate.Today(now), nameof(PlaceReferral.On), "つながった日に未来の日付は入力できません。")
-            .Require(supportCaseId is not null || !string.IsNullOrWhiteSpace(reference), nameof(PlaceReferral.Reference),
-                "つながったケースを選ぶか、相談・把握した内容の参照（例: アウトリーチ対象者の呼び名）を入力してください。")
+            .Require(supportCaseId is not null || leadId is not null || !string.IsNullOrWhiteSpace(reference), nameof(PlaceReferral.Reference),
+                "つながったケースかアウトリーチ対象者を選ぶか、相談・把握した内容の参照を入力してください。")
             .OptionalText(reference, nameof(PlaceReferral.Reference), "参照", ShortTextMaxLength)
             .OptionalText(note, nameof(PlaceReferral.Note), "メモ", TextMaxLength)
             .ThrowIfAny();
-        var referral = new PlaceReferral(on!.Value, supportCaseId, RuleCheck.Clean(reference), RuleCheck.Clean(note));
+        var referral = new PlaceReferral(on!.Value, supportCaseId, leadId, RuleCheck.Clean(reference), RuleCheck.Clean(note));
         _referrals.Add(referral);
         Touch(now);
         return referral;
@@ -180,17 +180,18 @@ public class PlaceSession : Entity
     public string? Note { get; private set; }
 }
 
-/// <summary>A consultation or lead that came from a place: a case, or a free reference until leads have their own record.</summary>
+/// <summary>A consultation or lead that came from a place: a case, an アウトリーチ対象者, or a free reference.</summary>
 public class PlaceReferral : Entity
 {
     protected PlaceReferral()
     {
     }
 
-    internal PlaceReferral(DateOnly on, int? supportCaseId, string? reference, string? note)
+    internal PlaceReferral(DateOnly on, int? supportCaseId, int? leadId, string? reference, string? note)
     {
         On = on;
         SupportCaseId = supportCaseId;
+        LeadId = leadId;
         Reference = reference;
         Note = note;
     }
@@ -200,6 +201,9 @@ public class PlaceReferral : Entity
     public DateOnly On { get; private set; }
 
     public int? SupportCaseId { get; private set; }
+
+    /// <summary>The アウトリーチ対象者 the place told us of; shown only to those who may see the lead.</summary>
+    public int? LeadId { get; private set; }
 
     public string? Reference { get; private set; }
 

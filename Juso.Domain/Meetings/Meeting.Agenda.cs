@@ -10,7 +10,7 @@ public partial class Meeting
     {
         EnsureOpen();
         CheckNewItem(purpose, minutes)
-            .Require(Kind != MeetingKind.OutreachReview, nameof(Agenda), "検討会議の議題はアウトリーチ対象者と検討テーマです。ケースは重層的支援会議か支援会議で扱ってください。")
+            .Require(TakesCases(Kind), nameof(Agenda), "検討会議の議題はアウトリーチ対象者と検討テーマです。ケースは重層的支援会議か支援会議で扱ってください。")
             .Require(!supportCase.IsClosed || purpose == AgendaPurpose.ClosureEvaluation, nameof(Agenda), "終結したケースは議題にできません。")
             .Require(MayDiscuss(supportCase), nameof(Agenda), NeedsConsentMessage)
             .Require(_agenda.All(a => a.SupportCaseId != supportCase.Id), nameof(Agenda), "このケースは既に議題にあります。")

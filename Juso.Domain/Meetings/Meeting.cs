@@ -149,8 +149,11 @@ public partial class Meeting : AggregateRoot
     public bool MayShowCaseDetailsTo(string userId) =>
         _members.FirstOrDefault(m => m.UserId == userId) is { } member && MayShowCaseDetails(Kind, member.PledgedAt);
 
-    /// <summary>The same rule for a member read from a snapshot: a 支援会議 needs that member's pledge.</summary>
-    public static bool MayShowCaseDetails(MeetingKind kind, DateTime? pledgedAt) => kind == MeetingKind.MultiLayered || pledgedAt is not null;
+    /// <summary>
+    /// The same rule for a member read from a snapshot: a 支援会議 needs that member's pledge. A 検討会議 takes no cases and
+    /// has no pledge (<see cref="RecordPledge"/>); what its board shows of a lead is decided per viewer by the lead's rule.
+    /// </summary>
+    public static bool MayShowCaseDetails(MeetingKind kind, DateTime? pledgedAt) => kind != MeetingKind.Support || pledgedAt is not null;
 
     /// <summary>A change made on the board to something outside the meeting (a case's role assignment): allowed until the minutes are approved.</summary>
     public void RecordBoardEdit(DateTimeOffset now)

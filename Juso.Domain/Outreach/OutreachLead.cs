@@ -70,6 +70,11 @@ public class OutreachLead : AggregateRoot
 
     public ConsentMethod? ConsentMethod { get; private set; }
 
+    /// <summary>The last withdrawal of consent (its date and how it was said); the audit keeps who recorded each change.</summary>
+    public DateOnly? ConsentWithdrawnOn { get; private set; }
+
+    public ConsentMethod? ConsentWithdrawnMethod { get; private set; }
+
     public DateOnly? EndedOn { get; private set; }
 
     public string? EndReason { get; private set; }
@@ -131,6 +136,28 @@ public class OutreachLead : AggregateRoot
         Stage = LeadStage.Consented;
         ConsentOn = on;
         ConsentMethod = method;
+        Touch(now);
+    }
+
+    /// <summary>
+    /// 本人同意の撤回 (domain.md): the lead goes back to 関係構築, so from now on it is shared only on the 支援会議 path:
+    /// the agency that told us no longer sees it (<see cref="LeadConfidentiality"/>), a 重層的支援会議 neither takes nor
+    /// shows it, and a new アウトリーチプラン is discussed in a 支援会議; approved plans stay as records. Consent given
+    /// later is recorded again (<see cref="RecordConsent"/>). After conversion, consent lives on the case.
+    /// </summary>
+    public void WithdrawConsent(DateOnly? on, ConsentMethod? method, DateTimeOffset now)
+    {
+        new RuleCheck()
+            .Require(Stage == LeadStage.Consented, nameof(Stage),
+                Stage == LeadStage.Connected ? "相談受付に移行した対象者の同意は、ケースの本人同意で撤回を記録してください。" : "同意の撤回を記録できるのは「同意」の対象者です。")
+            .Require(on is not null, nameof(ConsentWithdrawnOn), "撤回日を入力してください。")
+            .Require(on is null || on <= JapanDate.Today(now), nameof(ConsentWithdrawnOn), "撤回日に未来の日付は入力できません。")
+            .Require(on is null || ConsentOn is null || on >= ConsentOn, nameof(ConsentWithdrawnOn), "撤回日は同意日以降にしてください。")
+            .Require(method is not null && Enum.IsDefined(method.Value), nameof(ConsentWithdrawnMethod), "撤回の方法を選択してください。")
+            .ThrowIfAny();
+        Stage = LeadStage.Relationship;
+        ConsentWithdrawnOn = on;
+        ConsentWithdrawnMethod = method;
         Touch(now);
     }
 

@@ -153,6 +153,20 @@ public class ParticipationPlan : AggregateRoot
         return created;
     }
 
+    /// <summary>
+    /// The goal as the person and the worker now see it: revised at any stage until the plan ends; an ended plan keeps the
+    /// goal its outcome was judged against.
+    /// </summary>
+    public void ReviseGoal(string? goal, DateTimeOffset now)
+    {
+        new RuleCheck()
+            .Require(Status != ParticipationStatus.Ended, nameof(Goal), "終了した参加支援プランの目標は変更できません。")
+            .RequireText(goal, nameof(Goal), "参加支援の目標", TextMaxLength)
+            .ThrowIfAny();
+        Goal = goal!.Trim();
+        Touch(now);
+    }
+
     /// <summary>The resources considered with the person, replaced as a whole while preparing.</summary>
     public void SetCandidates(IReadOnlyList<SocialResource> resources, DateTimeOffset now)
     {

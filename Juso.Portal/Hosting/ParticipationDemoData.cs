@@ -47,7 +47,9 @@ internal static class ParticipationDemoData
         await db.SaveChangesAsync(cancellationToken);
 
         await SeedPlanAsync(db, worker, resources, farm, today, now, cancellationToken);
-        SeedPlaces(db, today, now);
+        // The neighbour's word that reached outreach through the drop-in: linked to the lead the outreach demo registered.
+        var leadId = await db.OutreachLeads.Where(l => l.Description == "東町2丁目の○○さん宅の長男（40代）").Select(l => (int?)l.Id).FirstOrDefaultAsync(cancellationToken);
+        SeedPlaces(db, leadId, today, now);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -78,7 +80,7 @@ internal static class ParticipationDemoData
         found.Case.NotePlanChange("参加支援プランを作成しました（デモデータ）。", actor, created);
     }
 
-    private static void SeedPlaces(JusoDbContext db, DateOnly today, DateTimeOffset now)
+    private static void SeedPlaces(JusoDbContext db, int? leadId, DateOnly today, DateTimeOffset now)
     {
         var places = new[]
         {
@@ -96,7 +98,7 @@ internal static class ParticipationDemoData
             places[1].RecordSession(today.AddDays(-14 * month - 3), 18 + month, month == 0 ? "新しい参加者が2人。" : null, now);
         }
         places[2].RecordSession(today.AddDays(-110), 420, "子ども食堂と合同で出店。", now);
-        places[0].RecordReferral(today.AddDays(-20), null, "東町の男性（60代）", "常連の方から、隣家の長男が外に出ていないと相談があった。アウトリーチにつないだ。", now);
+        places[0].RecordReferral(today.AddDays(-20), null, leadId, leadId is null ? "東町の男性（60代）" : null, "常連の方から、隣家の長男が外に出ていないと相談があった。アウトリーチにつないだ。", now);
         db.CommunityPlaces.AddRange(places);
     }
 }

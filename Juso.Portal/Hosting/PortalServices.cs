@@ -113,6 +113,7 @@ public static class PortalServices
         services.AddScoped<WallDisplayService>();
         services.AddScoped<BoardOutcomeService>();
         services.AddScoped<ICaseChangeListener, MeetingCaseListener>();
+        services.AddScoped<MeetingLeadListener>();
         services.AddScoped<CaseChangeBroadcast>();
         if (withRedis)
         {

@@ -57,6 +57,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         await page.GetByTestId("participation-link").First.ClickAsync();
         await page.GetByTestId("participation-status").WaitForAsync();
         await AssertAccessibleAsync(page, "participation-plan-demo");
+        await page.GetByTestId("edit-goal").ClickAsync();
+        await page.Locator("#participation-goal").WaitForAsync();
+        await AssertAccessibleAsync(page, "participation-goal-edit");
 
         await page.GotoAsync("/participation/resources");
         await page.GetByTestId("resource-table").WaitForAsync();
@@ -103,6 +106,13 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         await page.GetByTestId("lead-table").Locator("a").First.ClickAsync();
         await page.GetByTestId("lead-stage-panel").WaitForAsync();
         await AssertAccessibleAsync(page, "outreach-lead");
+
+        // A consented demo lead: the form that records the withdrawal of consent.
+        await page.GotoAsync("/outreach");
+        await page.GetByTestId("lead-table").Locator("tr", new() { HasText = "南町の○○さん宅の次女" }).Locator("a").First.ClickAsync();
+        await page.GetByTestId("open-withdraw").ClickAsync();
+        await page.Locator("#lead-withdraw-date").WaitForAsync();
+        await AssertAccessibleAsync(page, "outreach-lead-withdraw");
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class OutreachLeadConfiguration : IEntityTypeConfiguration<Outreac
         builder.Property(l => l.Worry).HasMaxLength(OutreachLead.WorryMaxLength);
         builder.Property(l => l.Stage).HasConversion<string>().HasMaxLength(20);
         builder.Property(l => l.ConsentMethod).HasConversion<string>().HasMaxLength(20);
+        builder.Property(l => l.ConsentWithdrawnMethod).HasConversion<string>().HasMaxLength(20);
         builder.Property(l => l.EndReason).HasMaxLength(OutreachLead.ReasonMaxLength);
         builder.Property(l => l.Version).IsConcurrencyToken();
         builder.HasIndex(l => new { l.ResponsibleAgencyId, l.Stage });

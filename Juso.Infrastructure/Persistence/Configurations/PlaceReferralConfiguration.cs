@@ -1,5 +1,6 @@
 using Juso.Domain.Cases;
 using Juso.Domain.Community;
+using Juso.Domain.Outreach;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,5 +13,6 @@ public sealed class PlaceReferralConfiguration : IEntityTypeConfiguration<PlaceR
         builder.Property(r => r.Reference).HasMaxLength(CommunityPlace.ShortTextMaxLength);
         builder.Property(r => r.Note).HasMaxLength(CommunityPlace.TextMaxLength);
         builder.HasOne<SupportCase>().WithMany().HasForeignKey(r => r.SupportCaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<OutreachLead>().WithMany().HasForeignKey(r => r.LeadId).OnDelete(DeleteBehavior.Restrict);
     }
 }

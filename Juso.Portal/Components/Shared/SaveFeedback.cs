@@ -1,4 +1,5 @@
 using Juso.Domain.Common;
+using Juso.Portal.Common;
 using MudBlazor;
 
 namespace Juso.Portal.Components.Shared;
@@ -13,6 +14,20 @@ public static class SaveFeedback
 
     public static void Refused(this ISnackbar snackbar, IEnumerable<DomainError> errors) =>
         Show(snackbar, string.Join(" ", errors.Select(e => e.Message)), Severity.Error);
+
+    /// <summary>Tells how a save went (saved, or why not) and whether it succeeded.</summary>
+    public static bool Report(this ISnackbar snackbar, SaveResult result, string done)
+    {
+        if (result.Succeeded)
+        {
+            snackbar.Saved(done);
+        }
+        else
+        {
+            snackbar.Refused(result.Errors);
+        }
+        return result.Succeeded;
+    }
 
     private static void Show(ISnackbar snackbar, string message, Severity severity)
     {

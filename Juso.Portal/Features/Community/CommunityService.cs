@@ -3,6 +3,7 @@ using Juso.Domain.Common;
 using Juso.Domain.Community;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Common;
+using Juso.Portal.Features.Outreach;
 using Juso.Portal.Features.Participation;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,12 +48,24 @@ public sealed class CommunityService(IDbContextFactory<JusoDbContext> factory, C
         {
             await audit.WriteAsync(user, AuditAction.CaseListViewed, detail: $"居場所・イベント {place.Id} からつながった相談", caseIds: visible.Keys.ToList());
         }
+        var leadIds = place.Referrals.Select(r => r.LeadId).OfType<int>().Distinct().ToList();
+        var leads = leadIds.Count == 0 ? new Dictionary<int, string>()
+            : await LeadAccess.Visible(db.OutreachLeads.AsNoTracking(), await LeadAccess.ViewerAsync(db, user)).Where(l => leadIds.Contains(l.Id))
+                .ToDictionaryAsync(l => l.Id, l => new PlaceLeadOption(l.Id, l.Description).Label);
+        if (leads.Count > 0)
+        {
+            await audit.WriteAsync(user, AuditAction.LeadListViewed, detail: $"居場所・イベント {place.Id} からつながった対象者", leadIds: leads.Keys.ToList());
+        }
         return new PlaceView(place.Id, place.Version, place.Name, place.Kind, place.Organiser, place.Location, place.Recurrence, place.Description, place.IsArchived,
             place.Sessions.OrderByDescending(s => s.HeldOn).Select(s => new SessionView(s.Id, s.HeldOn, s.Participants, s.Note)).ToList(),
             place.Referrals.OrderByDescending(r => r.On).ThenByDescending(r => r.Id)
                 .Select(r => new ReferralView(r.Id, r.On, r.SupportCaseId is { } id && visible.ContainsKey(id) ? id : null,
                     r.SupportCaseId is { } shown && visible.TryGetValue(shown, out var number) ? number : r.SupportCaseId is null ? null : "（閲覧権限のないケース）",
-                    r.Reference, r.Note)).ToList(),
+                    r.Reference, r.Note)
+                {
+                    LeadId = r.LeadId is { } lead && leads.ContainsKey(lead) ? lead : null,
+                    LeadLabel = r.LeadId is { } shownLead ? leads.GetValueOrDefault(shownLead, "（閲覧権限のない対象者）") : null,
+                }).ToList(),
             place.TotalParticipants, ResourceDirectoryService.CanKeep(user));
     }
 
@@ -78,7 +91,32 @@ public sealed class CommunityService(IDbContextFactory<JusoDbContext> factory, C
             return Task.FromResult((place, $"{place.Name} の開催 {JapaneseFormat.Date(session.HeldOn)}（{session.Participants}人）", (int?)null));
         });
 
-    /// <summary>A consultation that came from the place: a case the user may see (by ケース番号), or a free reference.</summary>
+    /// <summary>Open leads the user may see (<see cref="LeadConfidentiality"/>), by number or words of how the person is known.</summary>
+    public async Task<IReadOnlyList<PlaceLeadOption>> FindLeadsAsync(string? text)
+    {
+        var user = await currentUser.GetAsync();
+        if (!ResourceDirectoryService.CanKeep(user))
+        {
+            return [];
+        }
+        await using var db = await factory.CreateDbContextAsync();
+        var leads = LeadAccess.Visible(db.OutreachLeads.AsNoTracking(), await LeadAccess.ViewerAsync(db, user));
+        var term = text?.Trim();
+        if (!string.IsNullOrEmpty(term))
+        {
+            leads = int.TryParse(term.Replace("No.", string.Empty, StringComparison.OrdinalIgnoreCase), out var number)
+                ? leads.Where(l => l.Id == number) : leads.Where(l => l.Description.Contains(term));
+        }
+        var options = await leads.OrderByDescending(l => l.RegisteredOn).ThenByDescending(l => l.Id).Take(20)
+            .Select(l => new PlaceLeadOption(l.Id, l.Description)).ToListAsync();
+        if (options.Count > 0)
+        {
+            await audit.WriteAsync(user, AuditAction.LeadListViewed, detail: "居場所・イベントからつながった対象者の候補", leadIds: options.Select(o => o.Id).ToList());
+        }
+        return options;
+    }
+
+    /// <summary>A consultation that came from the place: a case the user may see (by ケース番号), an アウトリーチ対象者 the user may see, or a free reference.</summary>
     public async Task<SaveResult> RecordReferralAsync(int placeId, int expectedVersion, ReferralForm form)
     {
         var user = await currentUser.GetAsync();
@@ -96,9 +134,18 @@ public sealed class CommunityService(IDbContextFactory<JusoDbContext> factory, C
                 return SaveResult.Invalid("このケース番号のケースは見つからないか、閲覧する権限がありません（例: 2026-0012）。", nameof(ReferralForm.CaseNumber));
             }
         }
+        if (form.Lead is { } chosen)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            var lead = await db.OutreachLeads.AsNoTracking().SingleOrDefaultAsync(l => l.Id == chosen.Id);
+            if (lead is null || !LeadAccess.MaySee(await LeadAccess.ViewerAsync(db, user), lead))
+            {
+                return SaveResult.Invalid("選択されたアウトリーチ対象者は見つからないか、閲覧する権限がありません。", nameof(ReferralForm.Lead));
+            }
+        }
         return await ChangeAsync(placeId, expectedVersion, (_, place, now) =>
         {
-            var referral = place!.RecordReferral(MatchingForm.Day(form.On), caseId, form.Reference, form.Note, now);
+            var referral = place!.RecordReferral(MatchingForm.Day(form.On), caseId, form.Lead?.Id, form.Reference, form.Note, now);
             return Task.FromResult((place, $"{place.Name} からつながった相談 {JapaneseFormat.Date(referral.On)}", caseId));
         });
     }

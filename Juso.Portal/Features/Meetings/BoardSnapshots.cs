@@ -144,6 +144,7 @@ public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
         var assignments = plans.SelectMany(p => p.Assignments).ToDictionary(x => x.Id);
         var previous = await PreviousActionItemsAsync(db, meeting, caseIds, agencies);
         var latestPlans = plans.GroupBy(p => p.SupportCaseId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.PlanVersion)!);
+        var leads = await BoardLeads.LoadAsync(db, meeting);
 
         List<BoardDecision> DecisionsOf(AgendaItem a) =>
             meeting.Decisions.Where(d => d.AgendaItemId == a.Id).OrderBy(d => d.RecordedAt).ThenBy(d => d.Id).Select(d => new BoardDecision(d.Id, d.Version, d.Text)).ToList();
@@ -156,7 +157,11 @@ public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
             if (a.SupportCaseId is not { } caseId)
             {
                 return new BoardItem(a.Id, a.Version, a.Order, null, string.Empty, string.Empty, string.Empty, a.Purpose, a.Minutes, a.Outcome, null,
-                    DecisionsOf(a), ActionItemsOf(a), [], BoardCapture.None, []) { Topic = new BoardTopic(a.TopicTitle!, a.TopicDescription) };
+                    DecisionsOf(a), ActionItemsOf(a), [], BoardCapture.None, [])
+                {
+                    Topic = new BoardTopic(a.TopicTitle!, a.TopicDescription),
+                    Lead = a.LeadId is { } leadId ? leads.GetValueOrDefault(leadId) : null,
+                };
             }
             var c = cases[caseId];
             if (!Meeting.MayDiscuss(meeting.Kind, c.CurrentConsent))

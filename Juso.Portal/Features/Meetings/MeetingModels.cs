@@ -73,6 +73,21 @@ public sealed class AgendaTopicForm
     public int Minutes { get; set; } = 15;
 }
 
+/// <summary>An アウトリーチ対象者 the agenda builder offers; the user may see it, so the picker names it as its page does.</summary>
+public sealed record LeadOption(int LeadId, string Description, Domain.Outreach.LeadStage Stage)
+{
+    public string Title => AgendaItem.LeadTitle(LeadId);
+}
+
+public sealed class AgendaLeadForm
+{
+    public LeadOption? Lead { get; set; }
+
+    public AgendaPurpose Purpose { get; set; } = AgendaPurpose.InformationSharing;
+
+    public int Minutes { get; set; } = 15;
+}
+
 public sealed class ActionItemForm
 {
     public string? Text { get; set; }
@@ -150,6 +165,9 @@ public sealed record BoardItem(
 {
     /// <summary>The 検討テーマ of an item without a case; null for a case item.</summary>
     public BoardTopic? Topic { get; init; }
+
+    /// <summary>The アウトリーチ対象者 of a lead item (whose <see cref="Topic"/> is its number only); null otherwise.</summary>
+    public BoardLead? Lead { get; init; }
 
     public bool IsCase => CaseId is not null;
 

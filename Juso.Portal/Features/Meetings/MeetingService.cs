@@ -1,9 +1,6 @@
 using Juso.Domain.Auditing;
-using Juso.Domain.Cases;
 using Juso.Domain.Common;
-using Juso.Domain.Households;
 using Juso.Domain.Meetings;
-using Juso.Domain.Plans;
 using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Common;
@@ -12,15 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Juso.Portal.Features.Meetings;
 
 /// <summary>
-/// Meetings before the session: scheduling, members and their pledges, and the agenda. The chair of a meeting and
+/// Meetings before the session: scheduling, members and their pledges, and the agenda (MeetingService.Agenda.cs). The chair of a meeting and
 /// the coordinating roles prepare it; members see it once they may see its cases (a 支援会議 after the pledge).
 /// </summary>
-public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider time,
+public sealed partial class MeetingService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider time,
     MeetingWork work, BoardSnapshots snapshots)
 {
-    /// <summary>How far past the meeting day a monitoring due date still makes a case worth suggesting.</summary>
-    public const int SuggestionWindowDays = 14;
-
     public static bool CanSchedule(UserContext user) =>
         user.IsInRole(JusoRoles.Chair) || user.IsInRole(JusoRoles.Coordinator) || user.IsInRole(JusoRoles.Supervisor);
 
@@ -176,115 +170,6 @@ public sealed class MeetingService(IDbContextFactory<JusoDbContext> factory, Cur
             c.Meeting.RecordPledge(c.User.UserId, c.Now);
             return Task.FromResult(new ChangeNote("守秘義務の誓約"));
         });
-
-    public Task<SaveResult> AddAgendaItemAsync(int meetingId, AgendaItemForm form) =>
-        work.ChangeAsync(meetingId, AuditAction.MeetingChanged, (u, m) => CanManage(u, m.ChairUserId) && CaseAccess.SeesAllCases(u), async c =>
-        {
-            var supportCase = form.Case is { } option
-                ? await c.Db.Cases.Include(x => x.Consents).SingleOrDefaultAsync(x => x.Id == option.CaseId)
-                : null;
-            if (supportCase is null)
-            {
-                throw new DomainException("議題にするケースを選択してください。", nameof(AgendaItemForm.Case));
-            }
-            var item = c.Meeting.AddAgendaItem(supportCase, form.Purpose, form.Minutes, c.Now);
-            c.CaseId = supportCase.Id;
-            c.Created = () => item.Id;
-            return new ChangeNote("議題に追加", $"{supportCase.Number}（{form.Purpose.Label()}）");
-        });
-
-    /// <summary>A 検討テーマ without a case: no case to see, so those who prepare the meeting may add it without seeing every case.</summary>
-    public Task<SaveResult> AddTopicItemAsync(int meetingId, AgendaTopicForm form) =>
-        work.ChangeAsync(meetingId, AuditAction.MeetingChanged, (u, m) => CanManage(u, m.ChairUserId), c =>
-        {
-            var item = c.Meeting.AddTopicItem(form.TopicTitle, form.TopicDescription, form.Purpose, form.Minutes, c.Now);
-            c.Created = () => item.Id;
-            return Task.FromResult(new ChangeNote("検討テーマを議題に追加", form.Purpose.Label()));
-        });
-
-    /// <summary>Moves an item to a position of the agenda as the user saw it; an agenda changed since is a conflict.</summary>
-    public Task<SaveResult> MoveAgendaItemAsync(int meetingId, int itemId, int position, int expectedMeetingVersion) =>
-        work.ChangeAsync(meetingId, AuditAction.MeetingChanged, (u, m) => CanManage(u, m.ChairUserId), c =>
-        {
-            c.Meeting.MoveAgendaItem(itemId, position, c.Now);
-            return Task.FromResult(new ChangeNote("議題の順番を変更", $"{position}番目へ"));
-        }, expectedMeetingVersion);
-
-    public Task<SaveResult> RemoveAgendaItemAsync(int meetingId, int itemId) =>
-        work.ChangeAsync(meetingId, AuditAction.MeetingChanged, (u, m) => CanManage(u, m.ChairUserId), c =>
-        {
-            c.CaseId = c.Meeting.Agenda.FirstOrDefault(a => a.Id == itemId)?.SupportCaseId;
-            c.Meeting.RemoveAgendaItem(itemId, c.Now);
-            return Task.FromResult(new ChangeNote("議題から外す"));
-        });
-
-    /// <summary>Cases in support whose monitoring falls due by shortly after the meeting, not yet on its agenda.</summary>
-    public async Task<IReadOnlyList<AgendaSuggestion>> SuggestionsAsync(int meetingId)
-    {
-        var user = await currentUser.GetAsync();
-        var meeting = await snapshots.GetAsync(meetingId);
-        if (meeting is null || !CanManage(user, meeting.ChairUserId) || !CaseAccess.SeesAllCases(user))
-        {
-            return [];
-        }
-        var until = JapanDate.AddDaysWithinCalendar(JapanDate.Today(JapanDate.FromUtc(meeting.ScheduledAt)), SuggestionWindowDays);
-        var onAgenda = meeting.CaseIds;
-        await using var db = await factory.CreateDbContextAsync();
-        var rows = await (from p in db.Plans.AsNoTracking()
-                          join c in db.Cases.AsNoTracking() on p.SupportCaseId equals c.Id
-                          where p.Status == PlanStatus.Active && p.NextMonitoringDue != null && p.NextMonitoringDue <= until && !onAgenda.Contains(c.Id)
-                                && c.Stage != CaseStage.Closed
-                          orderby p.NextMonitoringDue
-                          select new
-                          {
-                              c.Id,
-                              c.FiscalYear,
-                              c.Sequence,
-                              Due = p.NextMonitoringDue!.Value,
-                              Consent = c.CurrentConsent,
-                              Principal = db.HouseholdMembers.Where(m => m.HouseholdId == c.HouseholdId && m.Relationship == Relationship.Principal)
-                                  .Select(m => m.FamilyName + "\u3000" + m.GivenName).FirstOrDefault(),
-                          }).Take(50).ToListAsync();
-        return rows.Select(r => new AgendaSuggestion(r.Id, SupportCase.FormatNumber(r.FiscalYear, r.Sequence), r.Principal ?? "（本人未登録）", r.Due,
-            r.Consent == ConsentStatus.Obtained)).ToList();
-    }
-
-    /// <summary>Open cases matching a number or a name, for the agenda's case picker.</summary>
-    public async Task<IReadOnlyList<CaseOption>> FindCasesAsync(string? text)
-    {
-        var user = await currentUser.GetAsync();
-        if (!CanSchedule(user) || !CaseAccess.SeesAllCases(user))
-        {
-            return [];
-        }
-        await using var db = await factory.CreateDbContextAsync();
-        var query = db.Cases.AsNoTracking().Where(c => c.Stage != CaseStage.Closed);
-        var term = text?.Trim();
-        if (!string.IsNullOrEmpty(term))
-        {
-            var number = term.Split('-');
-            if (number.Length == 2 && int.TryParse(number[0], out var year) && int.TryParse(number[1], out var sequence))
-            {
-                query = query.Where(c => c.FiscalYear == year && c.Sequence == sequence);
-            }
-            else
-            {
-                var kana = KanaText.ToKatakana(term) ?? term;
-                query = query.Where(c => db.HouseholdMembers.Any(m => m.HouseholdId == c.HouseholdId
-                    && (m.FamilyName.Contains(term) || m.GivenName.Contains(term) || m.FamilyNameKana.Contains(kana) || m.GivenNameKana.Contains(kana))));
-            }
-        }
-        var rows = await query.OrderByDescending(c => c.FiscalYear).ThenByDescending(c => c.Sequence).Take(20).Select(c => new
-        {
-            c.Id,
-            c.FiscalYear,
-            c.Sequence,
-            Consent = c.CurrentConsent,
-            Principal = db.HouseholdMembers.Where(m => m.HouseholdId == c.HouseholdId && m.Relationship == Relationship.Principal)
-                .Select(m => m.FamilyName + "\u3000" + m.GivenName).FirstOrDefault(),
-        }).ToListAsync();
-        return rows.Select(r => new CaseOption(r.Id, SupportCase.FormatNumber(r.FiscalYear, r.Sequence), r.Principal ?? "（本人未登録）", r.Consent == ConsentStatus.Obtained)).ToList();
-    }
 
     public async Task<IReadOnlyList<MemberOption>> MemberOptionsAsync()
     {

@@ -29,6 +29,9 @@ public sealed class MeetingChange(JusoDbContext db, Meeting meeting, UserContext
     /// <summary>The case the change concerns, for the audit row.</summary>
     public int? CaseId { get; set; }
 
+    /// <summary>The lead the change concerns, for the audit row.</summary>
+    public int? LeadId { get; set; }
+
     /// <summary>Cases whose plan or record the change altered: other meetings showing them are told after the save.</summary>
     public HashSet<int> TouchedCases { get; } = [];
 
@@ -79,7 +82,8 @@ public sealed class MeetingWork(IDbContextFactory<JusoDbContext> factory, Curren
                 {
                     var context = new MeetingChange(db, meeting, user, time.GetUtcNow());
                     var note = await change(context);
-                    audit.Add(db, user, action, context.CaseId, detail: $"会議 {meetingId}: {note.AuditText}");
+                    audit.Add(db, user, action, context.CaseId, detail: $"会議 {meetingId}: {note.AuditText}",
+                        leadIds: context.LeadId is { } leadId ? [leadId] : null);
                     try
                     {
                         await db.SaveChangesAsync();

@@ -42,6 +42,7 @@ public sealed class LeadAgendaService(IDbContextFactory<JusoDbContext> factory, 
             var meeting = (meetingId is { } id ? await c.Db.Meetings.Include(m => m.Agenda).SingleOrDefaultAsync(m => m.Id == id) : null)
                           ?? throw new Domain.Common.DomainException("議題に加える会議を選択してください。", "MeetingId");
             var item = meeting.AddLeadItem(c.Lead, AgendaPurpose.InformationSharing, 15, c.Now);
+            c.BoardLabel = "議題に追加";
             return ($"{meeting.Kind.Label()}（会議 {meeting.Id}）の議題に追加", (Func<int>?)(() => item.Id));
         });
 }

@@ -1,4 +1,5 @@
 using Juso.Domain.Auditing;
+using Juso.Domain.Cases;
 using Juso.Domain.Common;
 using Juso.Domain.Outreach;
 using Juso.Infrastructure.Persistence;
@@ -75,6 +76,16 @@ public sealed class LeadChangeService(IDbContextFactory<JusoDbContext> factory, 
         {
             c.Lead.RecordConsent(form.ConsentOn is { } d ? DateOnly.FromDateTime(d) : null, form.ConsentMethod, c.Now);
             return Done(LeadStage.Consented.Label());
+        });
+
+    /// <summary>本人同意の撤回: the domain says what follows (<see cref="OutreachLead.WithdrawConsent"/>); audited with date and method.</summary>
+    public Task<SaveResult> WithdrawConsentAsync(int leadId, int version, LeadConsentForm form) =>
+        work.ChangeAsync(leadId, version, AuditAction.LeadStageChanged, c =>
+        {
+            var on = form.ConsentOn is { } d ? DateOnly.FromDateTime(d) : (DateOnly?)null;
+            c.Lead.WithdrawConsent(on, form.ConsentMethod, c.Now);
+            c.BoardLabel = "本人同意の撤回";
+            return Done($"本人同意の撤回（{JapaneseFormat.Date(on!.Value)}・{form.ConsentMethod!.Value.Label()}）");
         });
 
     public Task<SaveResult> EndAsync(int leadId, int version, string? reason) =>

@@ -98,7 +98,25 @@ public sealed class LeadService(IDbContextFactory<JusoDbContext> factory, Curren
             attempts,
             plans.Select(p => new LeadPlanView(p.Plan.Id, p.Plan.Version, p.Plan.Number, p.Plan.Goal, p.Plan.Approach, p.Plan.DraftedByName, p.Plan.CreatedAt,
                 p.Plan.MeetingKind, p.Plan.ApprovedOn, p.Meeting == null ? null : MeetingTitle(p.Meeting))).ToList(),
-            LeadForm.From(lead));
+            LeadForm.From(lead))
+        {
+            ConsentWithdrawnOn = lead.ConsentWithdrawnOn,
+            ConsentWithdrawnMethod = lead.ConsentWithdrawnMethod,
+        };
+    }
+
+    /// <summary>
+    /// Whether the user may read a lead's plan where a meeting shows it (board, projector, minutes): the lead's own rule
+    /// (<see cref="LeadConfidentiality"/>), not membership of the meeting. The read or the refusal is audited with the lead.
+    /// </summary>
+    public async Task<bool> MayReadInMeetingAsync(int leadId, int meetingId)
+    {
+        var user = await currentUser.GetAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        var lead = await db.OutreachLeads.AsNoTracking().SingleOrDefaultAsync(l => l.Id == leadId);
+        var allowed = lead is not null && LeadAccess.MaySee(await LeadAccess.ViewerAsync(db, user), lead);
+        await audit.WriteAsync(user, allowed ? AuditAction.LeadViewed : AuditAction.AccessDenied, detail: $"会議 {meetingId}: アウトリーチプラン", leadIds: [leadId]);
+        return allowed;
     }
 
     /// <summary>The agencies and staff the register form offers.</summary>

@@ -113,6 +113,11 @@ public sealed record LeadView(
 {
     /// <summary>Still being reached out to: not yet 支援につながった nor 終了.</summary>
     public bool IsOpen => Stage is not (LeadStage.Connected or LeadStage.Ended);
+
+    /// <summary>The last withdrawal of consent, if any.</summary>
+    public DateOnly? ConsentWithdrawnOn { get; init; }
+
+    public ConsentMethod? ConsentWithdrawnMethod { get; init; }
 }
 
 /// <summary>A meeting a plan can be approved in: held already, of the kind the lead's consent allows.</summary>

@@ -26,6 +26,15 @@ public sealed class ParticipationPlanService(CaseWork work, IDbContextFactory<In
             return "参加支援プランの作成";
         });
 
+    /// <summary>The goal revised on a plan that has not ended; the version the user saw must be current.</summary>
+    public Task<SaveResult> ReviseGoalAsync(int planId, int expectedVersion, string? goal) =>
+        ChangeAsync(planId, expectedVersion, (c, plan) =>
+        {
+            plan.ReviseGoal(goal, c.Now);
+            c.Case.NotePlanChange("参加支援プランの目標を変更しました。", c.User.Actor, c.Now);
+            return Task.FromResult($"参加支援プラン {planId} の目標");
+        });
+
     public Task<SaveResult> SetCandidatesAsync(int planId, int expectedVersion, IReadOnlyCollection<int> resourceIds) =>
         ChangeAsync(planId, expectedVersion, async (c, plan) =>
         {

@@ -28,12 +28,13 @@ public sealed class CommunityPlaceTests
     {
         var place = Place();
 
-        var error = Assert.Throws<DomainException>(() => place.RecordReferral(Today, null, " ", null, Now));
-        Assert.Contains("つながったケースを選ぶか", error.Message);
+        var error = Assert.Throws<DomainException>(() => place.RecordReferral(Today, null, null, " ", null, Now));
+        Assert.Contains("つながったケースかアウトリーチ対象者を選ぶか", error.Message);
 
-        place.RecordReferral(Today, 12, null, null, Now);
-        place.RecordReferral(Today, null, "東町の男性（60代）", "アウトリーチにつないだ", Now);
-        Assert.Equal(2, place.Referrals.Count);
+        place.RecordReferral(Today, 12, null, null, null, Now);
+        place.RecordReferral(Today, null, 7, null, null, Now);
+        place.RecordReferral(Today, null, null, "東町の男性（60代）", "アウトリーチにつないだ", Now);
+        Assert.Equal(3, place.Referrals.Count);
     }
 
     [Fact]

@@ -37,6 +37,18 @@ public class MeetingTests
     }
 
     [Fact]
+    public void OutreachReviewMeeting_NeedsNoPledge_ItsMembersOpenTheBoard()
+    {
+        var meeting = Schedule(MeetingKind.OutreachReview);
+        meeting.AddMember("u-member", "藤井 由美", 2, Now);
+
+        Assert.True(meeting.MayShowCaseDetailsTo("u-member"));
+        Assert.True(meeting.MayShowCaseDetailsTo(Chair.UserId));
+        Assert.False(meeting.MayShowCaseDetailsTo("u-outsider"));
+        Assert.Throws<DomainException>(() => meeting.RecordPledge("u-member", Now));
+    }
+
+    [Fact]
     public void MultiLayeredMeeting_NeedsNoPledge_ButOnlyMembersSeeDetails()
     {
         var meeting = Schedule(MeetingKind.MultiLayered);

@@ -191,4 +191,44 @@ public class OutreachLeadTests
         Assert.True(LeadConfidentiality.MaySee(source, [], lead));
         Assert.False(LeadConfidentiality.MaySee(new CaseViewer(false, ReferringAgencyId, []), [], lead));
     }
+
+    [Fact]
+    public void WithdrawConsent_BackToRelationship_NoLongerDiscussedInAMultiLayeredMeeting_ConsentCanBeGivenAgain()
+    {
+        var lead = Lead(Now.AddDays(-30));
+        lead.AdvanceTo(LeadStage.Contacted, anyAttemptReachedPerson: true, Now);
+        lead.RecordConsent(Today.AddDays(-3), ConsentMethod.Written, Now);
+        var future = Assert.Throws<DomainException>(() => lead.WithdrawConsent(Today.AddDays(1), ConsentMethod.Verbal, Now));
+        var beforeConsent = Assert.Throws<DomainException>(() => lead.WithdrawConsent(Today.AddDays(-4), null, Now));
+
+        lead.WithdrawConsent(Today, ConsentMethod.Verbal, Now);
+
+        Assert.Contains(future.Errors, e => e.Message == "撤回日に未来の日付は入力できません。");
+        Assert.Contains(beforeConsent.Errors, e => e.Message == "撤回日は同意日以降にしてください。");
+        Assert.Contains(beforeConsent.Errors, e => e.Message == "撤回の方法を選択してください。");
+        Assert.Equal(LeadStage.Relationship, lead.Stage);
+        Assert.False(lead.HasConsent);
+        Assert.Equal(Today, lead.ConsentWithdrawnOn);
+        Assert.Equal(ConsentMethod.Verbal, lead.ConsentWithdrawnMethod);
+        Assert.False(Meeting.MayDiscussLead(MeetingKind.MultiLayered, lead.HasConsent));
+        Assert.Throws<DomainException>(() => lead.ConvertTo(42, Now));
+        Assert.Throws<DomainException>(() => lead.WithdrawConsent(Today, ConsentMethod.Verbal, Now));
+
+        lead.RecordConsent(Today, ConsentMethod.Written, Now);
+        Assert.Equal(LeadStage.Consented, lead.Stage);
+    }
+
+    [Fact]
+    public void WithdrawConsent_AfterConversion_IsRecordedOnTheCase()
+    {
+        var lead = Lead(Now.AddDays(-30));
+        lead.AdvanceTo(LeadStage.Contacted, anyAttemptReachedPerson: true, Now);
+        lead.RecordConsent(Today, ConsentMethod.Written, Now);
+        lead.ConvertTo(42, Now);
+
+        var error = Assert.Throws<DomainException>(() => lead.WithdrawConsent(Today, ConsentMethod.Verbal, Now));
+
+        Assert.Contains("ケースの本人同意で撤回を記録してください", error.Message);
+        Assert.Equal(LeadStage.Connected, lead.Stage);
+    }
 }

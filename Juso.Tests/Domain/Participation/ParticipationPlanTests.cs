@@ -217,6 +217,23 @@ public sealed class ParticipationPlanTests
     }
 
     [Fact]
+    public void ReviseGoal_WhileMatchedAndFollowing_IsSaved_AnEndedPlanKeepsItsGoal()
+    {
+        var plan = Matched();
+
+        plan.ReviseGoal("  週2回、家の外で役割を持つ。 ", Now);
+        Assert.Equal("週2回、家の外で役割を持つ。", plan.Goal);
+        var empty = Assert.Throws<DomainException>(() => plan.ReviseGoal(" ", Now));
+        HasError(empty, nameof(ParticipationPlan.Goal), "参加支援の目標を入力してください。");
+
+        plan.End(ParticipationOutcome.Settled, "定着した", Today, Now);
+        var ended = Assert.Throws<DomainException>(() => plan.ReviseGoal("別の目標", Now));
+
+        Assert.Contains("終了した参加支援プランの目標は変更できません", ended.Message);
+        Assert.Equal("週2回、家の外で役割を持つ。", plan.Goal);
+    }
+
+    [Fact]
     public void SetCandidates_OnlyAcceptingResources_AndOnlyWhilePreparing()
     {
         var plan = NewPlan();

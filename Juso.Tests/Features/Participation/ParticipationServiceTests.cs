@@ -3,6 +3,7 @@ using Juso.Domain.Common;
 using Juso.Domain.Notifications;
 using Juso.Domain.Participation;
 using Juso.Infrastructure.Identity;
+using Juso.Portal.Common;
 using Juso.Portal.Features.Participation;
 using Juso.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -86,6 +87,25 @@ public sealed class ParticipationServiceTests : IAsyncLifetime
         var audits = await db.AuditEntries.Where(a => a.Action == AuditAction.ParticipationPlanChanged || a.Action == AuditAction.ParticipationPlanViewed).ToListAsync();
         Assert.Equal(6, audits.Count);
         Assert.All(audits, a => Assert.Equal(caseId, a.CaseId));
+    }
+
+    [Fact]
+    public async Task ReviseGoal_OnAMatchedPlan_IsSavedAndAudited_AStaleVersionIsAConflictNotAnOverwrite()
+    {
+        var (caseId, planId, _) = await MatchedPlanAsync();
+        await using var scope = _world.Harness.As(TestUsers.Coordinator());
+        var queries = _world.Harness.Get<ParticipationQueries>(scope);
+        var plans = _world.Harness.Get<ParticipationPlanService>(scope);
+        var seen = (await queries.GetAsync(planId))!;
+
+        CaseSteps.Ok(await plans.ReviseGoalAsync(planId, seen.Version, "週2回、農園で決まった作業を受け持つ"));
+        var stale = await plans.ReviseGoalAsync(planId, seen.Version, "別の人が書いた目標");
+
+        Assert.Equal(SaveStatus.Conflict, stale.Status);
+        Assert.Equal("週2回、農園で決まった作業を受け持つ", (await queries.GetAsync(planId))!.Goal);
+        await using var db = _world.Harness.NewContext();
+        var audit = await db.AuditEntries.OrderBy(a => a.Id).LastAsync(a => a.Action == AuditAction.ParticipationPlanChanged);
+        Assert.Equal((caseId, $"参加支援プラン {planId} の目標"), (audit.CaseId, audit.Detail));
     }
 
     [Fact]

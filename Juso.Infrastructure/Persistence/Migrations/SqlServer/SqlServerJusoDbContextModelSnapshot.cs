@@ -771,6 +771,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("CommunityPlaceId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("LeadId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -788,6 +791,8 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("CommunityPlaceId");
+
+                    b.HasIndex("LeadId");
 
                     b.HasIndex("SupportCaseId");
 
@@ -1596,6 +1601,13 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(20)");
 
                     b.Property<DateOnly?>("ConsentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ConsentWithdrawnMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly?>("ConsentWithdrawnOn")
                         .HasColumnType("date");
 
                     b.Property<int>("ContactEveryDays")
@@ -2721,6 +2733,11 @@ namespace Juso.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("CommunityPlaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Juso.Domain.Outreach.OutreachLead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Juso.Domain.Cases.SupportCase", null)
                         .WithMany()

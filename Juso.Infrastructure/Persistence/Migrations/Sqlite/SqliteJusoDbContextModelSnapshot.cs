@@ -740,6 +740,9 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("CommunityPlaceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LeadId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -757,6 +760,8 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CommunityPlaceId");
+
+                    b.HasIndex("LeadId");
 
                     b.HasIndex("SupportCaseId");
 
@@ -1533,6 +1538,13 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ConsentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentWithdrawnMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConsentWithdrawnOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ContactEveryDays")
@@ -2629,6 +2641,11 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("CommunityPlaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Juso.Domain.Outreach.OutreachLead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Juso.Domain.Cases.SupportCase", null)
                         .WithMany()
