@@ -105,7 +105,7 @@ public sealed partial class DeskJourneyTests(BrowserFixture fixture) : BrowserTe
         var date = page.Locator("#intake-date");
         // The form appears once the circuit rendered it; nothing is typed before the field takes input.
         await Assertions.Expect(date).ToBeEditableAsync();
-        var under = date.Locator("xpath=ancestor::div[contains(@class,'mud-input-control')][1]").Locator(".mud-input-helper-text");
+        var under = date.Locator("xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' mud-input-control ')][1]").Locator(".mud-input-helper-text");
 
         await EnterAsync(date, "令和8年2月30日");
         await Assertions.Expect(under).ToContainTextAsync("「令和8年2月30日」という日はありません（2月は28日までです）。");
