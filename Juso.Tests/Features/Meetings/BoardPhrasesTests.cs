@@ -9,11 +9,11 @@ public sealed class BoardPhrasesTests : BunitContext
     [Fact]
     public void DecisionField_OffersTheUsualDecisions_AsTheBrowsersOwnSuggestions()
     {
-        var part = Render<BoardDecisions>(p => p.Add(x => x.Decisions, []).Add(x => x.Editable, true).Add(x => x.OnAdd, _ => Task.FromResult(true)));
+        var part = Render<BoardDecisions>(p => p.Add(x => x.Decisions, Array.Empty<BoardDecision>()).Add(x => x.Editable, true).Add(x => x.OnAdd, _ => Task.FromResult(true)));
 
         var list = part.Find("#" + part.Find("#decision-text").GetAttribute("list"));
         var offered = list.QuerySelectorAll("option").Select(o => o.GetAttribute("value")).ToList();
-        Assert.Equal(BoardPhrases.Decisions, offered);
+        Assert.Equal<string?>(BoardPhrases.Decisions, offered);
         Assert.Contains("支援プラン案のとおり承認する。", offered);
     }
 }
