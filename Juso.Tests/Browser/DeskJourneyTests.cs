@@ -140,7 +140,11 @@ public sealed partial class DeskJourneyTests(BrowserFixture fixture) : BrowserTe
         await IntakeJourneyTests.ChooseAsync(page, "#intake-consulter", "大森　幸子（父母）");
         await page.GetByTestId("submit-intake").ClickAsync();
 
-        await page.WaitForURLAsync(CasePath());
+        // The case page, or the form's messages if the intake was refused: the test then says which.
+        var errors = page.GetByTestId("form-errors");
+        await Detail(page, "受付日").Or(errors).First.WaitForAsync();
+        Assert.False(await errors.IsVisibleAsync(), await errors.IsVisibleAsync() ? await errors.InnerTextAsync() : null);
+        await Assertions.Expect(page).ToHaveURLAsync(CasePath());
         await Assertions.Expect(Detail(page, "受付日")).ToContainTextAsync("令和8年4月1日（水）");
         await Assertions.Expect(Detail(page, "相談者")).ToHaveTextAsync("大森　幸子（父母）");
     }
