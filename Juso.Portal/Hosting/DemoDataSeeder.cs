@@ -6,6 +6,7 @@ using Juso.Domain.Common;
 using Juso.Domain.Households;
 using Juso.Domain.Meetings;
 using Juso.Domain.Monitoring;
+using Juso.Domain.Outreach;
 using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -198,8 +199,7 @@ public sealed class DemoDataSeeder(
             var referring = scenario.Route == IntakeRoute.AgencyReferral || scenario.Route == IntakeRoute.Community || scenario.Route == IntakeRoute.Outreach
                 ? agencies[scenario.ReferringAgency]
                 : null;
-            var intake = new IntakeDetails(intakeDate, scenario.Route, referring?.Id, scenario.Categories, scenario.Summary,
-                scenario.Route == IntakeRoute.Phone ? "本人" : null);
+            var intake = new IntakeDetails(intakeDate, scenario.Route, referring?.Id, scenario.Categories, scenario.Summary, Consulter(scenario.Route, members));
             var at = new DateTimeOffset(intakeDate.ToDateTime(new TimeOnly(10, 0)), JapanDate.Offset);
             var supportCase = SupportCase.Open(household, intake, referring, referring is null ? agencies[scenario.ReferringAgency] : null,
                 consent, sequences[fiscalYear], system, at);
@@ -281,6 +281,16 @@ public sealed class DemoDataSeeder(
         return held;
     }
 
+    /// <summary>相談者 as the intake form offers it: a family member phones, a 民生委員 brings word from the community, others come themselves.</summary>
+    private static string? Consulter(IntakeRoute route, IReadOnlyList<MemberDetails> members) => route switch
+    {
+        IntakeRoute.Phone => members.FirstOrDefault(m => m.Relationship != Relationship.Principal) is { } family
+            ? Features.Cases.PartyChoices.Member(family.FamilyName, family.GivenName, family.Relationship)
+            : null,
+        IntakeRoute.Community => LeadSource.CommissionedVolunteer.Label(),
+        _ => null,
+    };
+
     /// <summary>Assessment, plan with role assignments, approval, support and closure, as the coordinator would record them.</summary>
     private static async Task AdvanceThroughPlanAsync(JusoDbContext db, SupportCase supportCase, Scenario scenario, CaseStage target, List<Agency> agencies,
         List<List<Staff>> staff, Household household, Actor system, DateTimeOffset now, Func<DateTimeOffset> next, Func<DateTimeOffset> current)
@@ -289,7 +299,10 @@ public sealed class DemoDataSeeder(
         var assessment = Assessment.Record(supportCase, 1, new AssessmentDetails(
                 scenario.Summary, null, null, null, "家族の関係は概ね良好だが、支援の受け入れには時間がかかる。", null,
                 "本人・家族ともに地域で暮らし続けたいという思いがある。", "今の家で暮らし続けたい。",
-                [], [new SourceDetails(referring, null, supportCase.IntakeDate, "初回相談の内容と、これまでの関わりの経過。")]),
+                [], [new SourceDetails(referring, null, supportCase.IntakeDate, "初回相談の内容と、これまでの関わりの経過。"),
+                    .. scenario.Route == IntakeRoute.Community
+                        ? [new SourceDetails(null, LeadSource.CommissionedVolunteer.Label(), supportCase.IntakeDate, "近所で見かける様子と、以前の世帯の暮らしぶり。")]
+                        : Array.Empty<SourceDetails>()]),
             household.Members.Select(m => m.Id).ToList(), agencies.Select(a => a.Id).ToList(), system, next());
         db.Assessments.Add(assessment);
         supportCase.StartPlanning(assessment, system, current());

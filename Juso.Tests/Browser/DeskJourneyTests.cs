@@ -97,6 +97,67 @@ public sealed partial class DeskJourneyTests(BrowserFixture fixture) : BrowserTe
         Assert.Empty(broken);
     }
 
+    [Fact]
+    public async Task IntakeDate_TakesWarekiAndSeireki_RefusesADayThatDoesNotExist_AndTheCaseShowsTheDayInWarekiWithItsWeekday()
+    {
+        var page = await NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "coordinator", "/cases/new");
+        var date = page.Locator("#intake-date");
+        // The form appears once the circuit rendered it; nothing is typed before the field takes input.
+        await Assertions.Expect(date).ToBeEditableAsync();
+        var under = date.Locator("xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' mud-input-control ')][1]").Locator(".mud-input-helper-text");
+
+        await EnterAsync(date, "令和8年2月30日");
+        await Assertions.Expect(under).ToContainTextAsync("「令和8年2月30日」という日はありません（2月は28日までです）。");
+        // Each entry waits for the server's reading of it (the text rewritten as 西暦, the day read under the field):
+        // typing on while that render is under way would have the field's text replaced by it.
+        foreach (var (typed, shown, read) in new[]
+        {
+            ("令和8年4月2日", "2026/04/02", "令和8年4月2日（木）"),
+            ("2026-04-03", "2026/04/03", "令和8年4月3日（金）"),
+            ("R8.4.1", "2026/04/01", "令和8年4月1日（水）"),
+        })
+        {
+            await EnterAsync(date, typed);
+            await Assertions.Expect(date).ToHaveValueAsync(shown);
+            await Assertions.Expect(under).ToHaveTextAsync(read);
+        }
+
+        await IntakeJourneyTests.ChooseAsync(page, "#intake-route", "電話");
+        await page.GetByLabel("ひきこもり").CheckAsync();
+        await page.Locator("#intake-summary").FillAsync("母から電話。40代の長男が家から出ない。");
+        await page.Locator("#household-address").FillAsync("ひばり野市西町3丁目8番地");
+        await page.Locator("#m1-family").FillAsync("大森");
+        await page.Locator("#m1-given").FillAsync("健太");
+        await page.Locator("#m1-family-kana").FillAsync("オオモリ");
+        await page.Locator("#m1-given-kana").FillAsync("ケンタ");
+        await page.GetByTestId("add-member").ClickAsync();
+        await page.Locator("#m2-family").FillAsync("大森");
+        await page.Locator("#m2-given").FillAsync("幸子");
+        await page.Locator("#m2-family-kana").FillAsync("オオモリ");
+        await page.Locator("#m2-given-kana").FillAsync("サチコ");
+        await IntakeJourneyTests.ChooseAsync(page, "#m2-relationship", "父母");
+        await IntakeJourneyTests.ChooseAsync(page, "#intake-consulter", "大森　幸子（父母）");
+        await page.GetByTestId("submit-intake").ClickAsync();
+
+        // The case page, or the form's messages if the intake was refused: the test then says which.
+        var errors = page.GetByTestId("form-errors");
+        await Detail(page, "受付日").Or(errors).First.WaitForAsync();
+        Assert.False(await errors.IsVisibleAsync(), await errors.IsVisibleAsync() ? await errors.InnerTextAsync() : null);
+        await Assertions.Expect(page).ToHaveURLAsync(CasePath());
+        await Assertions.Expect(Detail(page, "受付日")).ToContainTextAsync("令和8年4月1日（水）");
+        await Assertions.Expect(Detail(page, "相談者")).ToHaveTextAsync("大森　幸子（父母）");
+    }
+
+    private static async Task EnterAsync(ILocator field, string text)
+    {
+        await field.FillAsync(text);
+        await field.PressAsync("Tab");
+    }
+
+    private static ILocator Detail(IPage page, string term) =>
+        page.Locator("dt", new() { HasTextRegex = new Regex($"^{term}$") }).Locator("xpath=following-sibling::dd[1]");
+
     /// <summary>Every visible field label shows its whole text.</summary>
     private static async Task AssertNoLabelCutOffAsync(IPage page)
     {
@@ -111,6 +172,9 @@ public sealed partial class DeskJourneyTests(BrowserFixture fixture) : BrowserTe
         await using var db = await Fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
         return await db.Cases.Where(c => c.Stage == stage).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
     }
+
+    [GeneratedRegex(@"/cases/\d+$")]
+    private static partial Regex CasePath();
 
     [GeneratedRegex("(令和|平成)(元|[0-9]+)年[0-9]+月[0-9]+日（[月火水木金土日]）")]
     private static partial Regex Wareki();

@@ -94,9 +94,21 @@ public sealed class IntakeForm : HouseholdForm
 
     public string? IntakeSummary { get; set; }
 
+    /// <summary>相談者: null for 本人; an empty text is 「その他」 chosen with nothing typed (<see cref="Components.Shared.PartyField"/>).</summary>
     public string? ConsulterName { get; set; }
 
     public ConsentForm Consent { get; set; } = new();
+
+    /// <summary>相談者 offered: 本人, the other members as entered, the active agencies and the usual kinds.</summary>
+    public IReadOnlyList<Components.Shared.PartyOption> ConsulterOptions(IEnumerable<AgencyOption> agencies) => PartyChoices.Consulters(
+        Members.Where(m => m.Relationship != Relationship.Principal && !string.IsNullOrWhiteSpace(m.FamilyName))
+            .Select(m => PartyChoices.Member(m.FamilyName, m.GivenName, m.Relationship)),
+        agencies.Where(a => a.IsActive).Select(a => a.Name));
+
+    /// <summary>What the choices leave open, which the domain cannot see: 「その他」 chosen and nothing typed.</summary>
+    public IReadOnlyList<DomainError> ChoiceErrors() => ConsulterName is { } consulter && string.IsNullOrWhiteSpace(consulter)
+        ? [new DomainError(nameof(ConsulterName), "相談者で「その他」を選んだときは、誰からの相談かを入力してください。")]
+        : [];
 
     public IntakeDetails ToIntakeDetails() => new(
         IntakeDate is { } d ? DateOnly.FromDateTime(d) : null,
@@ -133,6 +145,17 @@ public sealed class SourceForm
     public int? AgencyId { get; set; }
 
     public string? SourceName { get; set; }
+
+    /// <summary>The source as <see cref="Components.Shared.PartyField"/> chooses it: an agency by its key, otherwise the person's text.</summary>
+    public string? Party
+    {
+        get => AgencyId is { } id ? PartyChoices.AgencyKey(id) : SourceName;
+        set
+        {
+            AgencyId = PartyChoices.AgencyOf(value);
+            SourceName = AgencyId is null ? value : null;
+        }
+    }
 
     public DateTime? ReceivedOn { get; set; }
 

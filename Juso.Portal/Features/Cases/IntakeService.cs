@@ -142,6 +142,7 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
 
         var intake = form.ToIntakeDetails() with { ReferringAgencyId = referring?.Id };
         var consent = form.Consent.ToDetails();
+        errors.AddRange(form.ChoiceErrors());
         errors.AddRange(SupportCase.CheckIntake(intake, referring, consent,
             form.Members.Select(m => m.ToDetails().BirthDate).ToList(), JapanDate.Today(now)));
         if (errors.Count > 0)

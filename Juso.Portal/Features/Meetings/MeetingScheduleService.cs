@@ -16,6 +16,8 @@ namespace Juso.Portal.Features.Meetings;
 public sealed class MeetingScheduleService(IDbContextFactory<JusoDbContext> factory, CurrentUser currentUser, MeetingWork work, BoardSnapshots snapshots,
     NotificationWriter notifications)
 {
+    private const int PlacesOffered = 30;
+
     /// <summary>Other meetings, not cancelled, that book the chair, a member or the room of this one at the new time: a warning, not a refusal.</summary>
     public async Task<IReadOnlyList<BookingClash>> ClashesAsync(int meetingId, DateTime? date, TimeSpan? time, string? place)
     {
@@ -65,6 +67,14 @@ public sealed class MeetingScheduleService(IDbContextFactory<JusoDbContext> fact
             .Select(o => new BookingClash(Meeting.ReferenceOf(o.Other.Kind, FiscalYear.Of(JapanDate.Today(JapanDate.FromUtc(o.Other.ScheduledAt))), o.Other.Number),
                 o.Other.ScheduledAt, o.Other.Booked, o.SameRoom ? o.Other.Place : null))
             .ToList();
+    }
+
+    /// <summary>会議の場所 offered: the places meetings were held or booked in, the most used first (a new place can still be typed).</summary>
+    public async Task<IReadOnlyList<string>> PlacesAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.Meetings.AsNoTracking().Where(m => m.Place != null).GroupBy(m => m.Place!)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).Take(PlacesOffered).ToListAsync();
     }
 
     public async Task<SaveResult> RescheduleAsync(int meetingId, RescheduleForm form)

@@ -153,6 +153,30 @@ public sealed class IntakeServiceTests : IAsyncLifetime
         Assert.Equal(2, await db.Cases.CountAsync(c => c.HouseholdId == householdId));
     }
 
+    [Fact]
+    public async Task OpenCase_ConsulterChosenFromTheHousehold_IsKept_AndOtherWithNothingTyped_IsRefusedOnThatField()
+    {
+        await using var scope = _harness.As(TestUsers.Coordinator());
+        var intake = _harness.Get<IntakeService>(scope);
+        var form = IntakeForms.Valid();
+        var mother = form.ConsulterOptions([]).Single(o => o.Text.Contains("和子", StringComparison.Ordinal));
+        Assert.Equal("山田\u3000和子（父母）", mother.Value);
+        form.ConsulterName = string.Empty;
+
+        var refused = await intake.OpenCaseAsync(form);
+
+        Assert.Equal(SaveStatus.Invalid, refused.Status);
+        Assert.Equal("相談者で「その他」を選んだときは、誰からの相談かを入力してください。", Assert.Single(refused.Errors, e => e.Field == "ConsulterName").Message);
+        await AssertNothingSavedAsync();
+
+        form.ConsulterName = mother.Value;
+        var saved = await intake.OpenCaseAsync(form);
+
+        Assert.True(saved.Succeeded, string.Join(" ", saved.Errors.Select(e => e.Message)));
+        await using var db = _harness.NewContext();
+        Assert.Equal("山田\u3000和子（父母）", (await db.Cases.SingleAsync()).ConsulterName);
+    }
+
     private async Task AssertNothingSavedAsync()
     {
         await using var db = _harness.NewContext();
