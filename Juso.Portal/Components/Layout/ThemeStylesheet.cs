@@ -17,7 +17,8 @@ public sealed partial class ThemeStylesheet
 {
     public const string Path = "/theme.css";
 
-    private string _css = string.Empty;
+    /// <summary>The stylesheet: the contents of the provider's style elements, in their order.</summary>
+    public string Css { get; private set; } = string.Empty;
 
     /// <summary>The address with the content's hash, so a browser may cache it and still gets a changed theme at once.</summary>
     public string Href { get; private set; } = Path;
@@ -35,14 +36,14 @@ public sealed partial class ThemeStylesheet
             return output.ToHtmlString();
         });
         // The provider renders <style> elements; their contents, in order, are the stylesheet.
-        _css = string.Join("\n", StyleElement().Matches(html).Select(m => m.Groups[1].Value.Trim()));
-        Href = $"{Path}?v={Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(_css)))[..12]}";
+        Css = string.Join("\n", StyleElement().Matches(html).Select(m => m.Groups[1].Value.Trim()));
+        Href = $"{Path}?v={Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Css)))[..12]}";
     }
 
     public IResult Serve(HttpContext context)
     {
         context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-        return Results.Text(_css, "text/css", Encoding.UTF8);
+        return Results.Text(Css, "text/css", Encoding.UTF8);
     }
 
     [GeneratedRegex(@"<style[^>]*>(.*?)</style>", RegexOptions.Singleline)]
