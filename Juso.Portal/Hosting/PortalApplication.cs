@@ -1,6 +1,7 @@
 using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Components;
+using Juso.Portal.Components.Layout;
 using Juso.Portal.Features.Account;
 using Juso.Portal.Security;
 
@@ -42,6 +43,9 @@ public static class PortalApplication
         await app.UseJusoJobsAsync();
 
         app.MapStaticAssets().AllowAnonymous();
+        var theme = app.Services.GetRequiredService<ThemeStylesheet>();
+        await theme.RenderAsync(app.Services);
+        app.MapGet(ThemeStylesheet.Path, theme.Serve).AllowAnonymous();
         // Our own CSP already says frame-ancestors 'none'; Blazor's default second header would only repeat it weaker.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();

@@ -54,6 +54,7 @@ public static class PortalServices
         });
         services.TryAddTransient<MudBlazor.MudLocalizer>();
         services.AddLocalizationInterceptor<Components.Layout.JapaneseMudLocalization>();
+        services.AddSingleton<Components.Layout.ThemeStylesheet>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<Features.Documents.DocumentHealthCheck>("documents", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
@@ -147,7 +148,8 @@ public static class PortalServices
         services.AddScoped<UserInput>();
         services.AddSingleton<OpenHubConnections>();
         services.AddSingleton<HubSessionFilter>();
-        services.AddHostedService<HubSessionSweeper>();
+        services.AddSingleton<OpenCircuits>();
+        services.AddHostedService<SessionSweeper>();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidatingAuthenticationStateProvider>();
 
         // Cookies are Secure with the __Host- prefix. Security:InsecureCookies (appsettings.Development.json only) drops

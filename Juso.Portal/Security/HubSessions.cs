@@ -38,7 +38,7 @@ public sealed class OpenHubConnections
 
 /// <summary>
 /// Runs the one session check before every board hub method: a call from an ended, idle, expired or disabled session is
-/// refused and audited, as other refusals are. Tracks the open connections for <see cref="HubSessionSweeper"/>.
+/// refused and audited, as other refusals are. Tracks the open connections for <see cref="SessionSweeper"/>.
 /// </summary>
 public sealed class HubSessionFilter(OpenHubConnections connections, TimeProvider time) : IHubFilter
 {
@@ -70,58 +70,5 @@ public sealed class HubSessionFilter(OpenHubConnections connections, TimeProvide
     {
         connections.Remove(context.Context.ConnectionId);
         await next(context, exception);
-    }
-}
-
-/// <summary>
-/// Every <see cref="SessionLimits.RevalidationInterval"/>, checks the session behind each hub connection open on this
-/// instance and closes those of a disabled user, a signed-out or expired session: a wall screen that only listens
-/// calls no hub method, so the filter alone would never see it.
-/// </summary>
-public sealed class HubSessionSweeper(OpenHubConnections connections, IServiceScopeFactory scopes, SessionLimits limits, TimeProvider time, ILogger<HubSessionSweeper> logger)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(limits.RevalidationInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await SweepAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogWarning(ex, "Checking the sessions of open hub connections failed; trying again at the next interval.");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    public async Task SweepAsync(CancellationToken cancellationToken)
-    {
-        // One check per session, however many connections it has open.
-        foreach (var session in connections.All.GroupBy(c => (c.UserIdentifier, SessionValidator.SessionIdOf(c.User))))
-        {
-            var first = session.First();
-            await using var scope = scopes.CreateAsyncScope();
-            var refusal = await SessionValidator.ValidateAsync(scope.ServiceProvider, first.User!, new SessionUse(null), cancellationToken);
-            if (refusal is null)
-            {
-                continue;
-            }
-            await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(
-                CurrentUser.FromPrincipal(first.User!, first.GetHttpContext()?.Connection.RemoteIpAddress?.ToString()), refusal.Action,
-                detail: $"会議ボード（ハブ）の接続を閉じました: {refusal.Reason}");
-            foreach (var connection in session)
-            {
-                connection.Abort();
-            }
-        }
     }
 }

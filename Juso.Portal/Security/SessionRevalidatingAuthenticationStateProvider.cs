@@ -5,32 +5,52 @@ using Juso.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Juso.Portal.Common;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 
 namespace Juso.Portal.Security;
 
 /// <summary>
-/// Re-checks an open circuit's user every <see cref="SessionLimits.RevalidationInterval"/>: a disabled or
-/// locked account, a changed security stamp, an ended, idle or expired session signs the page out.
+/// A circuit's user, re-checked by <see cref="SessionSweeper"/> every <see cref="SessionLimits.RevalidationInterval"/>: a
+/// disabled or locked account, a changed security stamp, an ended, idle or expired session signs the page out. One
+/// shared sweep checks each session once for all its open pages, instead of a timer and a database check per circuit
+/// (a room of open boards cost CPU every minute even when nobody touched them).
 /// </summary>
-public sealed class SessionRevalidatingAuthenticationStateProvider(
-    ILoggerFactory loggerFactory,
-    IServiceScopeFactory scopeFactory,
-    SessionLimits sessionOptions,
-    UserInput input)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+public sealed class SessionRevalidatingAuthenticationStateProvider(IServiceScopeFactory scopeFactory, UserInput input, OpenCircuits circuits)
+    : AuthenticationStateProvider, IHostEnvironmentAuthenticationStateProvider, IDisposable
 {
-    protected override TimeSpan RevalidationInterval => sessionOptions.RevalidationInterval;
+    private Task<AuthenticationState>? _state;
 
-    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        RevalidateAsync(authenticationState.User, cancellationToken);
+    /// <summary>What this circuit's page reported: its last real input, and the meeting whose wall display it shows.</summary>
+    public SessionUse Use => new(input.LastInputUtc, meetingId => input.DisplayMeetingId == meetingId);
+
+    /// <summary>The signed-in user of this circuit, or null before the circuit set it or after it was signed out.</summary>
+    public ClaimsPrincipal? User => _state is { IsCompletedSuccessfully: true } state && state.Result.User.Identity?.IsAuthenticated == true ? state.Result.User : null;
+
+    public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
+        _state ?? throw new InvalidOperationException("The authentication state was read before the circuit set it.");
+
+    /// <summary>Called by Blazor when the circuit (or a statically rendered request) starts: from then on the sweep checks it.</summary>
+    public void SetAuthenticationState(Task<AuthenticationState> authenticationStateTask)
+    {
+        _state = authenticationStateTask ?? throw new ArgumentNullException(nameof(authenticationStateTask));
+        circuits.Add(this);
+        NotifyAuthenticationStateChanged(_state);
+    }
+
+    /// <summary>The page shows the sign-in again (its routes require a user).</summary>
+    public void SignOut()
+    {
+        _state = Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity())));
+        NotifyAuthenticationStateChanged(_state);
+    }
 
     /// <summary>One check of this circuit's session: only the input its page reported counts, and whether it shows a wall display.</summary>
-    public async Task<bool> RevalidateAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    public Task<bool> RevalidateAsync(ClaimsPrincipal user, CancellationToken cancellationToken) => CheckAsync(scopeFactory, user, Use, cancellationToken);
+
+    /// <summary>Checks a session as <paramref name="use"/> describes its pages; an ended session is audited.</summary>
+    public static async Task<bool> CheckAsync(IServiceScopeFactory scopeFactory, ClaimsPrincipal user, SessionUse use, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
-        var use = new SessionUse(input.LastInputUtc, meetingId => input.DisplayMeetingId == meetingId);
         var refusal = await SessionValidator.ValidateAsync(scope.ServiceProvider, user, use, cancellationToken);
         if (refusal is not null)
         {
@@ -38,6 +58,8 @@ public sealed class SessionRevalidatingAuthenticationStateProvider(
         }
         return refusal is null;
     }
+
+    public void Dispose() => circuits.Remove(this);
 }
 
 /// <summary>Why a session may not be used any more, and how the audit log records its end.</summary>

@@ -3,6 +3,7 @@ using Juso.Domain.Auditing;
 using Juso.Infrastructure.Identity;
 using Juso.Portal.Security;
 using Juso.Tests.Support;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,6 +61,57 @@ public sealed class CircuitRevalidationTests : IAsyncLifetime
             _harness.Time.Advance(TimeSpan.FromMinutes(1));
             Assert.True(await circuit.RevalidateAsync(principal, default));
         }
+    }
+
+    [Fact]
+    public async Task Sweep_SessionSignedOut_SignsOutEveryOpenPageOfIt()
+    {
+        var (sessionId, pages) = await OpenPagesOfOneSessionAsync(2);
+        var other = (await OpenPagesOfOneSessionAsync(1)).Pages[0];
+
+        await _harness.Services.GetRequiredService<SessionStore>().EndAsync(sessionId, "SignedOut");
+        await Sweeper().SweepAsync(default);
+
+        Assert.All(pages, page => Assert.Null(page.Circuit.User));
+        Assert.False((await pages[0].Circuit.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated);
+        // Another session of the same user stays signed in.
+        Assert.NotNull(other.Circuit.User);
+    }
+
+    [Fact]
+    public async Task Sweep_InputOnOnePageOfASession_KeepsItsOtherPagesSignedIn()
+    {
+        var (_, pages) = await OpenPagesOfOneSessionAsync(2);
+
+        // A board left open on one screen while the person types on another page of the same sign-in.
+        _harness.Time.Advance(TimeSpan.FromMinutes(20));
+        pages[1].Input.Record(_harness.Time.GetUtcNow());
+        _harness.Time.Advance(TimeSpan.FromMinutes(15));
+        await Sweeper().SweepAsync(default);
+        Assert.All(pages, page => Assert.NotNull(page.Circuit.User));
+
+        _harness.Time.Advance(TimeSpan.FromMinutes(16));
+        await Sweeper().SweepAsync(default);
+        Assert.All(pages, page => Assert.Null(page.Circuit.User));
+    }
+
+    private SessionSweeper Sweeper() => ActivatorUtilities.CreateInstance<SessionSweeper>(_harness.Services);
+
+    /// <summary>Pages of one sign-in, each its own circuit as Blazor starts it (the authentication state set from the cookie).</summary>
+    private async Task<(Guid SessionId, List<(SessionRevalidatingAuthenticationStateProvider Circuit, UserInput Input)> Pages)> OpenPagesOfOneSessionAsync(int count)
+    {
+        var sessionId = await _harness.Services.GetRequiredService<SessionStore>().StartAsync(_user.Id, null);
+        var pages = new List<(SessionRevalidatingAuthenticationStateProvider, UserInput)>();
+        for (var i = 0; i < count; i++)
+        {
+            var scope = _harness.Services.CreateAsyncScope();
+            var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<JusoUser>>().CreateAsync(_user);
+            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(JusoClaims.SessionId, sessionId.ToString()));
+            var circuit = ActivatorUtilities.CreateInstance<SessionRevalidatingAuthenticationStateProvider>(scope.ServiceProvider);
+            circuit.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+            pages.Add((circuit, scope.ServiceProvider.GetRequiredService<UserInput>()));
+        }
+        return (sessionId, pages);
     }
 
     /// <summary>A signed-in page's circuit: its session, its principal as the cookie carries it, and its input tracker.</summary>

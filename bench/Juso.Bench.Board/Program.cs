@@ -4,10 +4,8 @@
 //
 //   dotnet run -c Release --project bench/Juso.Bench.Board -- [clients...] [--rounds R]
 //   e.g. dotnet run -c Release --project bench/Juso.Bench.Board -- 10 100 500
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR;
@@ -21,11 +19,8 @@ if (counts.Count == 0)
     counts = [10, 100, 500];
 }
 
-var root = FindRoot();
-var portalDll = Path.Combine(root, "Juso.Portal", "bin", "Release", "net10.0", "Juso.Portal.dll");
-if (!File.Exists(portalDll))
+if (PortalProcess.FindPortalDll() is not { } portalDll)
 {
-    Console.Error.WriteLine($"Build the portal first: dotnet build -c Release ({portalDll} is missing)");
     return 1;
 }
 
@@ -40,37 +35,18 @@ return 0;
 
 async Task RunAsync(int clients)
 {
-    var data = Path.Combine(Path.GetTempPath(), "juso-bench-board-" + Guid.NewGuid().ToString("N"));
-    Directory.CreateDirectory(data);
-    var port = FreePort();
-    var baseUrl = $"http://127.0.0.1:{port}";
-    var start = new ProcessStartInfo("dotnet", $"\"{portalDll}\"")
-    {
-        WorkingDirectory = Path.GetDirectoryName(portalDll)!,
-        RedirectStandardOutput = true,
-        RedirectStandardError = true,
-    };
-    start.Environment["ASPNETCORE_URLS"] = baseUrl;
-    start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-    start.Environment["Storage__DataDirectory"] = data;
-    start.Environment["Database__SeedDemoData"] = "true";
-    start.Environment["Logging__LogLevel__Default"] = "Warning";
-    using var portal = Process.Start(start)!;
-    portal.OutputDataReceived += (_, _) => { };
-    portal.ErrorDataReceived += (_, _) => { };
-    portal.BeginOutputReadLine();
-    portal.BeginErrorReadLine();
+    await using var portal = await PortalProcess.StartAsync(portalDll, "board");
+    var baseUrl = portal.BaseUrl;
     var connections = new List<HubConnection>();
     try
     {
-        await WaitForHealthAsync(baseUrl);
         var cookies = await SignInAsync(baseUrl, "chair");
         var (meetingId, items) = await MeetingAsync(baseUrl, cookies);
         var remote = await ConnectAsync(baseUrl, cookies);
         connections.Add(remote);
         await remote.InvokeAsync<int>("JoinBoard", meetingId);
         await remote.InvokeAsync("StartItem", meetingId, items[0]);
-        var before = Rss(portal.Id);
+        var before = portal.RssKb();
 
         var received = new List<double>[rounds];
         for (var r = 0; r < rounds; r++)
@@ -99,7 +75,7 @@ async Task RunAsync(int clients)
             await client.InvokeAsync<int>("JoinBoard", meetingId);
             connections.Add(client);
         }
-        var after = Rss(portal.Id);
+        var after = portal.RssKb();
 
         var missing = 0;
         for (var r = 0; r < rounds; r++)
@@ -121,7 +97,7 @@ async Task RunAsync(int clients)
         }
         var all = received.SelectMany(x => x).Order().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {clients} | {rounds} | {all.Count} | {missing} | {P(all, 50):0} | {P(all, 95):0} | {P(all, 99):0} | {all.LastOrDefault():0} | {before / 1024.0:0} | {after / 1024.0:0} | {(after - before) / (double)clients:0} |"));
+            $"| {clients} | {rounds} | {all.Count} | {missing} | {Percentile.Of(all, 50):0} | {Percentile.Of(all, 95):0} | {Percentile.Of(all, 99):0} | {all.LastOrDefault():0} | {before / 1024.0:0} | {after / 1024.0:0} | {(after - before) / (double)clients:0} |"));
     }
     finally
     {
@@ -129,24 +105,8 @@ async Task RunAsync(int clients)
         {
             await c.DisposeAsync();
         }
-        portal.Kill(entireProcessTree: true);
-        await portal.WaitForExitAsync();
-        try
-        {
-            Directory.Delete(data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 }
-
-static double P(List<double> sorted, int percentile) =>
-    sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
-
-static long Rss(int pid) =>
-    File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
-        .Select(l => long.Parse(Regex.Match(l, @"\d+").Value, CultureInfo.InvariantCulture)).First();
 
 static async Task<HubConnection> ConnectAsync(string baseUrl, CookieContainer cookies)
 {
@@ -199,47 +159,4 @@ static async Task<(int MeetingId, List<int> Items)> MeetingAsync(string baseUrl,
         await connection.DisposeAsync();
     }
     throw new InvalidOperationException("no demo meeting with two agenda items that the chair may open");
-}
-
-static async Task WaitForHealthAsync(string baseUrl)
-{
-    using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-    var deadline = DateTime.UtcNow.AddSeconds(60);
-    while (true)
-    {
-        try
-        {
-            if ((await http.GetAsync("/health")).IsSuccessStatusCode)
-            {
-                return;
-            }
-        }
-        catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-        {
-        }
-        if (DateTime.UtcNow > deadline)
-        {
-            throw new TimeoutException("the portal did not become healthy within 60 s");
-        }
-        await Task.Delay(200);
-    }
-}
-
-static int FreePort()
-{
-    var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-    listener.Stop();
-    return port;
-}
-
-static string FindRoot()
-{
-    var dir = new DirectoryInfo(AppContext.BaseDirectory);
-    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Juso.sln")))
-    {
-        dir = dir.Parent;
-    }
-    return dir?.FullName ?? throw new InvalidOperationException("Juso.sln not found above " + AppContext.BaseDirectory);
 }

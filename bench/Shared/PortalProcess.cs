@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+/// <summary>
+/// The portal as its own process for a bench (Release build, embedded SQLite with the demo data in a fresh directory,
+/// loopback only), so that its memory and CPU time are read alone from /proc. Disposing kills it and removes the data.
+/// </summary>
+internal sealed class PortalProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private PortalProcess(Process process, string baseUrl, string dataDirectory)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        DataDirectory = dataDirectory;
+    }
+
+    public string BaseUrl { get; }
+
+    public string DataDirectory { get; }
+
+    public int Id => _process.Id;
+
+    /// <summary>The built portal, or null (with the reason on stderr) when it has not been built.</summary>
+    public static string? FindPortalDll()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Juso.sln")))
+        {
+            dir = dir.Parent;
+        }
+        if (dir is null)
+        {
+            throw new InvalidOperationException("Juso.sln not found above " + AppContext.BaseDirectory);
+        }
+        var dll = Path.Combine(dir.FullName, "Juso.Portal", "bin", "Release", "net10.0", "Juso.Portal.dll");
+        if (File.Exists(dll))
+        {
+            return dll;
+        }
+        Console.Error.WriteLine($"Build the portal first: dotnet build -c Release ({dll} is missing)");
+        return null;
+    }
+
+    /// <summary>Starts the portal on a free loopback port with <paramref name="settings"/> as extra environment, and waits until it is healthy.</summary>
+    public static async Task<PortalProcess> StartAsync(string portalDll, string name, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var data = Path.Combine(Path.GetTempPath(), $"juso-bench-{name}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(data);
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        var start = new ProcessStartInfo("dotnet", $"\"{portalDll}\"")
+        {
+            WorkingDirectory = Path.GetDirectoryName(portalDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_URLS"] = baseUrl;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Storage__DataDirectory"] = data;
+        start.Environment["Database__SeedDemoData"] = "true";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var portal = new PortalProcess(process, baseUrl, data);
+        try
+        {
+            await portal.WaitForHealthAsync();
+        }
+        catch
+        {
+            await portal.DisposeAsync();
+            throw;
+        }
+        return portal;
+    }
+
+    /// <summary>Resident memory in KB (/proc/PID/status).</summary>
+    public long RssKb() =>
+        File.ReadLines($"/proc/{_process.Id}/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Select(l => long.Parse(Regex.Match(l, @"\d+").Value, CultureInfo.InvariantCulture)).First();
+
+    /// <summary>CPU time the portal has used so far, all its threads (user and system).</summary>
+    public TimeSpan Cpu()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
+    /// <summary>The portal's CPU time over <paramref name="seconds"/> in which the bench does nothing, in ms per second.</summary>
+    public async Task<double> IdleCpuAsync(int seconds = 10)
+    {
+        var before = Cpu();
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        return (Cpu() - before).TotalMilliseconds / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// Lets the portal finish what the last requests started (renders, GC) before its memory is read: two seconds without
+    /// a change of more than 1 % in RSS, at most 20 seconds.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var last = RssKb();
+        var stableSince = DateTime.UtcNow;
+        while (DateTime.UtcNow < deadline && DateTime.UtcNow - stableSince < TimeSpan.FromSeconds(2))
+        {
+            await Task.Delay(250);
+            var now = RssKb();
+            if (Math.Abs(now - last) > last / 100)
+            {
+                stableSince = DateTime.UtcNow;
+            }
+            last = now;
+        }
+    }
+
+    private async Task WaitForHealthAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        // A shared machine starts the portal slowly.
+        var deadline = DateTime.UtcNow.AddSeconds(300);
+        while (true)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline && !_process.HasExited)
+            {
+            }
+            if (DateTime.UtcNow > deadline || _process.HasExited)
+            {
+                throw new TimeoutException("the portal did not become healthy within 300 s");
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+/// <summary>Percentiles of a bench's sorted samples (nearest rank).</summary>
+internal static class Percentile
+{
+    public static double Of(IReadOnlyList<double> sorted, int percentile) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
