@@ -52,6 +52,13 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
         return await Outreach.LeadConversion.PrefillAsync(db, user, audit, leadId, JapanDate.Today(time.GetUtcNow()));
     }
 
+    /// <summary>The 相談分類 that can be chosen for an intake in <paramref name="year"/>, in the master's order.</summary>
+    public async Task<IReadOnlyList<CategoryOption>> CategoriesForAsync(FiscalYear year)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return (await db.CategoryCatalogAsync()).ListFor(year).Select(e => new CategoryOption(e.Code, e.Name)).ToList();
+    }
+
     public async Task<SaveResult> OpenCaseAsync(IntakeForm form)
     {
         var user = await currentUser.GetAsync();
@@ -142,7 +149,8 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
 
         var intake = form.ToIntakeDetails() with { ReferringAgencyId = referring?.Id };
         var consent = form.Consent.ToDetails();
-        errors.AddRange(SupportCase.CheckIntake(intake, referring, consent,
+        var categories = await db.CategoryCatalogAsync();
+        errors.AddRange(SupportCase.CheckIntake(intake, categories, referring, consent,
             form.Members.Select(m => m.ToDetails().BirthDate).ToList(), JapanDate.Today(now)));
         if (errors.Count > 0)
         {
@@ -157,7 +165,7 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
 
         var fiscalYear = FiscalYear.Of(intake.Date!.Value).StartYear;
         var sequence = (await db.Cases.Where(c => c.FiscalYear == fiscalYear).MaxAsync(c => (int?)c.Sequence) ?? 0) + 1;
-        var supportCase = SupportCase.Open(household, intake, referring, intakeAgency, consent, sequence, user.Actor, now);
+        var supportCase = SupportCase.Open(household, intake, categories, referring, intakeAgency, consent, sequence, user.Actor, now);
         if (CaseService.IsAssignedCoordinator(user) && await db.Staff.SingleOrDefaultAsync(s => s.Id == user.StaffId) is { IsActive: true } coordinator)
         {
             supportCase.AssignCoordinator(coordinator, user.Actor, now);
