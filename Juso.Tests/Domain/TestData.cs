@@ -67,16 +67,17 @@ internal static class TestData
     }
 
     /// <summary>The built-in 相談分類, valid from 平成11年度 on, as the migration writes them.</summary>
-    public static ConcernCategoryCatalog Categories { get; } = BuiltInCategories();
+    public static ConcernCategoryCatalog Categories { get; } = new(BuiltInCategoryEntries());
 
-    private static ConcernCategoryCatalog BuiltInCategories()
+    /// <summary>Fresh built-in entries, for a test that changes them.</summary>
+    public static List<ConcernCategoryEntry> BuiltInCategoryEntries()
     {
         var entries = new List<ConcernCategoryEntry>();
         foreach (var (code, name, order) in ConcernCategoryEntry.BuiltIn())
         {
             entries.Add(ConcernCategoryEntry.Add(code, name, new FiscalYear(1999), order, entries, Now));
         }
-        return new ConcernCategoryCatalog(entries);
+        return entries;
     }
 
     public static IntakeDetails Intake(

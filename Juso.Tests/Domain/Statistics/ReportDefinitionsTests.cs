@@ -24,15 +24,7 @@ public sealed class ReportDefinitionsTests
         YearlyReport.Compute(new ReportFacts(asOf ?? new DateOnly(2026, 11, 23), cases, plans ?? [], meetings ?? [], reviews ?? [], programs ?? new Dictionary<int, SupportProgram>()),
             [R5, R6], categories ?? BuiltIn());
 
-    private static List<ConcernCategoryEntry> BuiltIn()
-    {
-        var entries = new List<ConcernCategoryEntry>();
-        foreach (var (code, name, order) in ConcernCategoryEntry.BuiltIn())
-        {
-            entries.Add(ConcernCategoryEntry.Add(code, name, new FiscalYear(1999), order, entries, Now));
-        }
-        return entries;
-    }
+    private static List<ConcernCategoryEntry> BuiltIn() => TestData.BuiltInCategoryEntries();
 
     private static decimal? Value(YearlyReport report, string key, FiscalYear year) => report.Cell(key, year)?.Value;
 
