@@ -68,10 +68,7 @@ public partial class SupportCase
         var check = ValidateIntake(intake, referringAgency, today);
         if (intake.Date is { } date && date >= EarliestIntakeDate)
         {
-            var year = Common.FiscalYear.Of(date);
-            var invalid = intake.Categories.Where(c => !categories.IsValid(c, year)).Distinct().ToList();
-            check.Require(invalid.Count == 0, nameof(Concerns),
-                $"相談分類「{string.Join("・", invalid.Select(c => categories.NameOf(c, year)))}」は{JapaneseFormat.FiscalYear(year)}には使えません。選び直してください。");
+            CheckCategories(check, intake.Categories, categories, Common.FiscalYear.Of(date));
         }
         if (intake.Date is { } intakeDate)
         {
@@ -86,6 +83,30 @@ public partial class SupportCase
             check.Add(ValidateConsent(consent, null, intake.Date ?? today, today));
         }
         return check.Errors;
+    }
+
+    /// <summary>
+    /// Changes the case's 相談分類 (a need found after the intake, or one chosen by mistake). Only categories valid in the
+    /// case's 年度 can be chosen, so a category retired since stays choosable on the old cases that had it.
+    /// </summary>
+    public void ReviseConcerns(IReadOnlyCollection<string> codes, ConcernCategoryCatalog categories, Actor actor, DateTimeOffset now)
+    {
+        EnsureOpen();
+        var year = new FiscalYear(FiscalYear);
+        var check = new RuleCheck().Require(codes.Count > 0, nameof(Concerns), "相談分類を1つ以上選択してください。");
+        CheckCategories(check, codes, categories, year);
+        check.ThrowIfAny();
+        var before = _concerns.Select(c => c.Category).ToList();
+        if (before.ToHashSet().SetEquals(codes))
+        {
+            return;
+        }
+        // Only the rows that change: an unchanged category keeps its row.
+        _concerns.RemoveAll(c => !codes.Contains(c.Category));
+        _concerns.AddRange(codes.Distinct().Where(c => !before.Contains(c)).Select(c => new CaseConcern(c)));
+        _events.Add(new CaseEvent(CaseEventKind.IntakeRevised,
+            $"相談分類を「{string.Join("・", categories.NamesOf(before, year))}」から「{string.Join("・", categories.NamesOf(codes, year))}」に変更しました。", actor, now));
+        Touch(now);
     }
 
     /// <summary>Adds an entry to the consent history. Withdrawal needs consent in force; nothing is ever overwritten.</summary>
@@ -132,6 +153,13 @@ public partial class SupportCase
             .RequireText(intake.Summary, nameof(IntakeSummary), "相談内容", SummaryMaxLength)
             .OptionalText(intake.ConsulterName, nameof(ConsulterName), "相談者", ConsulterMaxLength);
         return check;
+    }
+
+    private static void CheckCategories(RuleCheck check, IReadOnlyCollection<string> codes, ConcernCategoryCatalog categories, FiscalYear year)
+    {
+        var invalid = codes.Where(c => !categories.IsValid(c, year)).Distinct().ToList();
+        check.Require(invalid.Count == 0, nameof(Concerns),
+            $"相談分類「{string.Join("・", invalid.Select(c => categories.NameOf(c, year)))}」は{JapaneseFormat.FiscalYear(year)}には使えません。選び直してください。");
     }
 
     private static IReadOnlyList<DomainError> ValidateConsent(ConsentDetails consent, ConsentRecord? last, DateOnly earliest, DateOnly today)

@@ -45,6 +45,8 @@ public sealed record CaseDetail(
     DateOnly IntakeDate,
     IntakeRoute IntakeRoute,
     string? ReferringAgencyName,
+    int FiscalYear,
+    IReadOnlyList<string> CategoryCodes,
     IReadOnlyList<string> Categories,
     string IntakeSummary,
     string? ConsulterName,

@@ -152,6 +152,8 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
             supportCase.IntakeDate,
             supportCase.IntakeRoute,
             supportCase.ReferringAgencyId is { } referring ? agencyNames.GetValueOrDefault(referring) : null,
+            supportCase.FiscalYear,
+            supportCase.Concerns.Select(c => c.Category).ToList(),
             (await db.CategoryCatalogAsync()).NamesOf(supportCase.Concerns.Select(c => c.Category), new FiscalYear(supportCase.FiscalYear)),
             supportCase.IntakeSummary,
             supportCase.ConsulterName,
@@ -257,6 +259,21 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
         await using var db = await factory.CreateDbContextAsync();
         return (await db.CategoryCatalogAsync()).Latest().Select(e => new CategoryOption(e.Code, e.Name)).ToList();
     }
+
+    /// <summary>The 相談分類 that can be chosen for a case of <paramref name="year"/> (intake, revision), in the master's order.</summary>
+    public async Task<IReadOnlyList<CategoryOption>> CategoryOptionsAsync(FiscalYear year)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return (await db.CategoryCatalogAsync()).ListFor(year).Select(e => new CategoryOption(e.Code, e.Name)).ToList();
+    }
+
+    public Task<SaveResult> ReviseConcernsAsync(int caseId, int expectedVersion, IReadOnlyCollection<string> codes) =>
+        work.ChangeAsync(caseId, expectedVersion, AuditAction.CaseUpdated, CaseWork.AnyEditor, async c =>
+        {
+            var catalog = await c.Db.CategoryCatalogAsync();
+            c.Case.ReviseConcerns(codes, catalog, c.User.Actor, c.Now);
+            return $"相談分類: {string.Join("・", catalog.NamesOf(codes, new FiscalYear(c.Case.FiscalYear)))}";
+        });
 
     private static string Describe(CaseSearch search, ConcernCategoryCatalog catalog)
     {

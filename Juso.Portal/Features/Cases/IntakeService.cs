@@ -52,13 +52,6 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
         return await Outreach.LeadConversion.PrefillAsync(db, user, audit, leadId, JapanDate.Today(time.GetUtcNow()));
     }
 
-    /// <summary>The 相談分類 that can be chosen for an intake in <paramref name="year"/>, in the master's order.</summary>
-    public async Task<IReadOnlyList<CategoryOption>> CategoriesForAsync(FiscalYear year)
-    {
-        await using var db = await factory.CreateDbContextAsync();
-        return (await db.CategoryCatalogAsync()).ListFor(year).Select(e => new CategoryOption(e.Code, e.Name)).ToList();
-    }
-
     public async Task<SaveResult> OpenCaseAsync(IntakeForm form)
     {
         var user = await currentUser.GetAsync();

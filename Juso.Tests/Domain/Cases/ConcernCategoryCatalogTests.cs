@@ -97,4 +97,31 @@ public sealed class ConcernCategoryCatalogTests
         Assert.Equal(["Poverty", "SelfNeglect"], opened.Concerns.Select(c => c.Category));
         Assert.Contains("生活困窮・セルフネグレクト", opened.Events.Single().Description);
     }
+
+    [Fact]
+    public void ReviseConcerns_KeepsACategoryRetiredSince_RefusesOneOfALaterYear_AndPutsTheChangeOnTheTimeline()
+    {
+        var entries = BuiltIn();
+        entries.Single(e => e.Code == "SchoolRefusal").RetireFrom(new FiscalYear(2027), Now);
+        entries.Add(ConcernCategoryEntry.Add("SelfNeglect", "セルフネグレクト", new FiscalYear(2027), 13, entries, Now));
+        var catalog = new ConcernCategoryCatalog(entries);
+        var supportCase = SupportCase.Open(StoredHousehold(), Intake(categories: ["SchoolRefusal", "Children"]), catalog, null, null, null, 1, ActingUser, Now);
+
+        var refused = Assert.Throws<DomainException>(() => supportCase.ReviseConcerns(["SelfNeglect"], catalog, ActingUser, Now));
+        supportCase.ReviseConcerns(["SchoolRefusal", "Poverty"], catalog, ActingUser, Now);
+
+        Assert.Equal("相談分類「セルフネグレクト」は令和8年度には使えません。選び直してください。", Assert.Single(refused.Errors).Message);
+        Assert.Equal(["Poverty", "SchoolRefusal"], supportCase.Concerns.Select(c => c.Category).Order());
+        Assert.Equal("相談分類を「不登校・子ども」から「不登校・生活困窮」に変更しました。", supportCase.Events[^1].Description);
+    }
+
+    [Fact]
+    public void ReviseConcerns_NoneChosen_IsRefused()
+    {
+        var supportCase = OpenCase();
+
+        var error = Assert.Throws<DomainException>(() => supportCase.ReviseConcerns([], Categories, ActingUser, Now));
+
+        Assert.Equal("相談分類を1つ以上選択してください。", Assert.Single(error.Errors).Message);
+    }
 }

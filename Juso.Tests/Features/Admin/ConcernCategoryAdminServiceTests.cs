@@ -46,9 +46,9 @@ public sealed class ConcernCategoryAdminServiceTests : IAsyncLifetime
 
         await using (var scope = _harness.As(TestUsers.Coordinator()))
         {
-            var intake = _harness.Get<IntakeService>(scope);
-            Assert.Equal("セルフネグレクト", (await intake.CategoriesForAsync(R8))[^1].Name);
-            Assert.DoesNotContain(await intake.CategoriesForAsync(R7), c => c.Code == "SelfNeglect");
+            var cases = _harness.Get<CaseService>(scope);
+            Assert.Equal("セルフネグレクト", (await cases.CategoryOptionsAsync(R8))[^1].Name);
+            Assert.DoesNotContain(await cases.CategoryOptionsAsync(R7), c => c.Code == "SelfNeglect");
         }
         var caseId = await OpenCaseAsync(new DateTime(2026, 11, 20), "SelfNeglect", "Hikikomori");
 
@@ -74,11 +74,30 @@ public sealed class ConcernCategoryAdminServiceTests : IAsyncLifetime
 
         await using var scope = _harness.As(TestUsers.Coordinator());
         Assert.Equal(["病気・障害等", "不登校"], (await _harness.Get<CaseService>(scope).GetAsync(oldCase))!.Categories);
-        var offered = await _harness.Get<IntakeService>(scope).CategoriesForAsync(R8);
+        var offered = await _harness.Get<CaseService>(scope).CategoryOptionsAsync(R8);
         Assert.DoesNotContain(offered, c => c.Code == "SchoolRefusal");
         Assert.Contains(offered, c => c.Name == "病気・障害");
         var list = await AsListAsync(R8);
         Assert.Equal("不登校", Assert.Single(list.Retired).Name);
+    }
+
+    [Fact]
+    public async Task ReviseConcerns_OfAnOldCase_OffersItsYearsCategories_AndAStaleVersionIsAConflict()
+    {
+        var oldCase = await OpenCaseAsync(new DateTime(2025, 6, 2), "SchoolRefusal");
+        var entries = (await AsListAsync(R8)).Rows;
+        await AsAdministratorAsync((s, stamp) => s.RetireAsync(R8, stamp, entries.Single(e => e.Code == "SchoolRefusal").Id), R8);
+
+        await using var scope = _harness.As(TestUsers.Coordinator());
+        var cases = _harness.Get<CaseService>(scope);
+        var seen = (await cases.GetAsync(oldCase))!;
+        Assert.Contains(await cases.CategoryOptionsAsync(new FiscalYear(seen.FiscalYear)), c => c.Code == "SchoolRefusal");
+        var revised = await cases.ReviseConcernsAsync(oldCase, seen.Version, ["SchoolRefusal", "Poverty"]);
+        var stale = await cases.ReviseConcernsAsync(oldCase, seen.Version, ["Other"]);
+
+        Assert.True(revised.Succeeded, string.Join(" ", revised.Errors.Select(e => e.Message)));
+        Assert.Equal(SaveStatus.Conflict, stale.Status);
+        Assert.Equal(["不登校", "生活困窮"], (await cases.GetAsync(oldCase))!.Categories);
     }
 
     [Fact]
