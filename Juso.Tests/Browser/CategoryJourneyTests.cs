@@ -24,6 +24,7 @@ public sealed class CategoryJourneyTests(BrowserFixture fixture) : BrowserTest(f
         var row = admin.GetByTestId("category-table").Locator("tr", new() { HasText = "ゲーム・ネット依存" });
         await row.WaitForAsync();
         Assert.Contains("GamingDisorder", await row.InnerTextAsync());
+        await BrowserFixture.ScreenshotAsync(admin, "admin-categories");
 
         var counter = await NewPageAsync();
         await BrowserFixture.SignInAsync(counter, "coordinator", "/cases/new");
