@@ -70,6 +70,7 @@ public static class AuditLabels
         AuditAction.ParticipationPlanChanged => "参加支援プランの変更",
         AuditAction.SocialResourceChanged => "社会資源の登録・変更",
         AuditAction.CommunityPlaceChanged => "居場所・イベントの記録",
+        AuditAction.ConcernCategoryChanged => "相談分類の変更",
         _ => action.ToString(),
     };
 }

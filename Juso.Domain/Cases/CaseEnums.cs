@@ -21,23 +21,6 @@ public enum IntakeRoute
     Outreach,
 }
 
-/// <summary>相談分類; a case has one or more.</summary>
-public enum ConcernCategory
-{
-    Hikikomori,
-    EightyFifty,
-    YoungCarer,
-    DoubleCare,
-    IllnessOrDisability,
-    Unemployment,
-    SchoolRefusal,
-    ElderlyCare,
-    Children,
-    Disability,
-    Poverty,
-    Other,
-}
-
 /// <summary>What part an agency plays in a case; any part gives its members access to the case.</summary>
 public enum CaseAgencyRole
 {

@@ -24,23 +24,6 @@ public static class CaseLabels
         _ => route.ToString(),
     };
 
-    public static string Label(this ConcernCategory category) => category switch
-    {
-        ConcernCategory.Hikikomori => "ひきこもり",
-        ConcernCategory.EightyFifty => "8050",
-        ConcernCategory.YoungCarer => "ヤングケアラー",
-        ConcernCategory.DoubleCare => "ダブルケア",
-        ConcernCategory.IllnessOrDisability => "病気・障害等",
-        ConcernCategory.Unemployment => "不就労",
-        ConcernCategory.SchoolRefusal => "不登校",
-        ConcernCategory.ElderlyCare => "高齢・介護",
-        ConcernCategory.Children => "子ども",
-        ConcernCategory.Disability => "障害",
-        ConcernCategory.Poverty => "生活困窮",
-        ConcernCategory.Other => "その他",
-        _ => category.ToString(),
-    };
-
     public static string Label(this ConsentStatus status) => status switch
     {
         ConsentStatus.Obtained => "同意あり",

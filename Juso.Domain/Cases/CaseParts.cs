@@ -7,11 +7,13 @@ public class CaseConcern
 {
     protected CaseConcern()
     {
+        Category = string.Empty;
     }
 
-    internal CaseConcern(ConcernCategory category) => Category = category;
+    internal CaseConcern(string code) => Category = code;
 
-    public ConcernCategory Category { get; private set; }
+    /// <summary>The <see cref="ConcernCategoryEntry.Code"/>: stable across renames, resolved for the case's 年度 by <see cref="ConcernCategoryCatalog"/>.</summary>
+    public string Category { get; private set; }
 }
 
 /// <summary>An agency's part in a case.</summary>

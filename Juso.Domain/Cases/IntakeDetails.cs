@@ -1,11 +1,14 @@
 namespace Juso.Domain.Cases;
 
-/// <summary>What the counter records when a consultation comes in (相談受付), as a form or import gives it.</summary>
+/// <summary>
+/// What the counter records when a consultation comes in (相談受付), as a form or import gives it. Categories are
+/// <see cref="ConcernCategoryEntry.Code"/>s (an import finds them with <see cref="ConcernCategoryCatalog.Find"/>).
+/// </summary>
 public sealed record IntakeDetails(
     DateOnly? Date,
     IntakeRoute? Route,
     int? ReferringAgencyId,
-    IReadOnlyCollection<ConcernCategory> Categories,
+    IReadOnlyCollection<string> Categories,
     string? Summary,
     string? ConsulterName);
 

@@ -13,8 +13,6 @@ namespace Juso.Infrastructure.Persistence;
 /// </summary>
 public static class ReportQueries
 {
-    private static readonly Dictionary<ConcernCategory, string> Codes = Enum.GetValues<ConcernCategory>().ToDictionary(c => c, c => c.ToString());
-
     public static async Task<ReportFacts> LoadAsync(JusoDbContext db, IReadOnlyList<FiscalYear> years, int? agencyId, DateOnly asOf, CancellationToken cancellationToken = default)
     {
         var from = years[0].FirstDay;
@@ -25,7 +23,7 @@ public static class ReportQueries
             cases = cases.Where(c => c.Agencies.Any(a => a.AgencyId == scoped));
         }
         var rows = await cases.Select(c => new { c.Id, c.IntakeDate, c.ClosedOn, c.IsHandedBack, c.IntakeRoute, c.ReferringAgencyId }).ToListAsync(cancellationToken);
-        var concerns = (await cases.SelectMany(c => c.Concerns, (c, x) => new { c.Id, x.Category }).ToListAsync(cancellationToken)).ToLookup(x => x.Id, x => Codes[x.Category]);
+        var concerns = (await cases.SelectMany(c => c.Concerns, (c, x) => new { c.Id, x.Category }).ToListAsync(cancellationToken)).ToLookup(x => x.Id, x => x.Category);
         // The counter that took a case matters only where no agency referred it.
         var intakeAgencies = (await cases.Where(c => c.ReferringAgencyId == null)
             .SelectMany(c => c.Agencies.Where(a => a.Role == CaseAgencyRole.Intake), (c, a) => new { c.Id, a.AgencyId })

@@ -75,8 +75,11 @@ public sealed class DemoDataSeeder(
         ("admin", "システム管理者", JusoRoles.Administrator, null),
     ];
 
+    /// <summary>A 相談分類 the demo city added last 年度: the scenario's older intakes fall back to その他.</summary>
+    private const string SelfNeglect = "SelfNeglect";
+
     private sealed record Scenario(
-        ConcernCategory[] Categories,
+        string[] Categories,
         IntakeRoute Route,
         int ReferringAgency,
         int? LeadAgency,
@@ -86,34 +89,34 @@ public sealed class DemoDataSeeder(
 
     private static readonly Scenario[] Scenarios =
     [
-        new([ConcernCategory.EightyFifty, ConcernCategory.Hikikomori], IntakeRoute.AgencyReferral, 1, 12, [1, 7],
+        new(["EightyFifty", "Hikikomori"], IntakeRoute.AgencyReferral, 1, 12, [1, 7],
             "80代の母と50代の長男の二人暮らし。長男は20年以上ひきこもりの状態。母の要介護認定をきっかけに包括支援センターが訪問し、長男の今後と世帯の生活費について相談があった。",
             [(Relationship.Parent, 84, false), (Relationship.Principal, 53, true)]),
-        new([ConcernCategory.YoungCarer, ConcernCategory.IllnessOrDisability], IntakeRoute.AgencyReferral, 10, 5, [3, 10],
+        new(["YoungCarer", "IllnessOrDisability"], IntakeRoute.AgencyReferral, 10, 5, [3, 10],
             "中学生の長女が、精神疾患のある母の通院付き添いと家事を担い、欠席が増えている。学校のスクールソーシャルワーカーから相談。",
             [(Relationship.Parent, 42, false), (Relationship.Principal, 14, false), (Relationship.Sibling, 9, true)]),
-        new([ConcernCategory.DoubleCare, ConcernCategory.ElderlyCare, ConcernCategory.Children], IntakeRoute.Counter, 0, 1, [6],
+        new(["DoubleCare", "ElderlyCare", "Children"], IntakeRoute.Counter, 0, 1, [6],
             "認知症の義父の介護と2歳の子の育児を一人で担っており、疲弊している。夫は単身赴任中。窓口に本人が来所。",
             [(Relationship.Principal, 36, false), (Relationship.Child, 2, true), (Relationship.Parent, 79, true)]),
-        new([ConcernCategory.Poverty, ConcernCategory.Unemployment], IntakeRoute.Phone, 0, 7, [13],
+        new(["Poverty", "Unemployment"], IntakeRoute.Phone, 0, 7, [13],
             "失業後、家賃を3か月滞納している。電話で相談。就労の意欲はあるが、面接の経験が少なく不安が強い。",
             [(Relationship.Principal, 38, true)]),
-        new([ConcernCategory.SchoolRefusal, ConcernCategory.Children], IntakeRoute.AgencyReferral, 10, 5, [10],
+        new(["SchoolRefusal", "Children"], IntakeRoute.AgencyReferral, 10, 5, [10],
             "小学5年生の長男が半年以上登校していない。母は仕事を掛け持ちしており、学校との連絡が取れていない。",
             [(Relationship.Principal, 11, true), (Relationship.Parent, 39, false)]),
-        new([ConcernCategory.Disability, ConcernCategory.EightyFifty], IntakeRoute.Community, 9, 3, [1, 3],
+        new(["Disability", "EightyFifty"], IntakeRoute.Community, 9, 3, [1, 3],
             "知的障害のある40代の長女と80代の両親の世帯。両親の体力が落ち、親亡き後を心配した民生委員から社会福祉協議会経由で相談。",
             [(Relationship.Parent, 82, true), (Relationship.Parent, 80, false), (Relationship.Principal, 47, false)]),
-        new([ConcernCategory.Hikikomori], IntakeRoute.Outreach, 12, 12, [13],
+        new(["Hikikomori"], IntakeRoute.Outreach, 12, 12, [13],
             "30代の男性。大学中退後、自室から出ない生活が10年続く。家族の相談会で把握し、手紙と訪問を続けている。",
             [(Relationship.Principal, 31, true), (Relationship.Parent, 63, false)]),
-        new([ConcernCategory.ElderlyCare, ConcernCategory.Other], IntakeRoute.Community, 2, 2, [9],
+        new(["ElderlyCare", SelfNeglect], IntakeRoute.Community, 2, 2, [9],
             "一人暮らしの高齢男性。ごみが屋外まであふれ、近隣から苦情。本人は支援を拒否している（セルフネグレクトの疑い）。",
             [(Relationship.Principal, 77, true)]),
-        new([ConcernCategory.IllnessOrDisability, ConcernCategory.Poverty], IntakeRoute.AgencyReferral, 11, 8, [11, 3],
+        new(["IllnessOrDisability", "Poverty"], IntakeRoute.AgencyReferral, 11, 8, [11, 3],
             "がんの治療中で就労できず、医療費と生活費の見通しが立たない。保健センターの保健師からつなぎ。",
             [(Relationship.Principal, 55, false), (Relationship.Child, 19, false)]),
-        new([ConcernCategory.Children, ConcernCategory.Poverty, ConcernCategory.DoubleCare], IntakeRoute.Visit, 5, 5, [7, 6],
+        new(["Children", "Poverty", "DoubleCare"], IntakeRoute.Visit, 5, 5, [7, 6],
             "ひとり親家庭。母が祖母の介護と3人の子育てを担い、収入が不安定。乳幼児健診で保健師が把握。",
             [(Relationship.Principal, 33, false), (Relationship.Child, 8, true), (Relationship.Child, 5, false), (Relationship.Child, 1, true), (Relationship.Parent, 70, false)]),
     ];
@@ -139,6 +142,8 @@ public sealed class DemoDataSeeder(
         var agencies = AgencySeeds.Select(a => Agency.Create(a.Name, a.Field, a.Operation, a.Contact, now)).ToList();
         db.Agencies.AddRange(agencies);
         await db.SaveChangesAsync(cancellationToken);
+
+        var categories = await SeedCategoriesAsync(db, today, now, cancellationToken);
 
         var staff = new List<List<Staff>>();
         for (var i = 0; i < agencies.Count; i++)
@@ -199,9 +204,10 @@ public sealed class DemoDataSeeder(
             var referring = scenario.Route == IntakeRoute.AgencyReferral || scenario.Route == IntakeRoute.Community || scenario.Route == IntakeRoute.Outreach
                 ? agencies[scenario.ReferringAgency]
                 : null;
-            var intake = new IntakeDetails(intakeDate, scenario.Route, referring?.Id, scenario.Categories, scenario.Summary, Consulter(scenario.Route, members));
+            var codes = scenario.Categories.Select(c => categories.IsValid(c, FiscalYear.Of(intakeDate)) ? c : "Other").ToList();
+            var intake = new IntakeDetails(intakeDate, scenario.Route, referring?.Id, codes, scenario.Summary, Consulter(scenario.Route, members));
             var at = new DateTimeOffset(intakeDate.ToDateTime(new TimeOnly(10, 0)), JapanDate.Offset);
-            var supportCase = SupportCase.Open(household, intake, referring, referring is null ? agencies[scenario.ReferringAgency] : null,
+            var supportCase = SupportCase.Open(household, intake, categories, referring, referring is null ? agencies[scenario.ReferringAgency] : null,
                 consent, sequences[fiscalYear], system, at);
             supportCase.AssignCoordinator(staff[0][0], system, at);
 
@@ -238,6 +244,15 @@ public sealed class DemoDataSeeder(
     /// for cases without consent, whose members have not pledged yet; and last month's 支援会議, held, which discussed an
     /// アウトリーチプラン (returned for the outreach demo data).
     /// </summary>
+    /// <summary>The built-in categories (written by the migration) and one the city added from last 年度 on.</summary>
+    private static async Task<ConcernCategoryCatalog> SeedCategoriesAsync(JusoDbContext db, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var existing = await db.ConcernCategories.ToListAsync(cancellationToken);
+        db.ConcernCategories.Add(ConcernCategoryEntry.Add(SelfNeglect, "セルフネグレクト", new FiscalYear(FiscalYear.Of(today).StartYear - 1), existing.Max(e => e.Order) + 1, existing, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.CategoryCatalogAsync(cancellationToken);
+    }
+
     private static async Task<Meeting> SeedMeetingsAsync(JusoDbContext db, Dictionary<string, (string Id, string Name, int? AgencyId)> users, DateOnly today,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -313,8 +328,8 @@ public sealed class DemoDataSeeder(
         plan.ReviseDraft(
             [new GoalDetails(GoalTerm.LongTerm, "世帯が地域の中で安心して暮らし続けられる。"), new GoalDetails(GoalTerm.ShortTerm, "困りごとを相談できる相手が世帯の外に2人以上いる。")],
             lead,
-            usesParticipationSupport: scenario.Categories.Contains(ConcernCategory.Unemployment) || scenario.Categories.Contains(ConcernCategory.Hikikomori),
-            usesOutreach: scenario.Categories.Contains(ConcernCategory.Hikikomori),
+            usesParticipationSupport: scenario.Categories.Contains("Unemployment") || scenario.Categories.Contains("Hikikomori"),
+            usesOutreach: scenario.Categories.Contains("Hikikomori"),
             monitoringIntervalDays: 90,
             current());
         foreach (var index in scenario.Assigned.Prepend(scenario.LeadAgency ?? 0).Distinct())

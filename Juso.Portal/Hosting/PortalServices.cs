@@ -325,6 +325,7 @@ public static class PortalServices
         services.AddScoped<Features.Monitoring.MonitoringService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<AgencyAdminService>();
+        services.AddScoped<ConcernCategoryAdminService>();
         services.AddScoped<AuditLogService>();
         services.AddScoped<ReminderSettingsService>();
         services.AddScoped<BackupService>();

@@ -134,6 +134,15 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         await page.GetByTestId("agency-table").WaitForAsync();
         await AssertAccessibleAsync(page, "admin-agencies");
 
+        await page.GotoAsync("/admin/categories");
+        await page.GetByTestId("category-table").WaitForAsync();
+        await AssertAccessibleAsync(page, "admin-categories");
+
+        await page.GetByTestId("new-category").ClickAsync();
+        await page.Locator("#category-name").WaitForAsync();
+        await AssertAccessibleAsync(page, "admin-category-dialog");
+        await page.Keyboard.PressAsync("Escape");
+
         await page.GotoAsync("/admin/audit");
         await page.GetByTestId("audit-table").WaitForAsync();
         await AssertAccessibleAsync(page, "admin-audit");

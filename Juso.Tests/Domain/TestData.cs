@@ -66,19 +66,33 @@ internal static class TestData
         return agency;
     }
 
+    /// <summary>The built-in 相談分類, valid from 平成11年度 on, as the migration writes them.</summary>
+    public static ConcernCategoryCatalog Categories { get; } = new(BuiltInCategoryEntries());
+
+    /// <summary>Fresh built-in entries, for a test that changes them.</summary>
+    public static List<ConcernCategoryEntry> BuiltInCategoryEntries()
+    {
+        var entries = new List<ConcernCategoryEntry>();
+        foreach (var (code, name, order) in ConcernCategoryEntry.BuiltIn())
+        {
+            entries.Add(ConcernCategoryEntry.Add(code, name, new FiscalYear(1999), order, entries, Now));
+        }
+        return entries;
+    }
+
     public static IntakeDetails Intake(
         DateOnly? date = null,
         IntakeRoute? route = IntakeRoute.Counter,
-        IReadOnlyCollection<ConcernCategory>? categories = null,
+        IReadOnlyCollection<string>? categories = null,
         string? summary = "80代の父と50代の長男の二人暮らし。長男が10年以上ひきこもっている。") =>
-        new(date ?? IntakeDate, route, null, categories ?? [ConcernCategory.EightyFifty, ConcernCategory.Hikikomori], summary, null);
+        new(date ?? IntakeDate, route, null, categories ?? ["EightyFifty", "Hikikomori"], summary, null);
 
     public static ConsentDetails Consent(ConsentStatus status, DateOnly? date = null, ConsentMethod? method = ConsentMethod.Written) =>
         new(status, date ?? IntakeDate, method, null);
 
     /// <summary>A case opened at agency 1's counter for <see cref="StoredHousehold"/>, sequence 7, stage 受付.</summary>
     public static SupportCase OpenCase(ConsentDetails? consent = null) =>
-        SupportCase.Open(StoredHousehold(), Intake(), null, AgencyWithId(IntakeAgencyId), consent, 7, ActingUser, Now);
+        SupportCase.Open(StoredHousehold(), Intake(), Categories, null, AgencyWithId(IntakeAgencyId), consent, 7, ActingUser, Now);
 
     /// <summary>A case moved along to <paramref name="stage"/> by the legal path (assessment, approved plan, evaluated closure).</summary>
     public static SupportCase CaseIn(CaseStage stage)

@@ -12,7 +12,7 @@ public static class IntakeForms
         IntakeDate = intakeDate ?? new DateTime(2026, 11, 20),
         IntakeRoute = referringAgencyId is null ? IntakeRoute.Counter : IntakeRoute.AgencyReferral,
         ReferringAgencyId = referringAgencyId,
-        Concerns = [ConcernCategory.EightyFifty, ConcernCategory.Hikikomori],
+        Concerns = ["EightyFifty", "Hikikomori"],
         IntakeSummary = "80代の母と50代の長男の二人暮らし。長男が長くひきこもりの状態にある。",
         Address = "ひばり野市東町1丁目1番地",
         Members =

@@ -47,7 +47,7 @@ var shapes = new (string Name, CaseSearch Search, int Page)[]
     ("name in kanji (山田)", new CaseSearch("山田"), 0),
     ("reading in hiragana (やまだ)", new CaseSearch("やまだ"), 0),
     ("full name with space (佐藤 花子)", new CaseSearch("佐藤 花子"), 0),
-    ("category (8050)", new CaseSearch(Category: ConcernCategory.EightyFifty), 0),
+    ("category (8050)", new CaseSearch(Category: "EightyFifty"), 0),
     ("stage + fiscal year", new CaseSearch(Stage: CaseStage.Support, FiscalYear: 2025), 0),
     ("agency", new CaseSearch(AgencyId: agencyIds[3]), 0),
     ("page 200, no filter", new CaseSearch(), 200),
@@ -191,7 +191,7 @@ static async Task<int[]> GenerateAsync(BenchDatabase bench, int count, DateTimeO
     var random = new Random(20261123);
     var sequences = new Dictionary<int, int>();
     var stages = Enum.GetNames<CaseStage>();
-    var categories = Enum.GetNames<ConcernCategory>();
+    var categories = ConcernCategoryEntry.BuiltIn().Select(c => c.Code).ToArray();
     var today = JapanDate.Today(now);
     for (var id = 1; id <= count; id++)
     {

@@ -51,7 +51,7 @@ internal static class Generator
             "INSERT INTO AgendaItem (MeetingId, SupportCaseId, Subject, Purpose, \"Order\", Minutes, Outcome, Version) VALUES ($1, $2, 'Case', 'Monitoring', $3, 10, 'None', 1)");
 
         var random = new Random(20261123);
-        var categories = Enum.GetNames<ConcernCategory>();
+        var categories = ConcernCategoryEntry.BuiltIn().Select(c => c.Code).ToArray();
         var routes = Enum.GetNames<IntakeRoute>();
         var today = JapanDate.Today(now);
         var span = today.DayNumber - first.FirstDay.DayNumber;

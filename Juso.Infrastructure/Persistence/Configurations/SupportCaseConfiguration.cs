@@ -39,7 +39,8 @@ public sealed class SupportCaseConfiguration : IEntityTypeConfiguration<SupportC
         {
             concern.ToTable("CaseConcerns");
             concern.WithOwner().HasForeignKey("SupportCaseId");
-            concern.Property(x => x.Category).HasConversion<string>().HasMaxLength(30);
+            // The master data's code (ConcernCategoryEntry.Code); the same column and values the enum names had.
+            concern.Property(x => x.Category).HasMaxLength(ConcernCategoryEntry.CodeMaxLength);
             concern.HasKey("SupportCaseId", nameof(CaseConcern.Category));
             concern.HasIndex(x => x.Category);
         });

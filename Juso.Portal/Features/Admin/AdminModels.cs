@@ -72,3 +72,19 @@ public sealed record AuditSearch(string? UserName = null, AuditAction? Action = 
 
 /// <param name="CaseNumbers">The ケース番号 of every case the row is about, in order.</param>
 public sealed record AuditRow(long Id, DateTime At, string UserName, AuditAction Action, IReadOnlyList<string> CaseNumbers, int? HouseholdId, string? Address, string? Detail);
+
+/// <summary>A 相談分類 entry as the administrator's list for one 年度 shows it.</summary>
+public sealed record CategoryRow(int Id, int Version, string Code, string Name, int FromYear, int? UntilYear);
+
+/// <summary>
+/// The categories of one 年度 and a stamp of the entries as read: a change made on a list someone else has changed
+/// since is refused rather than applied to a list the administrator did not see.
+/// </summary>
+public sealed record CategoryYearList(int Year, IReadOnlyList<CategoryRow> Rows, IReadOnlyList<CategoryRow> Retired, string Stamp);
+
+public sealed class CategoryForm
+{
+    public string? Code { get; set; }
+
+    public string? Name { get; set; }
+}

@@ -90,7 +90,8 @@ public sealed class IntakeForm : HouseholdForm
 
     public int? ReferringAgencyId { get; set; }
 
-    public HashSet<ConcernCategory> Concerns { get; set; } = [];
+    /// <summary>Codes of the chosen categories (<see cref="ConcernCategoryEntry.Code"/>).</summary>
+    public HashSet<string> Concerns { get; set; } = [];
 
     public string? IntakeSummary { get; set; }
 

@@ -3,7 +3,7 @@ using Juso.Domain.Households;
 
 namespace Juso.Portal.Features.Cases;
 
-public sealed record CaseSearch(string? Text = null, ConcernCategory? Category = null, CaseStage? Stage = null, int? AgencyId = null, int? FiscalYear = null);
+public sealed record CaseSearch(string? Text = null, string? Category = null, CaseStage? Stage = null, int? AgencyId = null, int? FiscalYear = null);
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
 
@@ -13,11 +13,14 @@ public sealed record CaseListItem(
     int HouseholdId,
     string PrincipalName,
     string PrincipalKana,
-    IReadOnlyList<ConcernCategory> Categories,
+    IReadOnlyList<string> Categories,
     CaseStage Stage,
     ConsentStatus? Consent,
     DateOnly IntakeDate,
     string? LeadAgencyName);
+
+/// <summary>A 相談分類 to choose: its code (what is stored) and its name (in the 年度 concerned).</summary>
+public sealed record CategoryOption(string Code, string Name);
 
 public sealed record AgencyOption(int Id, string Name, string FieldLabel, bool IsActive);
 
@@ -42,7 +45,9 @@ public sealed record CaseDetail(
     DateOnly IntakeDate,
     IntakeRoute IntakeRoute,
     string? ReferringAgencyName,
-    IReadOnlyList<ConcernCategory> Categories,
+    int FiscalYear,
+    IReadOnlyList<string> CategoryCodes,
+    IReadOnlyList<string> Categories,
     string IntakeSummary,
     string? ConsulterName,
     ConsentStatus? Consent,
@@ -67,7 +72,7 @@ public sealed record CaseDetail(
     public IReadOnlyList<string> ContactParties => [.. Members.Select(m => m.FullName), .. Agencies.Select(a => a.AgencyName).Distinct()];
 }
 
-public sealed record HouseholdCaseItem(int Id, string Number, CaseStage Stage, DateOnly IntakeDate, IReadOnlyList<ConcernCategory> Categories);
+public sealed record HouseholdCaseItem(int Id, string Number, CaseStage Stage, DateOnly IntakeDate, IReadOnlyList<string> Categories);
 
 public sealed record HouseholdDetail(
     int Id,

@@ -84,11 +84,12 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
         // The page's display fields, for its cases only.
         var caseIds = rows.Select(r => r.Id).ToList();
         var householdIdsOnPage = rows.Select(r => r.HouseholdId).Distinct().ToList();
+        var catalog = await db.CategoryCatalogAsync();
         var categories = rows.Count == 0 ? [] : (await db.Cases.AsNoTracking()
                 .Where(c => caseIds.Contains(c.Id))
-                .Select(c => new { c.Id, Categories = c.Concerns.Select(x => x.Category).ToList() })
+                .Select(c => new { c.Id, c.FiscalYear, Categories = c.Concerns.Select(x => x.Category).ToList() })
                 .ToListAsync())
-            .ToDictionary(c => c.Id, c => c.Categories);
+            .ToDictionary(c => c.Id, c => catalog.NamesOf(c.Categories, new FiscalYear(c.FiscalYear)));
         var principals = rows.Count == 0 ? [] : (await db.HouseholdMembers.AsNoTracking()
                 .Where(m => householdIdsOnPage.Contains(m.HouseholdId) && m.Relationship == Relationship.Principal)
                 .Select(m => new { m.HouseholdId, m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana })
@@ -112,7 +113,7 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
                 r.LeadAgencyId is { } lead ? agencyNames.GetValueOrDefault(lead) : null);
         }).ToList();
 
-        await audit.WriteAsync(user, AuditAction.CaseListViewed, detail: $"{Describe(search)} 該当{total}件、{items.Count}件表示",
+        await audit.WriteAsync(user, AuditAction.CaseListViewed, detail: $"{Describe(search, catalog)} 該当{total}件、{items.Count}件表示",
             caseIds: items.Select(i => i.Id).ToList());
         return new PagedResult<CaseListItem>(items, total);
     }
@@ -167,7 +168,9 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
             supportCase.IntakeDate,
             supportCase.IntakeRoute,
             supportCase.ReferringAgencyId is { } referring ? agencyNames.GetValueOrDefault(referring) : null,
+            supportCase.FiscalYear,
             supportCase.Concerns.Select(c => c.Category).ToList(),
+            (await db.CategoryCatalogAsync()).NamesOf(supportCase.Concerns.Select(c => c.Category), new FiscalYear(supportCase.FiscalYear)),
             supportCase.IntakeSummary,
             supportCase.ConsulterName,
             supportCase.CurrentConsent,
@@ -266,12 +269,34 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
     internal static async Task<Dictionary<int, string>> AgencyNamesAsync(JusoDbContext db) =>
         await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name);
 
-    private static string Describe(CaseSearch search)
+    /// <summary>The categories to filter by: each once, under its latest name, in the master's order.</summary>
+    public async Task<IReadOnlyList<CategoryOption>> CategoryOptionsAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return (await db.CategoryCatalogAsync()).Latest().Select(e => new CategoryOption(e.Code, e.Name)).ToList();
+    }
+
+    /// <summary>The 相談分類 that can be chosen for a case of <paramref name="year"/> (intake, revision), in the master's order.</summary>
+    public async Task<IReadOnlyList<CategoryOption>> CategoryOptionsAsync(FiscalYear year)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return (await db.CategoryCatalogAsync()).ListFor(year).Select(e => new CategoryOption(e.Code, e.Name)).ToList();
+    }
+
+    public Task<SaveResult> ReviseConcernsAsync(int caseId, int expectedVersion, IReadOnlyCollection<string> codes) =>
+        work.ChangeAsync(caseId, expectedVersion, AuditAction.CaseUpdated, CaseWork.AnyEditor, async c =>
+        {
+            var catalog = await c.Db.CategoryCatalogAsync();
+            c.Case.ReviseConcerns(codes, catalog, c.User.Actor, c.Now);
+            return $"相談分類: {string.Join("・", catalog.NamesOf(codes, new FiscalYear(c.Case.FiscalYear)))}";
+        });
+
+    private static string Describe(CaseSearch search, ConcernCategoryCatalog catalog)
     {
         var parts = new List<string>();
         // The searched name itself stays out of the log: administrators read it and see no case data.
         if (!string.IsNullOrWhiteSpace(search.Text)) parts.Add("氏名・フリガナ");
-        if (search.Category is { } category) parts.Add($"分類「{category.Label()}」");
+        if (search.Category is { } category) parts.Add($"分類「{catalog.Latest().FirstOrDefault(e => e.Code == category)?.Name ?? category}」");
         if (search.Stage is { } stage) parts.Add($"段階「{stage.Label()}」");
         if (search.AgencyId is { } agencyId) parts.Add($"機関ID {agencyId}");
         if (search.FiscalYear is { } year) parts.Add($"{year}年度");

@@ -1,4 +1,5 @@
 using Juso.Domain.Auditing;
+using Juso.Domain.Cases;
 using Juso.Domain.Common;
 using Juso.Domain.Households;
 using Juso.Infrastructure.Persistence;
@@ -29,6 +30,7 @@ public sealed class HouseholdService(IDbContextFactory<JusoDbContext> factory, C
             return null;
         }
         await audit.WriteAsync(user, AuditAction.HouseholdViewed, householdId: householdId, caseIds: visible.Select(c => c.Id).ToList());
+        var catalog = await db.CategoryCatalogAsync();
         return new HouseholdDetail(
             household.Id,
             household.Version,
@@ -37,7 +39,8 @@ public sealed class HouseholdService(IDbContextFactory<JusoDbContext> factory, C
             household.Note,
             Members(household, JapanDate.Today(time.GetUtcNow())),
             visible.OrderByDescending(c => c.IntakeDate)
-                .Select(c => new HouseholdCaseItem(c.Id, c.Number, c.Stage, c.IntakeDate, c.Concerns.Select(x => x.Category).ToList())).ToList(),
+                .Select(c => new HouseholdCaseItem(c.Id, c.Number, c.Stage, c.IntakeDate,
+                    catalog.NamesOf(c.Concerns.Select(x => x.Category), new FiscalYear(c.FiscalYear)))).ToList(),
             visible.Any(c => CaseAccess.CanEdit(user, viewer, c)),
             household.UpdatedAt);
     }

@@ -143,7 +143,8 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
         var intake = form.ToIntakeDetails() with { ReferringAgencyId = referring?.Id };
         var consent = form.Consent.ToDetails();
         errors.AddRange(form.ChoiceErrors());
-        errors.AddRange(SupportCase.CheckIntake(intake, referring, consent,
+        var categories = await db.CategoryCatalogAsync();
+        errors.AddRange(SupportCase.CheckIntake(intake, categories, referring, consent,
             form.Members.Select(m => m.ToDetails().BirthDate).ToList(), JapanDate.Today(now)));
         if (errors.Count > 0)
         {
@@ -158,7 +159,7 @@ public sealed class IntakeService(IDbContextFactory<JusoDbContext> factory, Curr
 
         var fiscalYear = FiscalYear.Of(intake.Date!.Value).StartYear;
         var sequence = (await db.Cases.Where(c => c.FiscalYear == fiscalYear).MaxAsync(c => (int?)c.Sequence) ?? 0) + 1;
-        var supportCase = SupportCase.Open(household, intake, referring, intakeAgency, consent, sequence, user.Actor, now);
+        var supportCase = SupportCase.Open(household, intake, categories, referring, intakeAgency, consent, sequence, user.Actor, now);
         if (CaseService.IsAssignedCoordinator(user) && await db.Staff.SingleOrDefaultAsync(s => s.Id == user.StaffId) is { IsActive: true } coordinator)
         {
             supportCase.AssignCoordinator(coordinator, user.Actor, now);

@@ -8,7 +8,7 @@ namespace Juso.Tests.Domain.Cases;
 public class SupportCaseIntakeTests
 {
     private static IReadOnlyList<DomainError> Check(IntakeDetails intake, Agency? referringAgency = null, IReadOnlyList<DateOnly?>? birthDates = null) =>
-        SupportCase.CheckIntake(intake, referringAgency, null, birthDates ?? [], Today);
+        SupportCase.CheckIntake(intake, Categories, referringAgency, null, birthDates ?? [], Today);
 
     [Fact]
     public void Open_ValidIntake_OpensCaseInIntakeStageWithNumber()
@@ -31,7 +31,7 @@ public class SupportCaseIntakeTests
     [Fact]
     public void Open_IntakeOn31March_BelongsToThePreviousFiscalYear()
     {
-        var supportCase = SupportCase.Open(StoredHousehold(), Intake(date: new DateOnly(2026, 3, 31)), null, null, null, 123, ActingUser, Now);
+        var supportCase = SupportCase.Open(StoredHousehold(), Intake(date: new DateOnly(2026, 3, 31)), Categories, null, null, null, 123, ActingUser, Now);
 
         Assert.Equal(2025, supportCase.FiscalYear);
         Assert.Equal("2025-0123", supportCase.Number);
@@ -42,7 +42,7 @@ public class SupportCaseIntakeTests
     {
         var intake = Intake(summary: "  長男のひきこもりについて相談。 ") with { ConsulterName = "  民生委員 田中 " };
 
-        var supportCase = SupportCase.Open(StoredHousehold(), intake, null, null, null, 1, ActingUser, Now);
+        var supportCase = SupportCase.Open(StoredHousehold(), intake, Categories, null, null, null, 1, ActingUser, Now);
 
         Assert.Equal("長男のひきこもりについて相談。", supportCase.IntakeSummary);
         Assert.Equal("民生委員 田中", supportCase.ConsulterName);
@@ -63,11 +63,11 @@ public class SupportCaseIntakeTests
     [Fact]
     public void Open_DuplicateCategories_AreStoredOnce()
     {
-        var intake = Intake(categories: [ConcernCategory.YoungCarer, ConcernCategory.Poverty, ConcernCategory.YoungCarer]);
+        var intake = Intake(categories: ["YoungCarer", "Poverty", "YoungCarer"]);
 
-        var supportCase = SupportCase.Open(StoredHousehold(), intake, null, null, null, 1, ActingUser, Now);
+        var supportCase = SupportCase.Open(StoredHousehold(), intake, Categories, null, null, null, 1, ActingUser, Now);
 
-        Assert.Equal([ConcernCategory.YoungCarer, ConcernCategory.Poverty], supportCase.Concerns.Select(c => c.Category));
+        Assert.Equal(["YoungCarer", "Poverty"], supportCase.Concerns.Select(c => c.Category));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class SupportCaseIntakeTests
     {
         var intake = Intake(route: IntakeRoute.AgencyReferral) with { ReferringAgencyId = ReferringAgencyId };
 
-        var supportCase = SupportCase.Open(StoredHousehold(), intake, AgencyWithId(ReferringAgencyId, "障害者相談支援センター"),
+        var supportCase = SupportCase.Open(StoredHousehold(), intake, Categories, AgencyWithId(ReferringAgencyId, "障害者相談支援センター"),
             AgencyWithId(IntakeAgencyId), null, 1, ActingUser, Now);
 
         Assert.Equal(ReferringAgencyId, supportCase.ReferringAgencyId);
@@ -91,7 +91,7 @@ public class SupportCaseIntakeTests
     {
         var agency = AgencyWithId(IntakeAgencyId);
 
-        var supportCase = SupportCase.Open(StoredHousehold(), Intake(route: IntakeRoute.AgencyReferral) with { ReferringAgencyId = IntakeAgencyId }, agency, agency, null, 1, ActingUser, Now);
+        var supportCase = SupportCase.Open(StoredHousehold(), Intake(route: IntakeRoute.AgencyReferral) with { ReferringAgencyId = IntakeAgencyId }, Categories, agency, agency, null, 1, ActingUser, Now);
 
         var part = Assert.Single(supportCase.Agencies);
         Assert.Equal(IntakeAgencyId, part.AgencyId);
@@ -101,7 +101,7 @@ public class SupportCaseIntakeTests
     public void Open_InvalidIntake_ThrowsWithTheMessages()
     {
         var ex = Assert.Throws<DomainException>(() =>
-            SupportCase.Open(StoredHousehold(), Intake(summary: " "), null, null, null, 1, ActingUser, Now));
+            SupportCase.Open(StoredHousehold(), Intake(summary: " "), Categories, null, null, null, 1, ActingUser, Now));
 
         Assert.Equal(new DomainError("IntakeSummary", "相談内容を入力してください。"), Assert.Single(ex.Errors));
     }
@@ -155,11 +155,11 @@ public class SupportCaseIntakeTests
     }
 
     [Fact]
-    public void CheckIntake_UndefinedCategory_IsRefused()
+    public void CheckIntake_UnknownCategory_IsRefused()
     {
-        var errors = Check(Intake(categories: [ConcernCategory.Hikikomori, (ConcernCategory)99]));
+        var errors = Check(Intake(categories: ["Hikikomori", "Unknown"]));
 
-        Assert.Equal(new DomainError("Concerns", "相談分類に不明な値が含まれています。"), Assert.Single(errors));
+        Assert.Equal(new DomainError("Concerns", "相談分類「Unknown」は令和8年度には使えません。選び直してください。"), Assert.Single(errors));
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public class SupportCaseIntakeTests
     {
         var household = NewHousehold(Principal(), Son(birthDate: IntakeDate.AddDays(1)));
 
-        var ex = Assert.Throws<DomainException>(() => SupportCase.Open(household, Intake(), null, null, null, 1, ActingUser, Now));
+        var ex = Assert.Throws<DomainException>(() => SupportCase.Open(household, Intake(), Categories, null, null, null, 1, ActingUser, Now));
 
         HasError(ex, "Members[1].BirthDate", "生年月日が受付日より後になっています。");
     }
@@ -215,7 +215,7 @@ public class SupportCaseIntakeTests
     [Fact]
     public void CheckIntake_InvalidIntakeAndInvalidConsent_GivesBothKindsOfMessages()
     {
-        var errors = SupportCase.CheckIntake(Intake(summary: null), null,
+        var errors = SupportCase.CheckIntake(Intake(summary: null), Categories, null,
             Consent(ConsentStatus.Obtained, method: null), [], Today);
 
         HasError(errors, "IntakeSummary", "相談内容を入力してください。");
@@ -226,7 +226,7 @@ public class SupportCaseIntakeTests
     [Fact]
     public void Open_ZeroSequence_IsRefused()
     {
-        var ex = Assert.Throws<DomainException>(() => SupportCase.Open(StoredHousehold(), Intake(), null, null, null, 0, ActingUser, Now));
+        var ex = Assert.Throws<DomainException>(() => SupportCase.Open(StoredHousehold(), Intake(), Categories, null, null, null, 0, ActingUser, Now));
 
         HasError(ex, "Sequence", "ケース番号の連番が正しくありません。");
     }
@@ -234,7 +234,7 @@ public class SupportCaseIntakeTests
     [Fact]
     public void Open_AtInactiveAgencysCounter_IsRefused()
     {
-        var ex = Assert.Throws<DomainException>(() => SupportCase.Open(StoredHousehold(), Intake(), null, AgencyWithId(3, active: false), null, 1, ActingUser, Now));
+        var ex = Assert.Throws<DomainException>(() => SupportCase.Open(StoredHousehold(), Intake(), Categories, null, AgencyWithId(3, active: false), null, 1, ActingUser, Now));
 
         HasError(ex, "Agencies", "休止中の機関では相談を受け付けられません。");
     }
@@ -244,7 +244,7 @@ public class SupportCaseIntakeTests
     {
         var intake = Intake() with { ReferringAgencyId = 99 };
 
-        var ex = Assert.Throws<DomainException>(() => SupportCase.Open(StoredHousehold(), intake, null, null, null, 1, ActingUser, Now));
+        var ex = Assert.Throws<DomainException>(() => SupportCase.Open(StoredHousehold(), intake, Categories, null, null, null, 1, ActingUser, Now));
 
         HasError(ex, "ReferringAgencyId", "つなぎ元の機関が見つかりません。選び直してください。");
     }

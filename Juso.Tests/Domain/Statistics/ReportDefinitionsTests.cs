@@ -16,7 +16,7 @@ public sealed class ReportDefinitionsTests
 
     private static CaseFact Case(int id, DateOnly intake, DateOnly? closed = null, bool handedBack = false, IntakeRoute route = IntakeRoute.Counter,
         AgencyField? field = null, string[]? categories = null, int[]? agencies = null) =>
-        new(id, intake, closed, handedBack, route, field, categories ?? [nameof(ConcernCategory.Poverty)], agencies ?? []);
+        new(id, intake, closed, handedBack, route, field, categories ?? ["Poverty"], agencies ?? []);
 
     private static YearlyReport Report(IReadOnlyList<CaseFact> cases, IReadOnlyList<PlanFact>? plans = null, IReadOnlyList<MeetingFact>? meetings = null,
         IReadOnlyList<MonitoringFact>? reviews = null, IReadOnlyDictionary<int, SupportProgram>? programs = null, IReadOnlyList<ConcernCategoryEntry>? categories = null,
@@ -24,15 +24,7 @@ public sealed class ReportDefinitionsTests
         YearlyReport.Compute(new ReportFacts(asOf ?? new DateOnly(2026, 11, 23), cases, plans ?? [], meetings ?? [], reviews ?? [], programs ?? new Dictionary<int, SupportProgram>()),
             [R5, R6], categories ?? BuiltIn());
 
-    private static List<ConcernCategoryEntry> BuiltIn()
-    {
-        var entries = new List<ConcernCategoryEntry>();
-        foreach (var (code, name, order) in ConcernCategoryEntry.BuiltIn())
-        {
-            entries.Add(ConcernCategoryEntry.Add(code, name, new FiscalYear(1999), order, entries, Now));
-        }
-        return entries;
-    }
+    private static List<ConcernCategoryEntry> BuiltIn() => TestData.BuiltInCategoryEntries();
 
     private static decimal? Value(YearlyReport report, string key, FiscalYear year) => report.Cell(key, year)?.Value;
 
@@ -111,35 +103,35 @@ public sealed class ReportDefinitionsTests
     public void Categories_AreMultiCountedOverTheYearsNewCases_WithTheShareOfNew()
     {
         var report = Report([
-            Case(1, new DateOnly(2024, 5, 1), categories: [nameof(ConcernCategory.Hikikomori), nameof(ConcernCategory.EightyFifty)]),
-            Case(2, new DateOnly(2024, 6, 1), categories: [nameof(ConcernCategory.Hikikomori)]),
-            Case(3, new DateOnly(2024, 7, 1), categories: [nameof(ConcernCategory.Poverty)]),
-            Case(4, new DateOnly(2024, 7, 1), categories: [nameof(ConcernCategory.Poverty)]),
+            Case(1, new DateOnly(2024, 5, 1), categories: ["Hikikomori", "EightyFifty"]),
+            Case(2, new DateOnly(2024, 6, 1), categories: ["Hikikomori"]),
+            Case(3, new DateOnly(2024, 7, 1), categories: ["Poverty"]),
+            Case(4, new DateOnly(2024, 7, 1), categories: ["Poverty"]),
         ]);
 
-        var hikikomori = report.Cell($"category-{nameof(ConcernCategory.Hikikomori)}", R6)!;
+        var hikikomori = report.Cell($"category-{"Hikikomori"}", R6)!;
         Assert.Equal(2, hikikomori.Value);
         Assert.Equal(50.0m, hikikomori.Percent);
-        Assert.Equal(25.0m, report.Cell($"category-{nameof(ConcernCategory.EightyFifty)}", R6)!.Percent);
+        Assert.Equal(25.0m, report.Cell($"category-{"EightyFifty"}", R6)!.Percent);
     }
 
     [Fact]
     public void Categories_ListOfEachYear_OldYearsKeepTheirNames_AddedAndRetiredOnesApplyOnlyInTheirYears()
     {
         var entries = BuiltIn();
-        var illness = entries.Single(e => e.Code == nameof(ConcernCategory.IllnessOrDisability));
+        var illness = entries.Single(e => e.Code == "IllnessOrDisability");
         entries.Add(illness.RenameFrom(R6, "病気・障害", entries, Now));
-        entries.Single(e => e.Code == nameof(ConcernCategory.SchoolRefusal)).RetireFrom(R6, Now);
+        entries.Single(e => e.Code == "SchoolRefusal").RetireFrom(R6, Now);
         entries.Add(ConcernCategoryEntry.Add("SelfNeglect", "セルフネグレクト", R6, 13, entries, Now));
-        var report = Report([Case(1, new DateOnly(2023, 5, 1), categories: [nameof(ConcernCategory.IllnessOrDisability)]),
-            Case(2, new DateOnly(2024, 5, 1), categories: [nameof(ConcernCategory.IllnessOrDisability)])], categories: entries);
+        var report = Report([Case(1, new DateOnly(2023, 5, 1), categories: ["IllnessOrDisability"]),
+            Case(2, new DateOnly(2024, 5, 1), categories: ["IllnessOrDisability"])], categories: entries);
 
-        var renamed = report.Line($"category-{nameof(ConcernCategory.IllnessOrDisability)}")!;
+        var renamed = report.Line($"category-{"IllnessOrDisability"}")!;
         Assert.Equal("病気・障害", renamed.Row.Label);
         Assert.Contains("病気・障害等（平成11年度〜令和5年度）、病気・障害（令和6年度〜）", renamed.Row.Definition);
         Assert.Equal([1m, 1m], renamed.Cells.Select(c => c!.Value));
-        Assert.Null(report.Cell($"category-{nameof(ConcernCategory.SchoolRefusal)}", R6));
-        Assert.Equal(0, Value(report, $"category-{nameof(ConcernCategory.SchoolRefusal)}", R5));
+        Assert.Null(report.Cell($"category-{"SchoolRefusal"}", R6));
+        Assert.Equal(0, Value(report, $"category-{"SchoolRefusal"}", R5));
         Assert.Null(report.Cell("category-SelfNeglect", R5));
         Assert.Equal(0, Value(report, "category-SelfNeglect", R6));
     }

@@ -73,7 +73,7 @@ public sealed class CaseFormPropertyTests : IAsyncLifetime
         Set<IntakeForm, DateTime?>("IntakeDate", Hostile.Date, (f, v) => f.IntakeDate = v),
         Set<IntakeForm, IntakeRoute?>("IntakeRoute", Hostile.OptionalEnum<IntakeRoute>(), (f, v) => f.IntakeRoute = v),
         Set<IntakeForm, int?>("ReferringAgencyId", Hostile.Id(_agency.Id), (f, v) => f.ReferringAgencyId = v),
-        Set<IntakeForm, List<ConcernCategory>>("Concerns", Hostile.List(Hostile.Enum<ConcernCategory>()), (f, v) => f.Concerns = [.. v]),
+        Set<IntakeForm, List<string>>("Concerns", Hostile.List(Gen.OneOf(Gen.Elements(ConcernCategoryEntry.BuiltIn().Select(c => c.Code).ToArray()), Hostile.Text.Select(t => t ?? string.Empty))), (f, v) => f.Concerns = [.. v]),
         Set<IntakeForm, string?>("IntakeSummary", Hostile.Text, (f, v) => f.IntakeSummary = v),
         Set<IntakeForm, string?>("ConsulterName", Hostile.Text, (f, v) => f.ConsulterName = v),
         Set<IntakeForm, ConsentForm>("Consent", Consent, (f, v) => f.Consent = v),
@@ -209,7 +209,7 @@ public sealed class CaseFormPropertyTests : IAsyncLifetime
         await _steps.OpenAsync();
         var input =
             from text in Hostile.Text
-            from category in Hostile.OptionalEnum<ConcernCategory>()
+            from category in Hostile.Text
             from stage in Hostile.OptionalEnum<CaseStage>()
             from agencyId in Hostile.Id(_agency.Id)
             from year in Hostile.Number

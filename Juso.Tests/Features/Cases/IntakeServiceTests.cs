@@ -144,7 +144,7 @@ public sealed class IntakeServiceTests : IAsyncLifetime
         Assert.NotNull(form);
         form.IntakeDate = new DateTime(2026, 11, 22);
         form.IntakeRoute = IntakeRoute.Phone;
-        form.Concerns = [ConcernCategory.Poverty];
+        form.Concerns = ["Poverty"];
         form.IntakeSummary = "家賃の滞納について再度相談。";
         var second = await intake.OpenCaseAsync(form);
 

@@ -160,7 +160,7 @@ public sealed class LeadServiceTests : IAsyncLifetime
         person.GivenName = "拓真";
         person.FamilyNameKana = "モリカワ";
         person.GivenNameKana = "タクマ";
-        form.Concerns = [ConcernCategory.Hikikomori];
+        form.Concerns = ["Hikikomori"];
 
         var opened = await intake.OpenCaseAsync(form);
         var again = await intake.OpenCaseAsync(form);
@@ -208,7 +208,7 @@ public sealed class LeadServiceTests : IAsyncLifetime
             var form = (await intake.NewFormForLeadAsync(connected))!;
             var person = form.Members.Single();
             (person.FamilyName, person.GivenName, person.FamilyNameKana, person.GivenNameKana) = ("森川", "拓真", "モリカワ", "タクマ");
-            form.Concerns = [ConcernCategory.Hikikomori];
+            form.Concerns = ["Hikikomori"];
             Assert.True((await intake.OpenCaseAsync(form)).Succeeded);
         }
 
