@@ -69,6 +69,7 @@ public enum AuditAction
     LeadStageChanged,
     LeadPlanChanged,
     LeadConverted,
+    LedgerImported,
 }
 
 /// <summary>An audit log row. Written once, never changed; administrators can browse them.</summary>

@@ -7,7 +7,7 @@ using Juso.Domain.Households;
 namespace Juso.Domain.Cases;
 
 /// <summary>ケース: one household's coordination record, from intake to closure.</summary>
-public class SupportCase : AggregateRoot
+public partial class SupportCase : AggregateRoot
 {
     public const int SummaryMaxLength = 2000;
     public const int ConsulterMaxLength = 50;

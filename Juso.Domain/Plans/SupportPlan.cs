@@ -8,7 +8,7 @@ namespace Juso.Domain.Plans;
 /// One version of a case's plan. The kind follows consent: 支援プラン with it, 世帯丸ごと支援プラン without.
 /// A re-plan (再プラン) is a new version; earlier versions are kept as they were.
 /// </summary>
-public class SupportPlan : AggregateRoot
+public partial class SupportPlan : AggregateRoot
 {
     public const int NoteMaxLength = 1000;
     public const int MinMonitoringIntervalDays = 7;
