@@ -62,7 +62,7 @@ internal static class LedgerPlanning
         var existing = new Dictionary<string, LedgerEntry>();
         foreach (var chunk in keys.Chunk(1000))
         {
-            foreach (var entry in await db.LedgerEntries.Where(e => chunk.Contains(e.Number)).ToListAsync(cancellationToken))
+            foreach (var entry in await db.LedgerEntries.AsNoTracking().Where(e => chunk.Contains(e.Number)).ToListAsync(cancellationToken))
             {
                 existing[entry.Number] = entry;
             }

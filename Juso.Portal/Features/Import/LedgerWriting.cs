@@ -22,11 +22,37 @@ internal sealed class LedgerWriting(JusoDbContext db, AuditLog audit, UserContex
 
     public IReadOnlyList<LedgerProblem> Problems => _problems;
 
+    /// <summary>Rows per save: each save checks every tracked entity, so a ledger is written in slices (one transaction still).</summary>
+    private const int SliceRows = 200;
+
     public async Task WriteAsync(LedgerPlan plan, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var toWrite = plan.Records.Where(r => plan.IsNew(r) || plan.IsChanged(r)).ToHashSet();
         // Whole households: an unchanged row tells which household a new row of the same 世帯番号 joins.
         var groups = LedgerBatch.Households(plan.Records).Where(g => g.Any(toWrite.Contains)).ToList();
+        var done = 0;
+        var slice = new List<IReadOnlyList<LedgerRecord>>();
+        foreach (var group in groups)
+        {
+            slice.Add(group);
+            if (slice.Sum(g => g.Count) >= SliceRows || group == groups[^1])
+            {
+                await WriteSliceAsync(plan, slice, toWrite, cancellationToken);
+                if (_problems.Count > 0)
+                {
+                    return;
+                }
+                db.ChangeTracker.Clear();
+                done += slice.Sum(g => g.Count(toWrite.Contains));
+                progress?.Report(done);
+                slice.Clear();
+            }
+        }
+    }
+
+    private async Task WriteSliceAsync(LedgerPlan plan, IReadOnlyList<IReadOnlyList<LedgerRecord>> groups, HashSet<LedgerRecord> toWrite,
+        CancellationToken cancellationToken)
+    {
         var existingCases = await LoadAsync(plan, groups.SelectMany(g => g).Where(r => !plan.IsNew(r)).ToList(), cancellationToken);
         var households = new Dictionary<LedgerRecord, Household>();
         foreach (var group in groups)
@@ -47,7 +73,7 @@ internal sealed class LedgerWriting(JusoDbContext db, AuditLog audit, UserContex
         await db.SaveChangesAsync(cancellationToken);
 
         var written = new List<(LedgerRecord Record, SupportCase Case)>();
-        foreach (var record in plan.Records.Where(toWrite.Contains))
+        foreach (var record in groups.SelectMany(g => g).Where(toWrite.Contains))
         {
             var source = LedgerEntry.Source(fileName, record.Row);
             var ledgerCase = record.ToCase(source);
@@ -61,10 +87,6 @@ internal sealed class LedgerWriting(JusoDbContext db, AuditLog audit, UserContex
                 var created = SupportCase.FromLedger(households[record], ledgerCase, NextSequence(ledgerCase.IntakeDate), user.Actor, now);
                 db.Cases.Add(created);
                 written.Add((record, created));
-            }
-            if (written.Count % 500 == 0)
-            {
-                progress?.Report(written.Count);
             }
         }
         if (_problems.Count > 0)
@@ -81,6 +103,8 @@ internal sealed class LedgerWriting(JusoDbContext db, AuditLog audit, UserContex
             var memberId = households[record].Members.First(m => Same(m, record.Member)).Id;
             if (plan.Existing.TryGetValue(LedgerText.Key(record.Number), out var entry))
             {
+                // Read untracked when the ledger was checked; tracked from here for this slice's save.
+                db.LedgerEntries.Attach(entry);
                 entry.Refresh(fileName, record.Row, record.Fingerprint, now);
                 audit.Add(db, user, AuditAction.CaseUpdated, supportCase.Id, supportCase.HouseholdId, $"台帳の再取り込みで更新（{LedgerEntry.Source(fileName, record.Row)}）");
             }
