@@ -166,6 +166,27 @@ public sealed class LedgerImportServiceTests : IAsyncLifetime
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.AccessDenied && a.Detail == "台帳の取り込み"));
     }
 
+    [Fact]
+    public async Task Commit_TheSampleLedgerInDocs_ImportsWithTheDemosAgencies()
+    {
+        foreach (var name in new[] { "ひばり野市 福祉総合相談課", "こども家庭センター", "くらしサポートセンター（自立相談支援機関）", "基幹相談支援センター" })
+        {
+            await _harness.AddAgencyAsync(name);
+        }
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Juso.sln")))
+        {
+            root = root.Parent!;
+        }
+
+        var (_, preview) = await ImportAsync(await File.ReadAllBytesAsync(Path.Combine(root.FullName, "docs", "samples", "ledger-sample.csv")), "ledger-sample.csv");
+
+        Assert.True(preview.Saved, string.Join(" / ", preview.Problems.Select(p => $"{p.Row} {p.Column} {p.Message}")));
+        Assert.Equal(6, preview.New);
+        await using var db = _harness.NewContext();
+        Assert.Equal(1, await db.Households.CountAsync(h => h.Members.Count == 2));
+    }
+
     [Theory]
     [InlineData(new byte[0], "ファイルが空です")]
     [InlineData(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }, "パスワードで保護")]
