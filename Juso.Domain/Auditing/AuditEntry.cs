@@ -70,6 +70,7 @@ public enum AuditAction
     LeadPlanChanged,
     LeadConverted,
     ConcernCategoryChanged,
+    LedgerImported,
 }
 
 /// <summary>An audit log row. Written once, never changed; administrators can browse them.</summary>

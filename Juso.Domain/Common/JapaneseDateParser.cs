@@ -109,7 +109,16 @@ public static partial class JapaneseDateParser
     /// <summary>Half-width digits and letters (NFKC), no spaces, no trailing note in brackets.</summary>
     private static string Normalize(string? text)
     {
-        var normalized = (text ?? string.Empty).Normalize(NormalizationForm.FormKC).Trim();
+        string normalized;
+        try
+        {
+            normalized = (text ?? string.Empty).Normalize(NormalizationForm.FormKC).Trim();
+        }
+        catch (ArgumentException)
+        {
+            // A lone surrogate (half an emoji from a paste or a ledger cell) cannot be normalised; such text is no date.
+            normalized = text!.Trim();
+        }
         normalized = Annotation().Replace(normalized, string.Empty);
         return Spaces().Replace(normalized, string.Empty);
     }

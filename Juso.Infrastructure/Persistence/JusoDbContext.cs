@@ -81,6 +81,10 @@ public abstract class JusoDbContext : IdentityDbContext<JusoUser>, IDataProtecti
 
     public DbSet<ReminderSettings> ReminderSettings => Set<ReminderSettings>();
 
+    public DbSet<Domain.Ledger.LedgerEntry> LedgerEntries => Set<Domain.Ledger.LedgerEntry>();
+
+    public DbSet<Domain.Ledger.LedgerColumnMapping> LedgerColumnMappings => Set<Domain.Ledger.LedgerColumnMapping>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();

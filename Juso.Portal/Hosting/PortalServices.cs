@@ -334,6 +334,7 @@ public static class PortalServices
         services.AddScoped<Features.Reports.ReportService>();
         services.AddScoped<Features.Reports.ReportExportService>();
         services.AddScoped<Features.Reports.IndicatorTargetsService>();
+        services.AddScoped<Features.Import.LedgerImportService>();
         services.AddScoped<Features.Participation.ResourceDirectoryService>();
         services.AddScoped<Features.Participation.ParticipationQueries>();
         services.AddScoped<Features.Participation.ParticipationPlanService>();

@@ -147,6 +147,11 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         await page.GetByTestId("audit-table").WaitForAsync();
         await AssertAccessibleAsync(page, "admin-audit");
 
+        await page.GotoAsync("/admin/import");
+        await page.Locator("#ledger-file").SetInputFilesAsync(new FilePayload { Name = "台帳.csv", MimeType = "text/csv", Buffer = Ledgers.Utf8(Ledgers.TemplateHeadings) });
+        await page.GetByTestId("mapping-table").WaitForAsync();
+        await AssertAccessibleAsync(page, "admin-import");
+
         await page.GotoAsync("/admin/backup");
         await page.GetByTestId("run-backup").ClickAsync();
         await page.GetByTestId("backup-table").WaitForAsync();

@@ -2,6 +2,7 @@ using Juso.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Juso.Infrastructure.Persistence.Interceptors;
 
@@ -34,11 +35,17 @@ public sealed class VersionInterceptor : SaveChangesInterceptor
         context.ChangeTracker.DetectChanges();
         // A part that is added or removed changes its aggregate; a versioned part that is only modified
         // (a role assignment edited in a meeting) is guarded by its own version and leaves its owner alone.
-        foreach (var part in context.ChangeTracker.Entries()
-                     .Where(e => e.State is EntityState.Added or EntityState.Deleted || (e.State == EntityState.Modified && e.Entity is not IVersioned))
-                     .ToList())
+        var entries = context.ChangeTracker.Entries().ToList();
+        // Owners by type and key, found once per save: a search per part made a large save (a ledger import) quadratic.
+        var byKey = new Dictionary<(IEntityType, string), EntityEntry>();
+        foreach (var entry in entries.Where(e => e.Entity is IVersioned && e.Metadata.FindPrimaryKey() is not null))
         {
-            MarkOwnersModified(context, part);
+            byKey.TryAdd((entry.Metadata, KeyText(entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue))), entry);
+        }
+        foreach (var part in entries
+                     .Where(e => e.State is EntityState.Added or EntityState.Deleted || (e.State == EntityState.Modified && e.Entity is not IVersioned)))
+        {
+            MarkOwnersModified(byKey, part);
         }
         foreach (var entry in context.ChangeTracker.Entries<IVersioned>())
         {
@@ -54,8 +61,11 @@ public sealed class VersionInterceptor : SaveChangesInterceptor
         }
     }
 
+    private static string KeyText(IEnumerable<object?> values) =>
+        string.Join("\u001f", values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
+
     /// <summary>A changed part makes its aggregate root modified, so that the root's version moves too.</summary>
-    private static void MarkOwnersModified(DbContext context, EntityEntry part)
+    private static void MarkOwnersModified(Dictionary<(IEntityType, string), EntityEntry> byKey, EntityEntry part)
     {
         foreach (var foreignKey in part.Metadata.GetForeignKeys())
         {
@@ -67,10 +77,9 @@ public sealed class VersionInterceptor : SaveChangesInterceptor
             var keyValues = foreignKey.Properties
                 .Select(p => part.State == EntityState.Deleted ? part.Property(p.Name).OriginalValue : part.Property(p.Name).CurrentValue)
                 .ToArray();
-            var owner = context.ChangeTracker.Entries()
-                .FirstOrDefault(e => e.Metadata == foreignKey.PrincipalEntityType
-                    && foreignKey.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(keyValues));
-            if (owner is { State: EntityState.Unchanged })
+            // Parts point at their owner's primary key (Id) throughout the model; the dictionary is keyed by it.
+            if (foreignKey.PrincipalKey.IsPrimaryKey()
+                && byKey.TryGetValue(((IEntityType)foreignKey.PrincipalEntityType, KeyText(keyValues)), out var owner) && owner.State == EntityState.Unchanged)
             {
                 owner.Property(nameof(IVersioned.Version)).IsModified = true;
             }

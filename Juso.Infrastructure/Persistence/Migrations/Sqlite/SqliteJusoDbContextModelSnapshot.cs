@@ -944,6 +944,84 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("HouseholdMembers");
                 });
 
+            modelBuilder.Entity("Juso.Domain.Ledger.LedgerColumnMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Heading")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Heading")
+                        .IsUnique();
+
+                    b.ToTable("LedgerColumnMappings");
+                });
+
+            modelBuilder.Entity("Juso.Domain.Ledger.LedgerEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupportCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("SupportCaseId")
+                        .IsUnique();
+
+                    b.ToTable("LedgerEntries");
+                });
+
             modelBuilder.Entity("Juso.Domain.Meetings.ActionItem", b =>
                 {
                     b.Property<int>("Id")
@@ -2676,6 +2754,15 @@ namespace Juso.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Juso.Domain.Households.Household", null)
                         .WithMany("Members")
                         .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Juso.Domain.Ledger.LedgerEntry", b =>
+                {
+                    b.HasOne("Juso.Domain.Cases.SupportCase", null)
+                        .WithMany()
+                        .HasForeignKey("SupportCaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,36 @@
+using Juso.Domain.Cases;
+
+namespace Juso.Domain.Ledger;
+
+/// <summary>
+/// The one place the import turns a ledger's 相談分類 into what Juso stores: a name (any name the category has had, in
+/// any 年度) or code of the ConcernCategories master, to the master's code, and the code to what a case keeps.
+/// </summary>
+public sealed class LedgerCategories
+{
+    private readonly Dictionary<string, string> _codes = new();
+
+    public LedgerCategories(IEnumerable<ConcernCategoryEntry> entries)
+    {
+        var list = entries.ToList();
+        // Current names first, so that a name reused after a rename means the current category.
+        foreach (var entry in list.OrderBy(e => e.UntilYear is null ? 0 : 1).ThenByDescending(e => e.FromYear))
+        {
+            _codes.TryAdd(LedgerText.Key(entry.Name), entry.Code);
+        }
+        foreach (var entry in list)
+        {
+            _codes.TryAdd(LedgerText.Key(entry.Code), entry.Code);
+        }
+        Names = list.Where(e => e.UntilYear is null).OrderBy(e => e.Order).Select(e => e.Name).Distinct().ToList();
+    }
+
+    /// <summary>The current names, to tell the user what a ledger may say.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    public string? CodeOf(string? name) => _codes.GetValueOrDefault(LedgerText.Key(name));
+
+    /// <summary>What a case stores for a master code (today the built-in enum; null for a category added to the master only).</summary>
+    public static ConcernCategory? ForCase(string code) =>
+        Enum.TryParse<ConcernCategory>(code, out var category) && Enum.IsDefined(category) ? category : null;
+}

@@ -1,0 +1,45 @@
+using Juso.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Juso.Tests.Browser;
+
+/// <summary>台帳の取り込み in the browser: upload → mapping → preview with errors → fixed ledger → commit → the case is in the list.</summary>
+public sealed class ImportJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    // 平成27年度: far from the demo's years, so the other tests' figures are untouched.
+    private const string Headings = "管理番号,受付日,氏名,ふりがな,相談分類,ひきこもり";
+
+    [Fact]
+    public async Task UploadPreviewWithErrorsFixAndCommit_CaseAppearsInTheList()
+    {
+        var page = await NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "coordinator", "/admin/import");
+        await page.Locator("h1", new() { HasText = "台帳の取り込み" }).WaitForAsync();
+
+        await UploadAsync(page, "台帳_誤りあり.csv", Ledgers.Cp932(Headings, "BR-1,平成27年4月1日,取込 一子,とりこみ かずこ,不就労,○", "BR-2,平成27年2月30日,取込 二郎,とりこみ じろう,宇宙,"));
+        await page.GetByTestId("mapping-table").WaitForAsync();
+        Assert.Equal("LedgerNumber", await page.GetByTestId("map-0").InputValueAsync());
+        Assert.Equal("category:Hikikomori", await page.GetByTestId("map-5").InputValueAsync());
+        await page.GetByTestId("preview").ClickAsync();
+        var problems = page.GetByTestId("import-problems");
+        await problems.WaitForAsync();
+        await problems.Locator("tr", new() { HasText = "3行目" }).Filter(new() { HasText = "2月は28日まで" }).WaitForAsync();
+        await problems.Locator("tr", new() { HasText = "3行目" }).Filter(new() { HasText = "「宇宙」は分類マスタにありません" }).WaitForAsync();
+        Assert.Equal(0, await page.GetByTestId("commit").CountAsync());
+        await AccessibilityTests.AssertAccessibleAsync(page, "admin-import-errors");
+
+        await UploadAsync(page, "台帳_修正.csv", Ledgers.Utf8(Headings, "BR-1,平成27年4月1日,取込 一子,とりこみ かずこ,不就労,○", "BR-2,平成28年2月29日,取込 二郎,とりこみ じろう,8050,"));
+        await page.GetByTestId("preview").ClickAsync();
+        await page.GetByTestId("preview-summary").Filter(new() { HasText = "新規 2件" }).WaitForAsync();
+        await page.GetByTestId("commit").ClickAsync();
+        await page.GetByTestId("import-done").Filter(new() { HasText = "新規 2件、更新 0件、変更なし 0件" }).WaitForAsync();
+
+        await page.GotoAsync("/cases");
+        await page.Locator("#filter-text").FillAsync("とりこみ");
+        await page.GetByTestId("search-button").ClickAsync();
+        await page.GetByTestId("case-table").Locator("tr", new() { HasText = "取込" }).Nth(1).WaitForAsync();
+    }
+
+    private static async Task UploadAsync(IPage page, string name, byte[] content) =>
+        await page.Locator("#ledger-file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/csv", Buffer = content });
+}
