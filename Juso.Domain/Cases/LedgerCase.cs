@@ -9,7 +9,7 @@ public sealed record LedgerCase(
     IntakeRoute Route,
     int? ReferringAgencyId,
     int? LeadAgencyId,
-    IReadOnlyCollection<ConcernCategory> Categories,
+    IReadOnlyCollection<string> Categories,
     ConsentStatus? Consent,
     DateOnly ConsentDate,
     DateOnly? ClosedOn,

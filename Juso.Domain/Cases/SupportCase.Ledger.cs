@@ -46,7 +46,7 @@ public partial class SupportCase
         ReferringAgencyId = ledger.ReferringAgencyId;
         IntakeSummary = ledger.Summary.Length <= SummaryMaxLength ? ledger.Summary : ledger.Summary[..SummaryMaxLength];
         _concerns.Clear();
-        _concerns.AddRange(ledger.Categories.Distinct().Order().Select(c => new CaseConcern(c)));
+        _concerns.AddRange(ledger.Categories.Distinct().Order(StringComparer.Ordinal).Select(c => new CaseConcern(c)));
         if (ledger.ReferringAgencyId is { } referring && !_agencies.Any(a => a.AgencyId == referring && a.Role == CaseAgencyRole.Intake))
         {
             _agencies.Add(new CaseAgency(referring, CaseAgencyRole.Intake, now));

@@ -4,7 +4,7 @@ namespace Juso.Domain.Ledger;
 
 /// <summary>
 /// The one place the import turns a ledger's 相談分類 into what Juso stores: a name (any name the category has had, in
-/// any 年度) or code of the ConcernCategories master, to the master's code, and the code to what a case keeps.
+/// any 年度) or code of the ConcernCategories master, to the master's code, which is what a case keeps.
 /// </summary>
 public sealed class LedgerCategories
 {
@@ -29,8 +29,4 @@ public sealed class LedgerCategories
     public IReadOnlyList<string> Names { get; }
 
     public string? CodeOf(string? name) => _codes.GetValueOrDefault(LedgerText.Key(name));
-
-    /// <summary>What a case stores for a master code (today the built-in enum; null for a category added to the master only).</summary>
-    public static ConcernCategory? ForCase(string code) =>
-        Enum.TryParse<ConcernCategory>(code, out var category) && Enum.IsDefined(category) ? category : null;
 }

@@ -14,7 +14,7 @@ public sealed record LedgerRecord(
     MemberDetails Member,
     string? Address,
     string? HouseholdNumber,
-    IReadOnlyList<ConcernCategory> Categories,
+    IReadOnlyList<string> Categories,
     IntakeRoute Route,
     int? ReferringAgencyId,
     int? LeadAgencyId,

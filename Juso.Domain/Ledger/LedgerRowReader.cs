@@ -19,7 +19,7 @@ public sealed class LedgerRowReader(IReadOnlyList<string> headings, IReadOnlyLis
     {
         var problems = new List<LedgerProblem>();
         var values = new Dictionary<LedgerField, (string Text, string Column)>();
-        var categories = new List<ConcernCategory>();
+        var categories = new List<string>();
         for (var i = 0; i < targets.Count; i++)
         {
             var text = i < cells.Count ? (cells[i] ?? string.Empty).Trim() : string.Empty;
@@ -125,24 +125,20 @@ public sealed class LedgerRowReader(IReadOnlyList<string> headings, IReadOnlyLis
             return (null, problems);
         }
         var member = new MemberDetails(familyName, givenName, familyKana, givenKana, birth, relationship);
-        return (new LedgerRecord(row, number!, intake!.Value, member, address, householdNumber, categories.Distinct().Order().ToList(), route,
+        return (new LedgerRecord(row, number!, intake!.Value, member, address, householdNumber, categories.Distinct().Order(StringComparer.Ordinal).ToList(), route,
             referring, lead, consent, consentDate, approvals.Distinct().Order().ToList(), planKind, closedOn, handedBack, note), problems);
     }
 
-    private void AddCategory(string? code, string column, int row, List<ConcernCategory> categories, List<LedgerProblem> problems, string? name = null)
+    private void AddCategory(string? code, string column, int row, List<string> categories, List<LedgerProblem> problems, string? name = null)
     {
         if (code is null)
         {
             problems.Add(new LedgerProblem(row, column,
                 $"相談分類「{name}」は分類マスタにありません（使える分類: {string.Join("・", masters.Categories.Names)}）。名前を直すか、分類マスタに追加してください。"));
         }
-        else if (LedgerCategories.ForCase(code) is { } category)
-        {
-            categories.Add(category);
-        }
         else
         {
-            problems.Add(new LedgerProblem(row, column, $"相談分類「{name ?? code}」はケースに記録できる分類ではありません。"));
+            categories.Add(code);
         }
     }
 
