@@ -48,7 +48,9 @@ public sealed partial class OutreachJourneyTests(BrowserFixture fixture) : Brows
         Assert.Equal("ひばり野市桜町3丁目7番地", await page.Locator("#household-address").InputValueAsync());
         Assert.Contains(Worry, await page.Locator("#intake-summary").InputValueAsync());
         Assert.Contains("アウトリーチ", await page.Locator("#intake-route").InputValueAsync());
-        Assert.Equal("桜町地区の民生委員", await page.Locator("#intake-consulter").InputValueAsync());
+        // The lead's informant matches none of the 相談者 choices, so it is kept as その他 with its text.
+        Assert.Equal("その他", await page.Locator("#intake-consulter").InputValueAsync());
+        Assert.Equal("桜町地区の民生委員", await page.Locator("#intake-consulter-other").InputValueAsync());
         await page.Locator("#m1-family").FillAsync("桜井");
         await page.Locator("#m1-given").FillAsync("健一");
         await page.Locator("#m1-family-kana").FillAsync("サクライ");

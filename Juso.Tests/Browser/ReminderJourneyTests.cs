@@ -46,7 +46,7 @@ public sealed class ReminderJourneyTests(BrowserFixture fixture) : BrowserTest(f
 
         // The coordinator's mails go through Hangfire's queue to the folder sender: case number and link, no names.
         var folder = ((FolderMailSender)Fixture.Server.Services.GetRequiredService<IMailSender>()).Folder;
-        var mail = await FirstMailAsync(folder, TimeSpan.FromSeconds(30));
+        var mail = await FirstMailAsync(folder, "モニタリング", TimeSpan.FromSeconds(30));
         Assert.Contains("モニタリング", mail.Subject);
         Assert.Contains("/cases/", mail.TextBody);
         await using var db = await Fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
@@ -85,16 +85,21 @@ public sealed class ReminderJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await db.Notifications.ExecuteDeleteAsync();
     }
 
-    private static async Task<MimeKit.MimeMessage> FirstMailAsync(string folder, TimeSpan timeout)
+    /// <summary>The first mail whose subject names <paramref name="subject"/>: other tests share the server and its mails.</summary>
+    private static async Task<MimeKit.MimeMessage> FirstMailAsync(string folder, string subject, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            if (Directory.Exists(folder) && Directory.GetFiles(folder, "*.eml").OrderBy(f => f).FirstOrDefault() is { } file)
+            foreach (var file in (Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : []).Order(StringComparer.Ordinal))
             {
-                return await MimeKit.MimeMessage.LoadAsync(file);
+                var mail = await MimeKit.MimeMessage.LoadAsync(file);
+                if (mail.Subject?.Contains(subject, StringComparison.Ordinal) == true)
+                {
+                    return mail;
+                }
             }
-            Assert.True(DateTime.UtcNow < deadline, $"no mail in {folder} after {timeout.TotalSeconds} s");
+            Assert.True(DateTime.UtcNow < deadline, $"no mail about {subject} in {folder} after {timeout.TotalSeconds} s");
             await Task.Delay(100);
         }
     }

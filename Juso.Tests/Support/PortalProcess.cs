@@ -215,6 +215,7 @@ public sealed class PortalProcess : IAsyncDisposable
             ["Security:RevalidationInterval"] = "00:00:02",
             // As PortalServer: no print browser at start unless a test asks for one.
             ["Documents:WarmUpAtStart"] = "false",
+            ["Jobs:CatchUpAtStart"] = "false",
         };
         foreach (var (key, value) in settings)
         {
