@@ -47,7 +47,7 @@ public sealed class ReverseProxyTests
                 issuedElsewhere |= servedBy != issuedBy;
                 sessions.TryAdd(servedBy, cookies);
             }
-            Assert.Equal([first.Port, second.Port], sessions.Keys.Order());
+            Assert.Equal(new[] { first.Port, second.Port }.Order(), sessions.Keys.Order());
             Assert.True(issuedElsewhere, "a cookie issued by one instance was accepted by the other");
             foreach (var (port, cookies) in sessions)
             {

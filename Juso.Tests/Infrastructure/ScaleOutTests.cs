@@ -92,6 +92,9 @@ public sealed class ScaleOutTests : IAsyncLifetime
         Assert.Equal(meetingId, viaHub.MeetingId);
         Assert.Equal("協議中の議題を変更", viaHub.ChangeLabel);
         Assert.Equal(viaHub, BoardContract.Changed(viaRelay));
+        // Told of the change, the wall screen on B reloads at once and is served the new state, not B's snapshot from before.
+        var shown = await wallScreenOnB.InvokeAsync<System.Text.Json.JsonElement>(nameof(MeetingBoardHub.GetBoard), meetingId);
+        Assert.Equal(itemId, shown.GetProperty("currentItemId").GetInt32());
         // The change is in the database both read: B's board reloads it.
         await using var scope = b.Services.CreateAsyncScope();
         var board = await scope.ServiceProvider.GetRequiredService<BoardSnapshots>().GetAsync(meetingId);

@@ -14,7 +14,8 @@ namespace Juso.Portal.Features.Meetings;
 /// and tells nothing about the meeting unless the user may see its board.
 /// </summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class MeetingBoardHub(BoardSnapshots snapshots, BoardPresence presence, AuditLog audit, ClientInfo client, MeetingBoardService board)
+public sealed class MeetingBoardHub(BoardSnapshots snapshots, BoardPresence presence, AuditLog audit, ClientInfo client, MeetingBoardService board,
+    MeetingBoardNotifier notifier)
     : Hub<IMeetingBoardClient>
 {
     public const string Path = "/hubs/meeting-board";
@@ -31,7 +32,7 @@ public sealed class MeetingBoardHub(BoardSnapshots snapshots, BoardPresence pres
             await audit.WriteAsync(user, AuditAction.AccessDenied, detail: $"会議 {meetingId}: 会議ボード（ハブ）");
             throw new HubException(RefusedMessage);
         }
-        await Groups.AddToGroupAsync(Context.ConnectionId, MeetingBoardNotifier.Group(meetingId));
+        await Groups.AddToGroupAsync(Context.ConnectionId, notifier.Group(meetingId));
         await audit.WriteAsync(user, AuditAction.MeetingBoardViewed, detail: $"会議 {meetingId}: 会議ボード（ハブ）", caseIds: snapshot.CaseIds);
         Context.Items[Joined(meetingId)] = true;
         await presence.JoinAsync(meetingId, Context.ConnectionId, user.Name);
@@ -63,7 +64,7 @@ public sealed class MeetingBoardHub(BoardSnapshots snapshots, BoardPresence pres
 
     public async Task LeaveBoard(int meetingId)
     {
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, MeetingBoardNotifier.Group(meetingId));
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, notifier.Group(meetingId));
         await presence.LeaveAsync(meetingId, Context.ConnectionId);
     }
 

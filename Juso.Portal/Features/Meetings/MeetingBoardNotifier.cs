@@ -9,6 +9,8 @@ namespace Juso.Portal.Features.Meetings;
 /// snapshot load per change); hub clients get it as the contract's <see cref="BoardChanged"/> through their meeting's group; other instances hear it
 /// over the relay (Redis when configured). It is called after the save, so nothing travels that the database
 /// does not hold, and a lost message loses no data.
+/// A hub client is told by its own instance, after that instance marked its snapshot stale: were it told over the
+/// SignalR backplane, it could reload before the relay reached its instance and be served the state before the change.
 /// </summary>
 public sealed class MeetingBoardNotifier
 {
@@ -17,6 +19,7 @@ public sealed class MeetingBoardNotifier
     private readonly BoardSnapshots _snapshots;
     private readonly IBoardRelay _relay;
     private readonly ILogger<MeetingBoardNotifier> _logger;
+    private readonly string _instance = Guid.NewGuid().ToString("N");
 
     public MeetingBoardNotifier(IHubContext<MeetingBoardHub, IMeetingBoardClient> hub, BoardSnapshots snapshots, IBoardRelay relay, ILogger<MeetingBoardNotifier> logger)
     {
@@ -26,11 +29,10 @@ public sealed class MeetingBoardNotifier
         _logger = logger;
         relay.ChangeReceived += change =>
         {
-            // Hub clients on this instance already have it through the backplane; only the local boards need telling.
             _snapshots.Invalidate(change.MeetingId);
             DeliverLocal(change.MeetingId, change);
+            _ = TellHubClientsAsync(change);
         };
-        relay.PresenceReceived += meetingId => DeliverLocal(meetingId, null);
         relay.Reconnected += () =>
         {
             // Whatever the other instances changed while the link was down: every open board reloads committed state.
@@ -43,7 +45,8 @@ public sealed class MeetingBoardNotifier
         };
     }
 
-    public static string Group(int meetingId) => $"meeting-{meetingId}";
+    /// <summary>This instance's hub group of a meeting: with the backplane, a group named alike on every instance would be one group.</summary>
+    public string Group(int meetingId) => $"meeting-{meetingId}@{_instance}";
 
     /// <summary>Calls <paramref name="onChange"/> (with null for a presence change) until the subscription is disposed.</summary>
     public IDisposable Subscribe(int meetingId, Func<BoardChange?, Task> onChange)
@@ -73,6 +76,12 @@ public sealed class MeetingBoardNotifier
 
     private async Task FanOutAsync(BoardChange change)
     {
+        await TellHubClientsAsync(change);
+        await _relay.PublishChangeAsync(change);
+    }
+
+    private async Task TellHubClientsAsync(BoardChange change)
+    {
         try
         {
             await _hub.Clients.Group(Group(change.MeetingId)).BoardChanged(BoardContract.Changed(change));
@@ -81,10 +90,9 @@ public sealed class MeetingBoardNotifier
         {
             _logger.LogWarning(ex, "Board change of meeting {MeetingId} could not be sent to hub clients", change.MeetingId);
         }
-        await _relay.PublishChangeAsync(change);
     }
 
-    /// <summary>Tells this instance's boards of a meeting that someone opened or closed it.</summary>
+    /// <summary>Tells this instance's boards and hub clients of a meeting that someone opened or closed it, here or elsewhere.</summary>
     public async Task PresenceChangedAsync(int meetingId, IReadOnlyList<string> present)
     {
         DeliverLocal(meetingId, null);
