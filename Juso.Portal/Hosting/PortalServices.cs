@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
@@ -122,12 +121,6 @@ public static class PortalServices
             services.AddSingleton<IBoardRelay>(sp => sp.GetRequiredService<RedisBoardRelay>());
             services.AddSingleton(new BoardPresenceTiming(configuration.GetValue(BoardPresenceTiming.Key, BoardPresenceTiming.Default)));
             services.AddHostedService<BoardPresenceHeartbeat>();
-            // The backplane shares the relay's connection, so both see Redis go and come back at the same moment.
-            services.AddOptions<RedisOptions>().Configure<StackExchange.Redis.IConnectionMultiplexer>((o, connection) =>
-                o.ConnectionFactory = _ => Task.FromResult(connection));
-            services.AddSingleton<RedisHubLifetimeManager<MeetingBoardHub>>();
-            services.AddSingleton<DefaultHubLifetimeManager<MeetingBoardHub>>();
-            services.AddSingleton<HubLifetimeManager<MeetingBoardHub>, ResilientHubLifetimeManager<MeetingBoardHub>>();
         }
         else
         {
