@@ -105,6 +105,10 @@ public abstract class JusoDbContext : IdentityDbContext<JusoUser>, IDataProtecti
     }
 }
 
-public sealed class SqliteJusoDbContext(DbContextOptions<SqliteJusoDbContext> options) : JusoDbContext(options);
+public sealed class SqliteJusoDbContext(DbContextOptions<SqliteJusoDbContext> options) : JusoDbContext(options)
+{
+    /// <summary>The household search index's triggers call a function of ours: every connection defines it, whoever configured the context.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(HouseholdSearchIndex.Functions);
+}
 
 public sealed class SqlServerJusoDbContext(DbContextOptions<SqlServerJusoDbContext> options) : JusoDbContext(options);

@@ -17,7 +17,8 @@ using Microsoft.Extensions.Logging;
 
 // The case list search (CaseService.SearchAsync, as the case list page calls it) over generated cases on SQLite:
 //   dotnet run -c Release --project bench/Juso.Bench.CaseSearch -- [cases=100000] [runs=30]
-// Prints the query plans of the name search and the server time of each search shape; the goal is p95 <= 50 ms.
+// Prints the query plans of the name search and the server time of each search shape (runs counted after
+// warm-up runs); the goal is p95 <= 50 ms for every shape.
 // Then the server time of the home page's queries and of pages of the overdue list (goal: <= 200 ms each).
 var cases = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
@@ -40,17 +41,31 @@ Console.WriteLine($"# Case list search, {Environment.ProcessorCount} cores, {Dat
 Console.WriteLine($"Generated {cases:N0} cases (a household of 1 to 4 members each, 1 to 3 concerns, a lead agency among 14, an active plan for each case in support) in {generated.TotalSeconds:F1} s; "
     + $"the startup fill of their households' search keys took {fill.Elapsed.TotalSeconds:F1} s.");
 
-// The shapes a caseworker uses: the first page, a name in kanji, a reading in hiragana, filters, and a later page.
-var shapes = new (string Name, CaseSearch Search, int Page)[]
+// The shapes a caseworker uses: the first page, a name in kanji, a reading in either kana with or without the space,
+// a case number as shown and without its dash, another member's name, filters, a later page, and the same name
+// searches by an agency member (whose access filter differs).
+var number = SupportCase.FormatNumber(2025, 1234);
+var member = BenchDatabase.User("bench-member", agencyIds[3], JusoRoles.AgencyMember);
+var shapes = new (string Name, CaseSearch Search, int Page, ClaimsPrincipal User)[]
 {
-    ("first page, no filter", new CaseSearch(), 0),
-    ("name in kanji (山田)", new CaseSearch("山田"), 0),
-    ("reading in hiragana (やまだ)", new CaseSearch("やまだ"), 0),
-    ("full name with space (佐藤 花子)", new CaseSearch("佐藤 花子"), 0),
-    ("category (8050)", new CaseSearch(Category: "EightyFifty"), 0),
-    ("stage + fiscal year", new CaseSearch(Stage: CaseStage.Support, FiscalYear: 2025), 0),
-    ("agency", new CaseSearch(AgencyId: agencyIds[3]), 0),
-    ("page 200, no filter", new CaseSearch(), 200),
+    ("first page, no filter", new CaseSearch(), 0, Coordinator),
+    ("name in kanji (山田)", new CaseSearch("山田"), 0, Coordinator),
+    ("reading in hiragana (やまだ)", new CaseSearch("やまだ"), 0, Coordinator),
+    ("reading in katakana (ヤマダ)", new CaseSearch("ヤマダ"), 0, Coordinator),
+    ("full name with space (佐藤 花子)", new CaseSearch("佐藤 花子"), 0, Coordinator),
+    ("reading with space (さとう はなこ)", new CaseSearch("さとう はなこ"), 0, Coordinator),
+    ("reading without space (サトウハナコ)", new CaseSearch("サトウハナコ"), 0, Coordinator),
+    ("one character (林)", new CaseSearch("林"), 0, Coordinator),
+    ($"case number as shown ({number})", new CaseSearch(number), 0, Coordinator),
+    ($"case number without dash ({number.Replace("-", string.Empty, StringComparison.Ordinal)})", new CaseSearch(number.Replace("-", string.Empty, StringComparison.Ordinal)), 0, Coordinator),
+    ("any member's name (鈴木 和子)", new CaseSearch("鈴木 和子"), 0, Coordinator),
+    ("category (8050)", new CaseSearch(Category: "EightyFifty"), 0, Coordinator),
+    ("stage + fiscal year", new CaseSearch(Stage: CaseStage.Support, FiscalYear: 2025), 0, Coordinator),
+    ("agency", new CaseSearch(AgencyId: agencyIds[3]), 0, Coordinator),
+    ("page 200, no filter", new CaseSearch(), 200, Coordinator),
+    ("agency member: first page", new CaseSearch(), 0, member),
+    ("agency member: name in kanji (山田)", new CaseSearch("山田"), 0, member),
+    ("agency member: reading in hiragana (やまだ)", new CaseSearch("やまだ"), 0, member),
 };
 
 // The SELECTs that one name search sends, as EF logs them, and how SQLite plans them.
@@ -79,31 +94,34 @@ await using (var db = await factory.CreateDbContextAsync())
 Console.WriteLine($"| search | runs | p50 ms | p95 ms | max ms | found |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|");
 var all = new List<double>();
-foreach (var (name, search, page) in shapes)
+var worst = (Name: string.Empty, P95: 0.0);
+foreach (var (name, search, page, user) in shapes)
 {
     var times = new List<double>();
     var found = 0;
-    for (var i = 0; i < runs + 1; i++)
+    for (var i = 0; i < WarmUps + runs; i++)
     {
-        // One scope per search, like one page load in a circuit; the first run warms up and is not counted.
+        // One scope per search, like one page load in a circuit; the warm-up runs are not counted.
         await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ClientInfo>().Principal = Coordinator;
+        scope.ServiceProvider.GetRequiredService<ClientInfo>().Principal = user;
         var watch = Stopwatch.StartNew();
         var result = await scope.ServiceProvider.GetRequiredService<CaseService>().SearchAsync(search, page, 20);
         var elapsed = watch.Elapsed.TotalMilliseconds;
         found = result.TotalCount;
-        if (i > 0)
+        if (i >= WarmUps)
         {
             times.Add(elapsed);
         }
     }
     times.Sort();
     all.AddRange(times);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {runs} | {BenchDatabase.P(times, 50):0.0} | {BenchDatabase.P(times, 95):0.0} | {times[^1]:0.0} | {found:N0} |"));
+    var p95 = BenchDatabase.P(times, 95);
+    worst = p95 > worst.P95 ? (name, p95) : worst;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {runs} | {BenchDatabase.P(times, 50):0.0} | {p95:0.0} | {times[^1]:0.0} | {found:N0} |"));
 }
 all.Sort();
 Console.WriteLine();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"All searches: p50 {BenchDatabase.P(all, 50):0.0} ms, p95 {BenchDatabase.P(all, 95):0.0} ms (goal p95 <= 50 ms)."));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"All searches: p50 {BenchDatabase.P(all, 50):0.0} ms, p95 {BenchDatabase.P(all, 95):0.0} ms; slowest shape p95 {worst.P95:0.0} ms ({worst.Name}); goal p95 <= 50 ms for every shape."));
 
 // The home page (what HomePage.OnInitializedAsync and MyActionItems ask for) and the overdue list, one page per query.
 var pages = new (string Name, Func<IServiceProvider, Task<int>> Load)[]
@@ -127,13 +145,13 @@ foreach (var (name, load) in pages)
 {
     var times = new List<double>();
     var rows = 0;
-    for (var i = 0; i < runs + 1; i++)
+    for (var i = 0; i < WarmUps + runs; i++)
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ClientInfo>().Principal = Coordinator;
         var watch = Stopwatch.StartNew();
         rows = await load(scope.ServiceProvider);
-        if (i > 0)
+        if (i >= WarmUps)
         {
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
@@ -146,7 +164,7 @@ return 0;
 static async Task<List<string>> ExplainAsync(JusoDbContext db, string sql)
 {
     var connection = (SqliteConnection)db.Database.GetDbConnection();
-    await connection.OpenAsync();
+    await db.Database.OpenConnectionAsync();
     await using var command = connection.CreateCommand();
     command.CommandText = "EXPLAIN QUERY PLAN " + sql;
     // The plan is made without running the query: any value serves for the parameters.
@@ -170,7 +188,8 @@ static async Task<int[]> GenerateAsync(BenchDatabase bench, int count, DateTimeO
     var agencyIds = await bench.AgenciesAsync(now);
     await using var db = await bench.Factory.CreateDbContextAsync();
     var connection = (SqliteConnection)db.Database.GetDbConnection();
-    await connection.OpenAsync();
+    // Opened through EF, so the connection gets the functions the household search index's triggers call.
+    await db.Database.OpenConnectionAsync();
     await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
     var stamp = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
     var household = BenchDatabase.Command(connection, transaction, "INSERT INTO Households (Id, Version, CreatedAt, UpdatedAt) VALUES ($id, 1, $at, $at)");
@@ -254,6 +273,9 @@ internal sealed class SqlRecorder : ILoggerProvider, ILogger
 
 internal static partial class Program
 {
+    /// <summary>Runs of each shape before the counted ones: the first reads pages from disk and JIT-compiles the queries.</summary>
+    private const int WarmUps = 3;
+
     /// <summary>The searching user: a coordinator, who sees every case (the widest and so the slowest search).</summary>
     private static readonly ClaimsPrincipal Coordinator = new(new ClaimsIdentity(
         [new Claim(ClaimTypes.NameIdentifier, "bench-coordinator"), new Claim(ClaimTypes.Name, "bench"), new Claim(ClaimTypes.Role, JusoRoles.Coordinator)], "Bench"));

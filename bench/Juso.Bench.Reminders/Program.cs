@@ -83,7 +83,8 @@ static async Task<int> GenerateAsync(IDbContextFactory<JusoDbContext> factory, i
     db.Agencies.Add(agency);
     await db.SaveChangesAsync();
     var connection = (SqliteConnection)db.Database.GetDbConnection();
-    await connection.OpenAsync();
+    // Opened through EF, so the connection gets the functions the household search index's triggers call.
+    await db.Database.OpenConnectionAsync();
     await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
     var stamp = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
     var household = Command(connection, transaction, "INSERT INTO Households (Id, Version, CreatedAt, UpdatedAt) VALUES ($id, 1, $at, $at)", "$id", "$at");

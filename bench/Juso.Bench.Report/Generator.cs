@@ -25,7 +25,8 @@ internal static class Generator
         });
         await using var db = await bench.Factory.CreateDbContextAsync();
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await connection.OpenAsync();
+        // Opened through EF, so the connection gets the functions the household search index's triggers call.
+        await db.Database.OpenConnectionAsync();
         await using (var pragma = connection.CreateCommand())
         {
             pragma.CommandText = "PRAGMA foreign_keys = OFF";

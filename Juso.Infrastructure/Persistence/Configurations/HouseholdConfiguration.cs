@@ -12,6 +12,8 @@ public sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
         builder.Property(h => h.Phone).HasMaxLength(Household.PhoneMaxLength);
         builder.Property(h => h.Note).HasMaxLength(Household.NoteMaxLength);
         builder.Property(h => h.Version).IsConcurrencyToken();
+        // SQLite: triggers keep the household search index (HouseholdSearchIndex), and EF's RETURNING does not go with AFTER triggers.
+        builder.ToTable(t => t.UseSqlReturningClause(false));
         // Empty in rows stored before the key existed; DatabaseInitializer fills those at startup through the Domain.
         builder.Property(h => h.SearchKey).HasMaxLength(HouseholdSearch.KeyMaxLength);
         builder.Ignore(h => h.Principal);

@@ -34,12 +34,7 @@ public sealed class CaseService(IDbContextFactory<JusoDbContext> factory, Curren
         }
         else if (HouseholdSearch.TermsOf(search.Text) is { } terms)
         {
-            var text = terms.Text;
-            var kana = terms.Kana;
-            var found = kana is null
-                ? db.Households.Where(h => h.SearchKey.Contains(text))
-                : db.Households.Where(h => h.SearchKey.Contains(text) || h.SearchKey.Contains(kana));
-            var householdIds = found.Select(h => h.Id);
+            var householdIds = HouseholdSearchIndex.Matching(db, terms);
             query = query.Where(c => householdIds.Contains(c.HouseholdId));
         }
         if (search.Category is { } category)

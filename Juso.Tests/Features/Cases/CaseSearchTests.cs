@@ -46,6 +46,20 @@ public sealed class CaseSearchTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("田", 2)]
+    [InlineData("郎", 3)]
+    [InlineData("ダ", 2)]
+    [InlineData("さ", 1)]
+    [InlineData("和", 3)]
+    public async Task SearchAsync_OneCharacter_FindsEveryCaseWithANameHoldingIt_AtAnyPlace(string typed, int cases)
+    {
+        // 田 and ダ in two family names, さ (サ) in one, 郎 ending every principal's given name, 和 only in the mother's (和子).
+        var found = await SearchAsCoordinatorAsync(typed);
+
+        Assert.Equal(cases, found.TotalCount);
+    }
+
+    [Theory]
     [InlineData("一郎山田")]
     [InlineData("イチロウヤマダ")]
     [InlineData("一郎ヤマダ")]
