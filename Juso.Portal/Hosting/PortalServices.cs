@@ -63,6 +63,10 @@ public static class PortalServices
         AddMeetingBoards(services, configuration, AddRedis(services, configuration));
         services.AddJusoJobs(configuration);
         AddDocuments(services, configuration);
+        if (configuration.GetValue(Features.Reports.ReportWarmUp.Setting, true))
+        {
+            services.AddHostedService<Features.Reports.ReportWarmUp>();
+        }
         return services;
     }
 

@@ -216,6 +216,7 @@ public sealed class PortalProcess : IAsyncDisposable
             // As PortalServer: no print browser at start unless a test asks for one.
             ["Documents:WarmUpAtStart"] = "false",
             ["Jobs:CatchUpAtStart"] = "false",
+            ["Reports:WarmUpAtStart"] = "false",
         };
         foreach (var (key, value) in settings)
         {

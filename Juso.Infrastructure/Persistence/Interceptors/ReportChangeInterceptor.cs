@@ -36,14 +36,32 @@ public sealed class ReportChangeInterceptor(ReportYearCache cache) : ISaveChange
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
+        SaveScan.End(eventData.Context);
         Committed(eventData.Context, inTransaction: eventData.Context?.Database.CurrentTransaction is not null);
         return result;
     }
 
     public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
+        SaveScan.End(eventData.Context);
         Committed(eventData.Context, inTransaction: eventData.Context?.Database.CurrentTransaction is not null);
         return ValueTask.FromResult(result);
+    }
+
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => SaveScan.End(eventData.Context);
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SaveScan.End(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void SaveChangesCanceled(DbContextEventData eventData) => SaveScan.End(eventData.Context);
+
+    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SaveScan.End(eventData.Context);
+        return Task.CompletedTask;
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context, inTransaction: false);
@@ -79,7 +97,8 @@ public sealed class ReportChangeInterceptor(ReportYearCache cache) : ISaveChange
     /// <summary>The first 年度 whose figures the pending changes may move (int.MinValue: any), or null when none.</summary>
     private static int? EarliestYear(DbContext context)
     {
-        context.ChangeTracker.DetectChanges();
+        // The scan VersionInterceptor began for this save: changes detected once, owners found by key.
+        var scan = SaveScan.Of(context);
         int? earliest = null;
         void Mark(int year) => earliest = Math.Min(earliest ?? int.MaxValue, year);
         void MarkDate(object? value)
@@ -102,8 +121,10 @@ public sealed class ReportChangeInterceptor(ReportYearCache cache) : ISaveChange
         void MarkOwner<TOwner>(EntityEntry part, string foreignKey, string dateProperty)
             where TOwner : class
         {
-            var ids = new[] { part.Property(foreignKey).OriginalValue, part.Property(foreignKey).CurrentValue };
-            var owners = context.ChangeTracker.Entries<TOwner>().Where(o => ids.Contains(o.Property("Id").CurrentValue)).ToList();
+            var owners = new[] { part.Property(foreignKey).OriginalValue, part.Property(foreignKey).CurrentValue }.Distinct()
+                .Select(id => scan.Find(context.Model.FindEntityType(typeof(TOwner))!, [id]))
+                .OfType<EntityEntry>()
+                .ToList();
             if (owners.Count == 0)
             {
                 Mark(int.MinValue);
@@ -111,7 +132,7 @@ public sealed class ReportChangeInterceptor(ReportYearCache cache) : ISaveChange
             owners.ForEach(o => MarkDates(o, dateProperty));
         }
 
-        foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified))
+        foreach (var entry in scan.Entries.Where(e => e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified))
         {
             bool Changed(params string[] properties) =>
                 entry.State != EntityState.Modified || properties.Any(p => entry.Property(p).IsModified);

@@ -26,60 +26,77 @@ public sealed class VersionInterceptor : SaveChangesInterceptor
         return ValueTask.FromResult(result);
     }
 
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        SaveScan.End(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        SaveScan.End(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => SaveScan.End(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SaveScan.End(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => SaveScan.End(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SaveScan.End(eventData.Context);
+        return Task.CompletedTask;
+    }
+
     private static void Bump(DbContext? context)
     {
         if (context is null)
         {
             return;
         }
-        context.ChangeTracker.DetectChanges();
+        // Registered first, so the scan it begins is the one ReportChangeInterceptor reads in the same save.
+        var scan = SaveScan.Begin(context);
         // A part that is added or removed changes its aggregate; a versioned part that is only modified
         // (a role assignment edited in a meeting) is guarded by its own version and leaves its owner alone.
-        var entries = context.ChangeTracker.Entries().ToList();
-        // Owners by type and key, found once per save: a search per part made a large save (a ledger import) quadratic.
-        var byKey = new Dictionary<(IEntityType, string), EntityEntry>();
-        foreach (var entry in entries.Where(e => e.Entity is IVersioned && e.Metadata.FindPrimaryKey() is not null))
-        {
-            byKey.TryAdd((entry.Metadata, KeyText(entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue))), entry);
-        }
-        foreach (var part in entries
+        foreach (var part in scan.Entries
                      .Where(e => e.State is EntityState.Added or EntityState.Deleted || (e.State == EntityState.Modified && e.Entity is not IVersioned)))
         {
-            MarkOwnersModified(byKey, part);
+            MarkOwnersModified(scan, part);
         }
-        foreach (var entry in context.ChangeTracker.Entries<IVersioned>())
+        foreach (var entry in scan.Entries.Where(e => e.Entity is IVersioned))
         {
-            var version = entry.Property(e => e.Version);
+            var version = entry.Property(nameof(IVersioned.Version));
             if (entry.State == EntityState.Added)
             {
                 version.CurrentValue = 1;
             }
             else if (entry.State == EntityState.Modified)
             {
-                version.CurrentValue = version.OriginalValue + 1;
+                version.CurrentValue = (int)version.OriginalValue! + 1;
             }
         }
     }
 
-    private static string KeyText(IEnumerable<object?> values) =>
-        string.Join("\u001f", values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
-
     /// <summary>A changed part makes its aggregate root modified, so that the root's version moves too.</summary>
-    private static void MarkOwnersModified(Dictionary<(IEntityType, string), EntityEntry> byKey, EntityEntry part)
+    private static void MarkOwnersModified(SaveScan scan, EntityEntry part)
     {
         foreach (var foreignKey in part.Metadata.GetForeignKeys())
         {
             var isPartOf = foreignKey.IsOwnership || foreignKey.PrincipalToDependent is not null;
-            if (!isPartOf || !typeof(IVersioned).IsAssignableFrom(foreignKey.PrincipalEntityType.ClrType))
+            if (!isPartOf || !typeof(IVersioned).IsAssignableFrom(foreignKey.PrincipalEntityType.ClrType) || !foreignKey.PrincipalKey.IsPrimaryKey())
             {
                 continue;
             }
             var keyValues = foreignKey.Properties
                 .Select(p => part.State == EntityState.Deleted ? part.Property(p.Name).OriginalValue : part.Property(p.Name).CurrentValue)
                 .ToArray();
-            // Parts point at their owner's primary key (Id) throughout the model; the dictionary is keyed by it.
-            if (foreignKey.PrincipalKey.IsPrimaryKey()
-                && byKey.TryGetValue(((IEntityType)foreignKey.PrincipalEntityType, KeyText(keyValues)), out var owner) && owner.State == EntityState.Unchanged)
+            if (scan.Find((IEntityType)foreignKey.PrincipalEntityType, keyValues) is { State: EntityState.Unchanged } owner)
             {
                 owner.Property(nameof(IVersioned.Version)).IsModified = true;
             }

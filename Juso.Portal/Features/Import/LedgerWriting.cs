@@ -54,10 +54,12 @@ internal sealed class LedgerWriting(JusoDbContext db, AuditLog audit, UserContex
         CancellationToken cancellationToken)
     {
         var existingCases = await LoadAsync(plan, groups.SelectMany(g => g).Where(r => !plan.IsNew(r)).ToList(), cancellationToken);
+        // Read once: DbSet.Local detects changes over the whole slice each time it is read.
+        var loadedHouseholds = db.Households.Local.ToDictionary(h => h.Id);
         var households = new Dictionary<LedgerRecord, Household>();
         foreach (var group in groups)
         {
-            var household = PlaceHousehold(group, group.Where(toWrite.Contains).ToList(), plan, existingCases);
+            var household = PlaceHousehold(group, group.Where(toWrite.Contains).ToList(), plan, existingCases, loadedHouseholds);
             foreach (var record in group)
             {
                 if (household is not null)
@@ -148,11 +150,11 @@ internal sealed class LedgerWriting(JusoDbContext db, AuditLog audit, UserContex
     /// new rows' members added), or a new one.
     /// </summary>
     private Household? PlaceHousehold(IReadOnlyList<LedgerRecord> group, IReadOnlyList<LedgerRecord> changed, LedgerPlan plan,
-        Dictionary<LedgerRecord, SupportCase> existingCases)
+        Dictionary<LedgerRecord, SupportCase> existingCases, Dictionary<int, Household> loadedHouseholds)
     {
         var known = group.Where(existingCases.ContainsKey).Select(r => existingCases[r].HouseholdId).FirstOrDefault();
         var address = group.Select(r => r.Address).FirstOrDefault(a => a is not null);
-        var household = known == 0 ? null : db.Households.Local.First(h => h.Id == known);
+        var household = known == 0 ? null : loadedHouseholds[known];
         if (household is null)
         {
             Household? created = null;

@@ -44,6 +44,25 @@ public sealed class ReportService(IDbContextFactory<JusoDbContext> factory, Curr
         return view;
     }
 
+    /// <summary>
+    /// Counts and keeps the municipality's closed 年度 that the widest report ending today shows (<see cref="ReportWarmUp"/>,
+    /// after start; no user, nothing shown, nothing audited). Returns how many were counted.
+    /// </summary>
+    public async Task<int> WarmAsync(CancellationToken cancellationToken)
+    {
+        var (current, earliest) = await YearsAsync();
+        var first = Math.Max(earliest.StartYear, current.StartYear - YearlyReport.MaxYears + 1);
+        if (!cache.Enabled || first >= current.StartYear)
+        {
+            return 0;
+        }
+        var years = YearlyReport.Range(new FiscalYear(first), new FiscalYear(current.StartYear - 1));
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var categories = await db.ConcernCategories.AsNoTracking().ToListAsync(cancellationToken);
+        await ColumnsAsync(db, years, null, JapanDate.Today(time.GetUtcNow()), categories, cancellationToken);
+        return years.Count;
+    }
+
     /// <summary>The cases behind the figure of <paramref name="rowKey"/> in <paramref name="year"/>.</summary>
     public async Task<DrillDown?> DrillDownAsync(string rowKey, FiscalYear year, CancellationToken cancellationToken = default)
     {

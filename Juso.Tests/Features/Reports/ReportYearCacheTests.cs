@@ -8,6 +8,8 @@ using Juso.Portal.Features.Reports;
 using Juso.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Juso.Tests.Features.Reports;
 
@@ -98,6 +100,27 @@ public sealed class ReportYearCacheTests : IAsyncLifetime
 
         Assert.NotNull(cache.Find(null, R8));
         Assert.Null(cache.Find(null, R9));
+    }
+
+    [Fact]
+    public async Task AfterStart_ClosedYearsAreCountedInTheBackground_AndTheFirstReportShowsTheSameFigures()
+    {
+        var cache = _harness.Services.GetRequiredService<ReportYearCache>();
+        var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
+        using var warmUp = new ReportWarmUp(_harness.Services.GetRequiredService<IServiceScopeFactory>(), lifetime, NullLogger<ReportWarmUp>.Instance);
+
+        await warmUp.StartAsync(CancellationToken.None);
+        Assert.Null(cache.Find(null, R8));
+        lifetime.NotifyStarted();
+        await warmUp.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.NotNull(cache.Find(null, R8));
+        Assert.Null(cache.Find(null, R9));
+        var first = await ReportAsync(TestUsers.Coordinator());
+        cache.Invalidate(int.MinValue);
+        var counted = await ReportAsync(TestUsers.Coordinator());
+        Assert.Equal(2, first.Cell(ReportRows.New, R8)!.Value);
+        Assert.Equal(Cells(counted), Cells(first));
     }
 
     [Fact]
