@@ -14,15 +14,7 @@ public sealed class EditConflictJourneyTests(BrowserFixture fixture) : BrowserTe
     public async Task PlanDraftRace_TheLoserKeepsTheirGoal_SeesTheSavedOneAndWho_AndReappliesInOneClick()
     {
         var caseId = await CaseWithDraftPlanAsync();
-        var first = await NewPageAsync();
-        var second = await NewPageAsync();
-        await BrowserFixture.SignInAsync(first, "coordinator", $"/cases/{caseId}");
-        await BrowserFixture.SignInAsync(second, "supervisor", $"/cases/{caseId}");
-        foreach (var page in new[] { first, second })
-        {
-            await page.GetByRole(AriaRole.Tab, new() { Name = "プラン", Exact = true }).ClickAsync();
-            await page.Locator("#goal-1-text").WaitForAsync();
-        }
+        var (first, second) = await BothOnTabAsync(caseId, "プラン", "#goal-1-text");
 
         await first.Locator("#goal-1-text").FillAsync("家計が安定し、母と暮らし続ける（中川）");
         await first.GetByTestId("save-draft").ClickAsync();
@@ -86,15 +78,7 @@ public sealed class EditConflictJourneyTests(BrowserFixture fixture) : BrowserTe
         {
             caseId = await db.Plans.Where(p => p.Status == PlanStatus.Active).OrderByDescending(p => p.Id).Select(p => p.SupportCaseId).FirstAsync();
         }
-        var first = await NewPageAsync();
-        var second = await NewPageAsync();
-        await BrowserFixture.SignInAsync(first, "coordinator", $"/cases/{caseId}");
-        await BrowserFixture.SignInAsync(second, "supervisor", $"/cases/{caseId}");
-        foreach (var page in new[] { first, second })
-        {
-            await page.GetByRole(AriaRole.Tab, new() { Name = "モニタリング", Exact = true }).ClickAsync();
-            await page.Locator("#review-findings").WaitForAsync();
-        }
+        var (first, second) = await BothOnTabAsync(caseId, "モニタリング", "#review-findings");
 
         await first.Locator("#review-findings").FillAsync("訪問時、本人の表情が明るくなっていた（中川）");
         await first.GetByTestId("save-review").ClickAsync();
@@ -116,6 +100,21 @@ public sealed class EditConflictJourneyTests(BrowserFixture fixture) : BrowserTe
         var findings = await after.MonitoringReviews.Where(r => r.SupportCaseId == caseId).Select(r => r.Findings).ToListAsync();
         Assert.Contains("訪問時、本人の表情が明るくなっていた（中川）", findings);
         Assert.Contains("家計の滞納が一部解消された（野口）", findings);
+    }
+
+    /// <summary>The coordinator (中川) and the supervisor (野口) on the same tab of the case, its form loaded.</summary>
+    private async Task<(IPage First, IPage Second)> BothOnTabAsync(int caseId, string tab, string field)
+    {
+        var first = await NewPageAsync();
+        var second = await NewPageAsync();
+        await BrowserFixture.SignInAsync(first, "coordinator", $"/cases/{caseId}");
+        await BrowserFixture.SignInAsync(second, "supervisor", $"/cases/{caseId}");
+        foreach (var page in new[] { first, second })
+        {
+            await page.GetByRole(AriaRole.Tab, new() { Name = tab, Exact = true }).ClickAsync();
+            await page.Locator(field).WaitForAsync();
+        }
+        return (first, second);
     }
 
     private async Task<int> CaseWithDraftPlanAsync()
