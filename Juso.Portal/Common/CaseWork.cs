@@ -60,33 +60,58 @@ public sealed class CaseWork(IDbContextFactory<JusoDbContext> factory, CurrentUs
     /// <summary>For a change anyone who may edit the case may make (<see cref="CaseAccess.CanEdit"/>, always checked).</summary>
     public static bool AnyEditor(UserContext user, SupportCase supportCase) => true;
 
+    /// <param name="expectedCaseVersion">The case version the user saw, for a change that depends on the case as shown;
+    /// null for one that only adds to it (a contact record, a new assessment version), which is applied again on fresh
+    /// state when someone else's save moved the case in the same instant, instead of failing as a conflict.</param>
     public async Task<SaveResult> ChangeAsync(int caseId, int? expectedCaseVersion, AuditAction action,
         Func<UserContext, SupportCase, bool> allowed, Func<CaseChange, Task<string>> change)
     {
         var user = await currentUser.GetAsync();
-        await using var db = await factory.CreateDbContextAsync();
-        var supportCase = await db.Cases.AsSplitQuery().Include(c => c.Agencies).Include(c => c.Consents).Include(c => c.Events)
-            .SingleOrDefaultAsync(c => c.Id == caseId);
-        if (supportCase is null || !CaseAccess.CanEdit(user, await CaseAccess.ViewerAsync(db, user), supportCase) || !allowed(user, supportCase))
+        for (var attempt = 1; ; attempt++)
         {
-            if (supportCase is not null)
+            await using var db = await factory.CreateDbContextAsync();
+            var supportCase = await db.Cases.AsSplitQuery().Include(c => c.Agencies).Include(c => c.Consents).Include(c => c.Events)
+                .SingleOrDefaultAsync(c => c.Id == caseId);
+            if (supportCase is null || !CaseAccess.CanEdit(user, await CaseAccess.ViewerAsync(db, user), supportCase) || !allowed(user, supportCase))
             {
-                await audit.WriteAsync(user, AuditAction.AccessDenied, caseId, detail: action.Label());
+                if (supportCase is not null)
+                {
+                    await audit.WriteAsync(user, AuditAction.AccessDenied, caseId, detail: action.Label());
+                }
+                return SaveResult.NotFound();
             }
-            return SaveResult.NotFound();
+            if (expectedCaseVersion is { } expected && supportCase.Version != expected)
+            {
+                return SaveResult.Conflict();
+            }
+            var retry = attempt < Attempts && expectedCaseVersion is null;
+            try
+            {
+                return await Saving.GuardAsync(async () =>
+                {
+                    var context = new CaseChange(db, supportCase, user, time.GetUtcNow());
+                    var detail = await change(context);
+                    audit.Add(db, user, action, caseId, supportCase.HouseholdId, detail);
+                    try
+                    {
+                        await db.SaveChangesAsync();
+                    }
+                    catch (DbUpdateConcurrencyException ex) when (retry && ex.Entries.All(e => e.Entity is SupportCase))
+                    {
+                        throw new CaseMovedException();
+                    }
+                    await caseChanged.TellAsync(caseId);
+                    return SaveResult.Saved(context.Created?.Invoke() ?? supportCase.Id, supportCase.Version);
+                });
+            }
+            catch (CaseMovedException)
+            {
+                // Only the case's own version moved; what the user adds did not depend on it, so it is applied again.
+            }
         }
-        if (expectedCaseVersion is { } expected && supportCase.Version != expected)
-        {
-            return SaveResult.Conflict();
-        }
-        return await Saving.GuardAsync(async () =>
-        {
-            var context = new CaseChange(db, supportCase, user, time.GetUtcNow());
-            var detail = await change(context);
-            audit.Add(db, user, action, caseId, supportCase.HouseholdId, detail);
-            await db.SaveChangesAsync();
-            await caseChanged.TellAsync(caseId);
-            return SaveResult.Saved(context.Created?.Invoke() ?? supportCase.Id, supportCase.Version);
-        });
     }
+
+    private const int Attempts = 3;
+
+    private sealed class CaseMovedException : Exception;
 }

@@ -7,22 +7,14 @@ using Microsoft.Playwright;
 
 namespace Juso.Tests.Browser;
 
-/// <summary>Issue 12 item 5 at the desk: two people edit the same plan or household; the second keeps their typing, sees who saved what, and reapplies.</summary>
+/// <summary>Issue 12 item 5 at the desk: two people edit the same plan, household or monitoring; the second keeps their typing, sees who saved what, and reapplies.</summary>
 public sealed class EditConflictJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
     public async Task PlanDraftRace_TheLoserKeepsTheirGoal_SeesTheSavedOneAndWho_AndReappliesInOneClick()
     {
         var caseId = await CaseWithDraftPlanAsync();
-        var first = await NewPageAsync();
-        var second = await NewPageAsync();
-        await BrowserFixture.SignInAsync(first, "coordinator", $"/cases/{caseId}");
-        await BrowserFixture.SignInAsync(second, "supervisor", $"/cases/{caseId}");
-        foreach (var page in new[] { first, second })
-        {
-            await page.GetByRole(AriaRole.Tab, new() { Name = "プラン", Exact = true }).ClickAsync();
-            await page.Locator("#goal-1-text").WaitForAsync();
-        }
+        var (first, second) = await BothOnTabAsync(caseId, "プラン", "#goal-1-text");
 
         await first.Locator("#goal-1-text").FillAsync("家計が安定し、母と暮らし続ける（中川）");
         await first.GetByTestId("save-draft").ClickAsync();
@@ -76,6 +68,53 @@ public sealed class EditConflictJourneyTests(BrowserFixture fixture) : BrowserTe
         await second.GetByTestId("edit-household").WaitForAsync();
         await first.ReloadAsync();
         await first.GetByText("月2回の訪問に増やす（野口）").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task MonitoringRace_TheLoserKeepsTheirFindings_SeesTheReviewSavedAndWho_AndRecordsTheirsInOneClick()
+    {
+        int caseId;
+        await using (var db = await DbAsync())
+        {
+            caseId = await db.Plans.Where(p => p.Status == PlanStatus.Active).OrderByDescending(p => p.Id).Select(p => p.SupportCaseId).FirstAsync();
+        }
+        var (first, second) = await BothOnTabAsync(caseId, "モニタリング", "#review-findings");
+
+        await first.Locator("#review-findings").FillAsync("訪問時、本人の表情が明るくなっていた（中川）");
+        await first.GetByTestId("save-review").ClickAsync();
+        await first.GetByText("モニタリングを記録しました。").WaitForAsync();
+        await second.Locator("#review-findings").FillAsync("家計の滞納が一部解消された（野口）");
+        await second.GetByTestId("save-review").ClickAsync();
+
+        var notice = second.GetByTestId("edit-conflict");
+        await notice.Filter(new() { HasText = "中川 浩二さん" }).WaitForAsync();
+        Assert.Contains("あなたの変更はまだ保存されていません", await notice.InnerTextAsync());
+        Assert.Contains("訪問時、本人の表情が明るくなっていた（中川）", await second.GetByTestId("conflict-saved").First.InnerTextAsync());
+        Assert.Equal("家計の滞納が一部解消された（野口）", await second.Locator("#review-findings").InputValueAsync());
+        await AccessibilityTests.AssertAccessibleAsync(second, "monitoring-conflict");
+
+        await second.GetByTestId("conflict-reapply").ClickAsync();
+        await second.GetByText("モニタリングを記録しました。").WaitForAsync();
+        await notice.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await using var after = await DbAsync();
+        var findings = await after.MonitoringReviews.Where(r => r.SupportCaseId == caseId).Select(r => r.Findings).ToListAsync();
+        Assert.Contains("訪問時、本人の表情が明るくなっていた（中川）", findings);
+        Assert.Contains("家計の滞納が一部解消された（野口）", findings);
+    }
+
+    /// <summary>The coordinator (中川) and the supervisor (野口) on the same tab of the case, its form loaded.</summary>
+    private async Task<(IPage First, IPage Second)> BothOnTabAsync(int caseId, string tab, string field)
+    {
+        var first = await NewPageAsync();
+        var second = await NewPageAsync();
+        await BrowserFixture.SignInAsync(first, "coordinator", $"/cases/{caseId}");
+        await BrowserFixture.SignInAsync(second, "supervisor", $"/cases/{caseId}");
+        foreach (var page in new[] { first, second })
+        {
+            await page.GetByRole(AriaRole.Tab, new() { Name = tab, Exact = true }).ClickAsync();
+            await page.Locator(field).WaitForAsync();
+        }
+        return (first, second);
     }
 
     private async Task<int> CaseWithDraftPlanAsync()

@@ -35,12 +35,19 @@ public sealed class CoordinationService(IDbContextFactory<JusoDbContext> factory
         });
 
     /// <summary>Records a new version of the household's assessment (earlier versions stay as they were).</summary>
-    public Task<SaveResult> RecordAssessmentAsync(int caseId, AssessmentDetails details) =>
+    /// <param name="startedFrom">The latest version the user's form started from (0 when there was none): a version recorded
+    /// by someone since is a conflict, so theirs is never superseded unseen. Null for a caller without a form.</param>
+    public Task<SaveResult> RecordAssessmentAsync(int caseId, AssessmentDetails details, int? startedFrom = null) =>
         work.ChangeAsync(caseId, null, AuditAction.AssessmentRecorded, CaseWork.AnyEditor, async c =>
         {
             var memberIds = await c.Db.HouseholdMembers.Where(m => m.HouseholdId == c.Case.HouseholdId).Select(m => m.Id).ToListAsync();
             var agencyIds = await c.Db.Agencies.Select(a => a.Id).ToListAsync();
-            var version = (await c.Db.Assessments.Where(a => a.SupportCaseId == caseId).MaxAsync(a => (int?)a.AssessmentVersion) ?? 0) + 1;
+            var latest = await c.Db.Assessments.Where(a => a.SupportCaseId == caseId).MaxAsync(a => (int?)a.AssessmentVersion) ?? 0;
+            if (startedFrom is { } seen && seen != latest)
+            {
+                throw new StaleVersionException();
+            }
+            var version = latest + 1;
             var assessment = Assessment.Record(c.Case, version, details, memberIds, agencyIds, c.User.Actor, c.Now);
             c.Db.Assessments.Add(assessment);
             c.Case.NotePlanChange($"アセスメント第{version}版を記録しました。", c.User.Actor, c.Now);

@@ -52,17 +52,12 @@ public partial class BoardPage
 
     private async Task<bool> AddDecisionAsync(string? text)
     {
+        // Removed at the version the recording left: an undo fails as a conflict if someone revised the decision since.
         var saved = await RunAsync(() => Board.RecordDecisionAsync(Id, CurrentItemId, text),
-            result => ("決定事項の記録", () => RemoveLatestAsync(result.Id)));
+            result => ("決定事項の記録", () => Board.RemoveDecisionAsync(Id, result.Id, result.Version)));
         StateHasChanged();
         return saved;
     }
-
-    /// <summary>Removes a decision at its committed version: an undo fails as a conflict if someone revised it since.</summary>
-    private Task<SaveResult> RemoveLatestAsync(int decisionId) =>
-        _board?.Items.SelectMany(i => i.Decisions).FirstOrDefault(d => d.Id == decisionId) is { } decision
-            ? Board.RemoveDecisionAsync(Id, decision.Id, decision.Version)
-            : Task.FromResult(SaveResult.Conflict());
 
     private Task RemoveDecisionAsync(BoardDecision decision)
     {
@@ -81,9 +76,16 @@ public partial class BoardPage
     /// <summary>The chair takes back their last board action still on the stack; the undo itself cannot be undone.</summary>
     private async Task UndoAsync()
     {
-        if (_undo.TryTakeBack(out _, out var revert))
+        if (_undo.TryTakeBack(out var label, out var revert))
         {
-            await RunAsync(revert);
+            await RunAsync(async () =>
+            {
+                var result = await revert();
+                // Nothing typed is at stake: the board shows the later edit, which stays, and the chair is told why.
+                return result.Status == SaveStatus.Conflict
+                    ? SaveResult.Invalid($"「{label}」は取り消せませんでした。そのあと他の人が変更したため、いまの内容のままです。")
+                    : result;
+            });
         }
     }
 
@@ -104,12 +106,12 @@ public partial class BoardPage
         var result = await (await Dialogs.ShowAsync<BoardAssignmentDialog>(assignment is null ? "役割分担を追加" : $"役割分担を編集（{assignment.AgencyName}）", parameters,
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true })).Result;
         await ReloadAsync();
-        // Taken back at the version the edit left: if someone changed it since, the undo is a conflict, not an overwrite.
-        if (_isChair && assignment is not null && result is { Canceled: false }
-            && _board?.Items.FirstOrDefault(i => i.Id == itemId)?.Plan?.Assignments.FirstOrDefault(a => a.Id == assignment.Id) is { } edited)
+        // Taken back at the version the save itself left (not the reload's, which may already hold someone's next edit):
+        // if someone changed it since, the undo is a conflict, not an overwrite.
+        if (_isChair && result is { Canceled: false, Data: BoardEditSaved<AssignmentView?> { Replaced: { } replaced } saved })
         {
-            _undo.Record($"役割分担の変更（{assignment.AgencyName}）",
-                () => Board.UpdateAssignmentAsync(Id, itemId, assignment.Id, edited.Version, AssignmentForm.From(assignment)));
+            _undo.Record($"役割分担の変更（{replaced.AgencyName}）",
+                () => Board.UpdateAssignmentAsync(Id, itemId, replaced.Id, saved.Result.Version, AssignmentForm.From(replaced)));
         }
     }
 
@@ -129,10 +131,9 @@ public partial class BoardPage
         };
         var result = await (await Dialogs.ShowAsync<ActionItemDialog>(action is null ? "対応事項を追加" : "対応事項を修正", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true })).Result;
         await ReloadAsync();
-        if (_isChair && action is not null && result is { Canceled: false }
-            && _board?.Items.SelectMany(i => i.ActionItems).FirstOrDefault(a => a.Id == action.Id) is { } edited)
+        if (_isChair && result is { Canceled: false, Data: BoardEditSaved<BoardActionItem?> { Replaced: { } replaced } saved })
         {
-            _undo.Record("対応事項の修正", () => Board.ReviseActionItemAsync(Id, action.Id, edited.Version, ActionItemForm.From(action)));
+            _undo.Record("対応事項の修正", () => Board.ReviseActionItemAsync(Id, replaced.Id, saved.Result.Version, ActionItemForm.From(replaced)));
         }
     }
 
@@ -154,3 +155,6 @@ public partial class BoardPage
         return result.Succeeded;
     }
 }
+
+/// <summary>What an edit dialog saved: the values it replaced and the save's result, whose version the chair's undo is checked against.</summary>
+public sealed record BoardEditSaved<T>(T Replaced, SaveResult Result);

@@ -18,6 +18,7 @@ public sealed partial class MeetingBoardService
             var decision = c.Meeting.RecordDecision(itemId, text, c.Now);
             c.CaseId = CaseOf(c, itemId);
             c.Created = () => decision.Id;
+            c.SavedVersion = () => decision.Version;
             return Task.FromResult(new ChangeNote("決定事項を記録"));
         });
 
@@ -56,6 +57,7 @@ public sealed partial class MeetingBoardService
             await ExpectAgencyAsync(c, form.OwnerAgencyId);
             c.Meeting.ReviseActionItem(actionItemId, form.ToDetails(), c.Now);
             c.CaseId = CaseOf(c, action.AgendaItemId);
+            c.SavedVersion = () => action.Version;
             return new ChangeNote("対応事項を修正");
         });
 
@@ -81,6 +83,7 @@ public sealed partial class MeetingBoardService
             Expect(c.Db.Entry(assignment).Property(a => a.Version), expectedVersion);
             var agency = form.AgencyId is { } id ? await c.Db.Agencies.SingleOrDefaultAsync(a => a.Id == id) : null;
             AgencyInvolvement.Assign(supportCase, plan, assignmentId, form.ToDetails(), agency, BoardInvolver(c.User, c.Meeting), c.Now);
+            c.SavedVersion = () => assignment.Version;
             return new ChangeNote("役割分担を変更", agency?.Name);
         });
 

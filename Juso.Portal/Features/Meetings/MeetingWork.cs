@@ -36,6 +36,12 @@ public sealed class MeetingChange(JusoDbContext db, Meeting meeting, UserContext
     public HashSet<int> TouchedCases { get; } = [];
 
     public Func<int>? Created { get; set; }
+
+    /// <summary>
+    /// Set by a change to one part (a decision, an action item, a role assignment): that part's version, read after the save
+    /// and returned in place of the meeting's, so the chair's undo is checked against exactly what this save left.
+    /// </summary>
+    public Func<int>? SavedVersion { get; set; }
 }
 
 /// <summary>
@@ -100,7 +106,7 @@ public sealed class MeetingWork(IDbContextFactory<JusoDbContext> factory, Curren
                     {
                         await caseChanged.TellAsync(caseId, meetingId);
                     }
-                    return SaveResult.Saved(context.Created?.Invoke() ?? meeting.Id, meeting.Version);
+                    return SaveResult.Saved(context.Created?.Invoke() ?? meeting.Id, context.SavedVersion?.Invoke() ?? meeting.Version);
                 });
             }
             catch (MeetingMovedException)

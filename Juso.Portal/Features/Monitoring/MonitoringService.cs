@@ -57,6 +57,14 @@ public sealed class MonitoringService(IDbContextFactory<JusoDbContext> factory, 
             return $"モニタリング（第{plan.PlanVersion}版）";
         });
 
+    /// <summary>After a lost race: who changed the plan under review since <paramref name="since"/> (when the form was loaded).</summary>
+    public async Task<SavedBy?> LastChangeAsync(int caseId, DateTime since)
+    {
+        var user = await currentUser.GetAsync();
+        return await audit.LastChangeAsync(new ChangeScope(caseId, null, since), user.UserId,
+            AuditAction.MonitoringRecorded, AuditAction.PlanChanged, AuditAction.PlanApproved, AuditAction.MeetingBoardChanged, AuditAction.StageChanged);
+    }
+
     public async Task<IReadOnlyList<MonitoringView>> ReviewsAsync(int caseId)
     {
         var user = await currentUser.GetAsync();
