@@ -34,6 +34,8 @@ public sealed class ImportJourneyTests(BrowserFixture fixture) : BrowserTest(fix
 
         await UploadAsync(page, "台帳_修正.csv", Ledgers.Utf8(Headings, "BR-1,平成27年4月1日,取込 一子,とりこみ かずこ,不就労,○,東部包括センター",
             "BR-2,平成28年2月29日,取込 二郎,とりこみ じろう,8050,,"));
+        // The new file is read before its preview is asked for.
+        await page.Locator("#mapping-heading", new() { HasText = "台帳_修正.csv" }).WaitForAsync();
         await page.GetByTestId("preview").ClickAsync();
         await page.GetByTestId("unknown-row").Filter(new() { HasText = "東部包括センター" }).WaitForAsync();
         Assert.Equal(0, await page.GetByTestId("commit").CountAsync());

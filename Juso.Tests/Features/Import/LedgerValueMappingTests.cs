@@ -131,4 +131,20 @@ public sealed class LedgerValueMappingTests : IAsyncLifetime
         Assert.False(preview.CanCommit);
         Assert.Contains(preview.Problems, p => p.Row == 0 && p.Column == "機関" && p.Message.Contains("「東部包括」の対応づけ先が見つかりません"));
     }
+
+    [Fact]
+    public async Task Preview_TheSampleLedgerWithUnknowns_ListsItsUnknownAgenciesAndCategoryWithTheirRows()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Juso.sln")))
+        {
+            root = root.Parent!;
+        }
+        var content = await File.ReadAllBytesAsync(Path.Combine(root.FullName, "docs", "samples", "ledger-sample-unknowns.csv"));
+
+        var (_, preview) = await RunAsync(TestUsers.Administrator(), content, commit: false);
+
+        Assert.Equal([(LedgerValueKind.Agency, "東部包括", "2"), (LedgerValueKind.Agency, "ひばり野市社協", "3"), (LedgerValueKind.Category, "ゲーム依存", "2,3")],
+            preview.Unknowns.Select(u => (u.Kind, u.Value, string.Join(",", u.Rows))));
+    }
 }
