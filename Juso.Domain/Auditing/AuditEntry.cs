@@ -71,6 +71,7 @@ public enum AuditAction
     LeadConverted,
     ConcernCategoryChanged,
     LedgerImported,
+    LedgerValueMapped,
 }
 
 /// <summary>An audit log row. Written once, never changed; administrators can browse them.</summary>

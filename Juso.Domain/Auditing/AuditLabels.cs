@@ -63,6 +63,7 @@ public static class AuditLabels
         AuditAction.LeadPlanChanged => "アウトリーチプランの変更",
         AuditAction.LeadConverted => "相談受付への移行",
         AuditAction.LedgerImported => "台帳の取り込み",
+        AuditAction.LedgerValueMapped => "台帳の値の対応づけ",
         AuditAction.ActionItemSettled => "対応事項の完了・未完了",
         AuditAction.ReportViewed => "年度別実績の閲覧",
         AuditAction.ReportExported => "年度別実績の出力",

@@ -10,7 +10,8 @@ public sealed class LedgerCategories
 {
     private readonly Dictionary<string, string> _codes = new();
 
-    public LedgerCategories(IEnumerable<ConcernCategoryEntry> entries)
+    /// <param name="aliases">Other names mapped to a code by the user (normalised name → code); a master name wins.</param>
+    public LedgerCategories(IEnumerable<ConcernCategoryEntry> entries, IEnumerable<KeyValuePair<string, string>>? aliases = null)
     {
         var list = entries.ToList();
         // Current names first, so that a name reused after a rename means the current category.
@@ -21,6 +22,10 @@ public sealed class LedgerCategories
         foreach (var entry in list)
         {
             _codes.TryAdd(LedgerText.Key(entry.Code), entry.Code);
+        }
+        foreach (var (name, code) in aliases ?? [])
+        {
+            _codes.TryAdd(name, code);
         }
         Names = list.Where(e => e.UntilYear is null).OrderBy(e => e.Order).Select(e => e.Name).Distinct().ToList();
     }

@@ -85,6 +85,8 @@ public abstract class JusoDbContext : IdentityDbContext<JusoUser>, IDataProtecti
 
     public DbSet<Domain.Ledger.LedgerColumnMapping> LedgerColumnMappings => Set<Domain.Ledger.LedgerColumnMapping>();
 
+    public DbSet<Domain.Ledger.LedgerValueMapping> LedgerValueMappings => Set<Domain.Ledger.LedgerValueMapping>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();

@@ -1,4 +1,5 @@
 using Juso.Domain.Auditing;
+using Juso.Domain.Cases;
 using Juso.Domain.Common;
 using Juso.Domain.Ledger;
 using Juso.Infrastructure.Identity;
@@ -32,31 +33,50 @@ public sealed class LedgerImportService(IDbContextFactory<JusoDbContext> factory
         var remembered = await db.LedgerColumnMappings.AsNoTracking().ToDictionaryAsync(m => m.Heading, m => m.Target, cancellationToken);
         var proposed = LedgerMapping.Propose(table.Headings, remembered, new LedgerCategories(entries));
         var categories = entries.Where(e => e.UntilYear is null).OrderBy(e => e.Order).Select(e => new CategoryOption(e.Code, e.Name)).ToList();
-        return new LedgerUpload(Path.GetFileName(fileName), table, proposed, categories);
-    }
-
-    /// <summary>Checks every row under <paramref name="mapping"/>; saves nothing.</summary>
-    public async Task<LedgerPreview> PreviewAsync(LedgerUpload upload, IReadOnlyList<ColumnTarget> mapping, IProgress<int>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        await RequireImporterAsync();
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return (await Task.Run(() => LedgerPlanning.PlanAsync(db, upload, mapping, Today, progress, cancellationToken), cancellationToken)).Preview;
+        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Name).Select(a => new AgencyOption(a.Id, a.Name)).ToListAsync(cancellationToken);
+        return new LedgerUpload(Path.GetFileName(fileName), table, proposed, categories)
+        {
+            Agencies = agencies,
+            MayCreateMasters = (await currentUser.GetAsync()).IsInRole(JusoRoles.Administrator),
+        };
     }
 
     /// <summary>
-    /// Checks again and, only when no row has a problem, writes every new and changed row in one transaction, remembers
-    /// the mapping of each heading and audits the import with its counts.
+    /// Checks every row under <paramref name="mapping"/>, with the unknown agencies and categories mapped or created as
+    /// <paramref name="values"/> says; saves nothing, creates nothing.
     /// </summary>
-    public async Task<LedgerPreview> CommitAsync(LedgerUpload upload, IReadOnlyList<ColumnTarget> mapping, IProgress<int>? progress = null,
-        CancellationToken cancellationToken = default)
+    public async Task<LedgerPreview> PreviewAsync(LedgerUpload upload, IReadOnlyList<ColumnTarget> mapping, IReadOnlyList<LedgerValueChoice>? values = null,
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        var user = await RequireImporterAsync();
+        await RequireImporterAsync(values);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await Task.Run(async () =>
+        {
+            var created = await LedgerNewMasters.PrepareAsync(db, upload, mapping, values ?? [], time.GetUtcNow(), cancellationToken);
+            return (await LedgerPlanning.PlanAsync(db, upload, mapping, values ?? [], created, Today, progress, cancellationToken)).Preview;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks again and, only when no row has a problem, creates the chosen agencies and categories and writes every new
+    /// and changed row in one transaction, remembers the mapping of each heading and value, and audits the import with
+    /// its counts. Any problem rolls back everything, the new master entries included.
+    /// </summary>
+    public async Task<LedgerPreview> CommitAsync(LedgerUpload upload, IReadOnlyList<ColumnTarget> mapping, IReadOnlyList<LedgerValueChoice>? values = null,
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var user = await RequireImporterAsync(values);
         var now = time.GetUtcNow();
+        values ??= [];
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await Task.Run(() => db.InTransactionAsync(async ct =>
         {
-            var plan = await LedgerPlanning.PlanAsync(db, upload, mapping, JapanDate.Today(now), progress, ct);
+            var created = await LedgerNewMasters.PrepareAsync(db, upload, mapping, values, now, ct);
+            if (created.Problems.Count == 0 && !created.IsEmpty)
+            {
+                await created.AddAsync(db, audit, user, upload.FileName, ct);
+            }
+            var plan = await LedgerPlanning.PlanAsync(db, upload, mapping, values, created, JapanDate.Today(now), progress, ct);
             if (!plan.Preview.CanCommit)
             {
                 return plan.Preview;
@@ -68,6 +88,7 @@ public sealed class LedgerImportService(IDbContextFactory<JusoDbContext> factory
                 return plan.Preview with { Problems = writing.Problems };
             }
             await RememberAsync(db, upload.Table.Headings, mapping, now, ct);
+            await RememberValuesAsync(db, user, upload.FileName, values.Where(v => plan.Preview.Unknowns.Any(u => u.Kind == v.Kind && u.Key == v.Key)), now, ct);
             audit.Add(db, user, AuditAction.LedgerImported, detail: $"{upload.FileName}: {plan.Preview.Summary}");
             await db.SaveChangesAsync(ct);
             return plan.Preview with { Saved = true };
@@ -107,12 +128,39 @@ public sealed class LedgerImportService(IDbContextFactory<JusoDbContext> factory
         }
     }
 
-    private async Task<UserContext> RequireImporterAsync()
+    /// <summary>Remembers (and audits) what each unknown value was mapped to, so that the next ledger saying it needs no choice.</summary>
+    private async Task RememberValuesAsync(JusoDbContext db, UserContext user, string fileName, IEnumerable<LedgerValueChoice> values, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var chosen = values.Where(v => !v.Create && v.Target is not null && LedgerValueMapping.CanRemember(v.Value)).DistinctBy(v => (v.Kind, v.Key)).ToList();
+        if (chosen.Count == 0)
+        {
+            return;
+        }
+        var known = await db.LedgerValueMappings.ToDictionaryAsync(m => (m.Kind, m.Value), cancellationToken);
+        var agencyNames = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a => a.Name, cancellationToken);
+        var categoryNames = new ConcernCategoryCatalog(await db.ConcernCategories.AsNoTracking().ToListAsync(cancellationToken));
+        foreach (var value in chosen)
+        {
+            if (!known.TryGetValue((value.Kind, value.Key), out var remembered))
+            {
+                remembered = LedgerValueMapping.For(value.Kind, value.Value, now);
+                db.LedgerValueMappings.Add(remembered);
+            }
+            remembered.Set(value.Target!, now);
+            var target = value.Kind == LedgerValueKind.Agency ? agencyNames.GetValueOrDefault(value.Target!, value.Target!) : categoryNames.NameOf(value.Target!, FiscalYear.Of(JapanDate.Today(now)));
+            audit.Add(db, user, AuditAction.LedgerValueMapped, detail: $"{(value.Kind == LedgerValueKind.Agency ? "機関" : "相談分類")}「{value.Value}」→「{target}」（{fileName}）");
+        }
+    }
+
+    private async Task<UserContext> RequireImporterAsync(IReadOnlyList<LedgerValueChoice>? values = null)
     {
         var user = await currentUser.GetAsync();
-        if (!MayImport(user))
+        // Coordinators import and map; only administrators add to the master data.
+        var creates = values?.Any(v => v.Create) == true;
+        if (!MayImport(user) || (creates && !user.IsInRole(JusoRoles.Administrator)))
         {
-            await audit.WriteAsync(user, AuditAction.AccessDenied, detail: "台帳の取り込み");
+            await audit.WriteAsync(user, AuditAction.AccessDenied, detail: creates ? "台帳の取り込みでのマスタ登録" : "台帳の取り込み");
             throw new AccessDeniedException();
         }
         return user;
