@@ -19,6 +19,9 @@ public enum IntakeRoute
     AgencyReferral,
     Community,
     Outreach,
+
+    /// <summary>Routed by the municipality's meeting that sorts 生活困窮 consultations (立川市's 困窮相談振分会議).</summary>
+    TriageMeeting,
 }
 
 /// <summary>What part an agency plays in a case; any part gives its members access to the case.</summary>

@@ -21,6 +21,7 @@ public static class CaseLabels
         IntakeRoute.AgencyReferral => "関係機関からのつなぎ",
         IntakeRoute.Community => "民生委員・地域から",
         IntakeRoute.Outreach => "アウトリーチ",
+        IntakeRoute.TriageMeeting => "困窮相談振分会議より",
         _ => route.ToString(),
     };
 

@@ -52,14 +52,25 @@ public class ConcernCategoryEntry : AggregateRoot
         return Create(check, code, name, from, order, now);
     }
 
-    /// <summary>Renames the category from <paramref name="from"/> on: this entry ends the 年度 before; the new name is a new entry.</summary>
+    /// <summary>
+    /// Renames the category from <paramref name="from"/> on: this entry ends the 年度 before and the new name is a new entry,
+    /// which is returned. In the 年度 the entry starts, no earlier year has its name to keep: the name is corrected in place
+    /// (a typo in a category added this year) and this entry is returned.
+    /// </summary>
     public ConcernCategoryEntry RenameFrom(FiscalYear from, string? name, IReadOnlyCollection<ConcernCategoryEntry> existing, DateTimeOffset now)
     {
         var check = new RuleCheck()
             .RequireText(name, nameof(Name), "分類名", NameMaxLength)
+            .Require(name is null || name.Trim() != Name, nameof(Name), "分類名が変わっていません。")
             .Require(name is null || !existing.Any(e => e != this && e.Name == name.Trim() && (e.UntilYear is null || e.UntilYear >= from.StartYear)),
                 nameof(Name), "同じ名前の分類がその年度に既にあります。");
         check.ThrowIfAny();
+        if (from.StartYear == FromYear)
+        {
+            Name = name!.Trim();
+            Touch(now);
+            return this;
+        }
         RetireFrom(from, now);
         return Create(check, Code, name, from, Order, now);
     }

@@ -16,4 +16,13 @@ public static class HouseholdLabels
         Relationship.NonRelative => "親族以外の同居人",
         _ => relationship.ToString(),
     };
+
+    public static string Label(this Sex sex) => sex switch
+    {
+        Sex.Male => "男性",
+        Sex.Female => "女性",
+        Sex.Other => "その他",
+        Sex.Unknown => "不明・未回答",
+        _ => sex.ToString(),
+    };
 }

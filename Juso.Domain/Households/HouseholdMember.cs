@@ -30,6 +30,9 @@ public class HouseholdMember : Entity
 
     public Relationship Relationship { get; private set; }
 
+    /// <summary>性別; null when not recorded (it is never required).</summary>
+    public Sex? Sex { get; private set; }
+
     public string? Note { get; private set; }
 
     public bool IsPrincipal => Relationship == Relationship.Principal;
@@ -70,6 +73,7 @@ public class HouseholdMember : Entity
             .RequireText(details.GivenName, fieldPrefix + nameof(GivenName), "名", NameMaxLength)
             .OptionalText(details.Note, fieldPrefix + nameof(Note), "備考", NoteMaxLength)
             .Require(Enum.IsDefined(details.Relationship), fieldPrefix + nameof(Relationship), "続柄を選択してください。")
+            .Require(details.Sex is null || Enum.IsDefined(details.Sex.Value), fieldPrefix + nameof(Sex), "性別は選択肢から選んでください。")
             .Require(details.BirthDate is null || details.BirthDate <= today, fieldPrefix + nameof(BirthDate), "生年月日に未来の日付は入力できません。")
             .Require(details.BirthDate is null || details.BirthDate >= new DateOnly(1900, 1, 1), fieldPrefix + nameof(BirthDate), "生年月日は1900年以降の日付を入力してください。");
         var familyKana = KanaText.Normalize(details.FamilyNameKana, fieldPrefix + nameof(FamilyNameKana), "氏（フリガナ）", NameMaxLength, required: true);
@@ -82,6 +86,7 @@ public class HouseholdMember : Entity
         GivenNameKana = givenKana.Value!;
         BirthDate = details.BirthDate;
         Relationship = details.Relationship;
+        Sex = details.Sex;
         Note = RuleCheck.Clean(details.Note);
     }
 }

@@ -8,4 +8,5 @@ public sealed record MemberDetails(
     string? GivenNameKana,
     DateOnly? BirthDate,
     Relationship Relationship,
-    string? Note = null);
+    string? Note = null,
+    Sex? Sex = null);

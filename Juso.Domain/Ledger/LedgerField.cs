@@ -37,7 +37,7 @@ public static class LedgerFields
         new(LedgerField.Name, "氏名", true, "氏と名の間に空白。", "本人氏名", "名前", "相談者氏名", "対象者氏名"),
         new(LedgerField.Kana, "ふりがな", true, "氏と名の間に空白。ひらがな・カタカナ（世帯員にはフリガナが要ります）。", "フリガナ", "よみがな", "カナ氏名", "氏名カナ"),
         new(LedgerField.BirthDate, "生年月日", false, "和暦・西暦。", "誕生日"),
-        new(LedgerField.Sex, "性別", false, "Jusoは性別を記録しないため、取り込みません。"),
+        new(LedgerField.Sex, "性別", false, "男・女（男性・女性、M・F）、その他、不明。空欄は未記録。", "男女"),
         new(LedgerField.Address, "住所", false, "", "所在地", "居住地"),
         new(LedgerField.HouseholdNumber, "世帯番号", false, "同じ世帯番号の行は同じ世帯になります。", "世帯No", "世帯ID"),
         new(LedgerField.Relationship, "続柄", false, "本人・配偶者・子など。空欄は本人。", "本人との続柄"),

@@ -36,7 +36,9 @@ public sealed record LedgerRecord(
         {
             var text = string.Join('\u001f', Number, IntakeDate, Member.FamilyName, Member.GivenName, Member.FamilyNameKana, Member.GivenNameKana,
                 Member.BirthDate, Member.Relationship, Address, HouseholdNumber, string.Join(',', Categories), Route, ReferringAgencyId, LeadAgencyId,
-                Consent, ConsentDate, string.Join(',', PlanApprovals), PlanKind, ClosedOn, HandedBack, Note);
+                Consent, ConsentDate, string.Join(',', PlanApprovals), PlanKind, ClosedOn, HandedBack, Note)
+                // Only a recorded 性別 joins the digest, so rows imported before it was kept are not all "changed" on the next import.
+                + (Member.Sex is { } sex ? $"\u001f{sex}" : string.Empty);
             return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         }
     }

@@ -65,6 +65,7 @@ public sealed class LedgerRowReader(IReadOnlyList<string> headings, IReadOnlyLis
         {
             context.Problem(LedgerField.BirthDate, "生年月日が受付日より後になっています。");
         }
+        var sex = context.Choice(LedgerField.Sex, LedgerValues.Sex, "男・女（男性・女性、M・F）、その他、不明");
         var relationship = context.Choice(LedgerField.Relationship, LedgerValues.Relationship, LedgerValues.Labels(Enum.GetValues<Relationship>(), r => r.Label()))
             ?? Relationship.Principal;
         if (values.TryGetValue(LedgerField.Categories, out var categoryCell))
@@ -124,7 +125,7 @@ public sealed class LedgerRowReader(IReadOnlyList<string> headings, IReadOnlyLis
         {
             return (null, problems);
         }
-        var member = new MemberDetails(familyName, givenName, familyKana, givenKana, birth, relationship);
+        var member = new MemberDetails(familyName, givenName, familyKana, givenKana, birth, relationship, Sex: sex);
         return (new LedgerRecord(row, number!, intake!.Value, member, address, householdNumber, categories.Distinct().Order(StringComparer.Ordinal).ToList(), route,
             referring, lead, consent, consentDate, approvals.Distinct().Order().ToList(), planKind, closedOn, handedBack, note), problems);
     }

@@ -47,6 +47,7 @@ public static class LedgerValues
         "関係機関からのつなぎ" or "関係機関" or "つなぎ" or "紹介" or "関係機関から" => IntakeRoute.AgencyReferral,
         "民生委員・地域から" or "民生委員" or "地域" or "地域から" or "近隣" => IntakeRoute.Community,
         "アウトリーチ" => IntakeRoute.Outreach,
+        "困窮相談振分会議" or "振分会議" or "振分会議より" or "生活困窮者振分会議" or "生活困窮者振分会議より" => IntakeRoute.TriageMeeting,
         var other => Enum.GetValues<IntakeRoute>().Cast<IntakeRoute?>().FirstOrDefault(r => LedgerText.Key(r!.Value.Label()) == other),
     };
 
@@ -73,6 +74,16 @@ public static class LedgerValues
             _ => Enum.GetValues<Relationship>().Cast<Relationship?>().FirstOrDefault(r => LedgerText.Key(r!.Value.Label()) == key),
         };
     }
+
+    /// <summary>性別 as ledgers write it: 男/女, 男性/女性, M/F and the labels.</summary>
+    public static Sex? Sex(string text) => LedgerText.Key(text).ToUpperInvariant() switch
+    {
+        "男" or "男性" or "M" or "MALE" => Households.Sex.Male,
+        "女" or "女性" or "F" or "FEMALE" => Households.Sex.Female,
+        "不明" or "未回答" or "不明・未回答" => Households.Sex.Unknown,
+        "その他" => Households.Sex.Other,
+        _ => null,
+    };
 
     public static PlanKind? PlanKind(string text) => LedgerText.Key(text) switch
     {

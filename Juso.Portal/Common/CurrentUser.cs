@@ -26,6 +26,13 @@ public sealed class CurrentUser(AuthenticationStateProvider authenticationStateP
         return FromPrincipal(state.User, client.Address);
     }
 
+    /// <summary>The signed-in user when an administrator; anyone else is refused with <see cref="AccessDeniedException"/>.</summary>
+    public async Task<UserContext> RequireAdministratorAsync()
+    {
+        var user = await GetAsync();
+        return user.IsInRole(JusoRoles.Administrator) ? user : throw new AccessDeniedException();
+    }
+
     public static UserContext FromPrincipal(ClaimsPrincipal principal, string? address)
     {
         if (principal.Identity?.IsAuthenticated != true || principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)

@@ -98,8 +98,8 @@ public sealed class DemoDataSeeder(
         new(["DoubleCare", "ElderlyCare", "Children"], IntakeRoute.Counter, 0, 1, [6],
             "認知症の義父の介護と2歳の子の育児を一人で担っており、疲弊している。夫は単身赴任中。窓口に本人が来所。",
             [(Relationship.Principal, 36, false), (Relationship.Child, 2, true), (Relationship.Parent, 79, true)]),
-        new(["Poverty", "Unemployment"], IntakeRoute.Phone, 0, 7, [13],
-            "失業後、家賃を3か月滞納している。電話で相談。就労の意欲はあるが、面接の経験が少なく不安が強い。",
+        new(["Poverty", "Unemployment"], IntakeRoute.TriageMeeting, 0, 7, [13],
+            "失業後、家賃を3か月滞納している。生活困窮の窓口に相談し、困窮相談振分会議でつながった。就労の意欲はあるが、面接の経験が少なく不安が強い。",
             [(Relationship.Principal, 38, true)]),
         new(["SchoolRefusal", "Children"], IntakeRoute.AgencyReferral, 10, 5, [10],
             "小学5年生の長男が半年以上登校していない。母は仕事を掛け持ちしており、学校との連絡が取れていない。",
@@ -190,7 +190,7 @@ public sealed class DemoDataSeeder(
             {
                 var given = (m.Male ? MaleNames : FemaleNames)[(n * 3 + i * 7) % 10].Split('|');
                 var birth = intakeDate.AddYears(-m.Age).AddDays(-random.Next(0, 360));
-                return new MemberDetails(family[0], given[0], family[1], given[1], birth, m.Relation);
+                return new MemberDetails(family[0], given[0], family[1], given[1], birth, m.Relation, Sex: m.Male ? Sex.Male : Sex.Female);
             }).ToList();
             var household = Household.Create($"ひばり野市{(n % 2 == 0 ? "東" : "西")}町{n % 5 + 1}丁目{n + 3}番地", $"0000-12-{3400 + n:D4}", null, members, now);
             db.Households.Add(household);

@@ -25,7 +25,8 @@ public static class Ledgers
 
     /// <summary>
     /// 立川市's published R2–R6 table (seed 000, 第2節 3(1)), used as test data: 年度内新規受付件数, 終結件数 (oldest open case
-    /// closed first), 新規プラン作成件数 (R4–R6) and the 相談者内訳 per category (multi-count, blank where the year's list lacked it).
+    /// closed first), 新規プラン作成件数 (R4–R6), the 相談者内訳 per category (multi-count, blank where the year's list lacked it)
+    /// and its 相談経路 row 「困窮相談振分会議より」.
     /// </summary>
     public static class Tachikawa
     {
@@ -33,6 +34,9 @@ public static class Ledgers
         public static readonly int[] Handled = [72, 107, 149, 161, 193];
         public static readonly int[] Closed = [21, 24, 31, 20, 77];
         public static readonly int[] FirstPlans = [0, 0, 11, 11, 6];
+
+        /// <summary>相談経路 「困窮相談振分会議より」 (the table's first row of 相談者内訳; not yet counted in R2–R3, so 0 there).</summary>
+        public static readonly int[] FromTriageMeeting = [0, 0, 3, 0, 1];
 
         /// <summary>Heading of the ledger's column → the figure per year. Four headings are not the master's names (…分野).</summary>
         public static readonly (string Heading, string Code, int[] Counts)[] Categories =
@@ -52,9 +56,9 @@ public static class Ledgers
 
         public static byte[] Ledger()
         {
-            var lines = new List<string> { "台帳番号,受付日,氏名,ふりがな,プラン承認日,終結日," + string.Join(",", Categories.Select(c => c.Heading)) };
+            var lines = new List<string> { "台帳番号,受付日,氏名,ふりがな,プラン承認日,終結日,相談経路," + string.Join(",", Categories.Select(c => c.Heading)) };
             var open = new List<int>();
-            var rows = new List<(DateOnly Intake, string? Plan, DateOnly? Closed, bool[] Marks)>();
+            var rows = new List<(DateOnly Intake, string? Plan, DateOnly? Closed, string Route, bool[] Marks)>();
             for (var y = 0; y < New.Length; y++)
             {
                 var year = new FiscalYear(2020 + y);
@@ -62,7 +66,8 @@ public static class Ledgers
                 for (var i = 0; i < New[y]; i++)
                 {
                     var intake = year.FirstDay.AddDays(i % 180);
-                    rows.Add((intake, i < FirstPlans[y] ? Date(intake.AddDays(30), i) : null, null, new bool[Categories.Length]));
+                    rows.Add((intake, i < FirstPlans[y] ? Date(intake.AddDays(30), i) : null, null,
+                        i < FromTriageMeeting[y] ? "困窮相談振分会議より" : string.Empty, new bool[Categories.Length]));
                     open.Add(first + i);
                 }
                 // Each category marks its count of the year's new cases, cyclically, so that every case has at least one.
@@ -83,9 +88,9 @@ public static class Ledgers
             }
             for (var r = 0; r < rows.Count; r++)
             {
-                var (intake, plan, closed, marks) = rows[r];
+                var (intake, plan, closed, route, marks) = rows[r];
                 lines.Add(string.Join(",", $"T-{r + 1:D4}", Date(intake, r), $"立川 試験{r + 1}", "たちかわ しけん", plan ?? string.Empty,
-                    closed is { } c ? Date(c, r) : string.Empty, string.Join(",", marks.Select(m => m ? "○" : string.Empty))));
+                    closed is { } c ? Date(c, r) : string.Empty, route, string.Join(",", marks.Select(m => m ? "○" : string.Empty))));
             }
             return Utf8(lines.ToArray());
         }

@@ -14,6 +14,7 @@ public sealed class HouseholdMemberConfiguration : IEntityTypeConfiguration<Hous
         builder.Property(m => m.GivenNameKana).HasMaxLength(HouseholdMember.NameMaxLength);
         builder.Property(m => m.Note).HasMaxLength(HouseholdMember.NoteMaxLength);
         builder.Property(m => m.Relationship).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.Sex).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(m => m.IsPrincipal);
         builder.Ignore(m => m.FullName);
         builder.Ignore(m => m.FullNameKana);

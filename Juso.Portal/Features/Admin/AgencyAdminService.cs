@@ -1,7 +1,6 @@
 using Juso.Domain.Agencies;
 using Juso.Domain.Auditing;
 using Juso.Domain.Common;
-using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Common;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,7 @@ public sealed class AgencyAdminService(IDbContextFactory<JusoDbContext> factory,
 {
     public async Task<IReadOnlyList<AgencyListItem>> ListAsync()
     {
-        await RequireAdministratorAsync();
+        await currentUser.RequireAdministratorAsync();
         await using var db = await factory.CreateDbContextAsync();
         return await db.Agencies.AsNoTracking()
             .OrderBy(a => a.Field).ThenBy(a => a.Name)
@@ -57,7 +56,7 @@ public sealed class AgencyAdminService(IDbContextFactory<JusoDbContext> factory,
 
     public async Task<IReadOnlyList<StaffListItem>> ListStaffAsync(int agencyId)
     {
-        await RequireAdministratorAsync();
+        await currentUser.RequireAdministratorAsync();
         await using var db = await factory.CreateDbContextAsync();
         return await db.Staff.AsNoTracking().Where(s => s.AgencyId == agencyId).OrderBy(s => s.Kana)
             .Select(s => new StaffListItem(s.Id, s.Version, s.AgencyId, s.Name, s.Kana, s.Title, s.IsActive,
@@ -94,7 +93,7 @@ public sealed class AgencyAdminService(IDbContextFactory<JusoDbContext> factory,
     /// <summary>Creates something new and audits it in the same save.</summary>
     private async Task<SaveResult> SaveAsync(AuditAction action, Func<JusoDbContext, Task<(AggregateRoot Entity, string Detail)>> create)
     {
-        var admin = await RequireAdministratorAsync();
+        var admin = await currentUser.RequireAdministratorAsync();
         await using var db = await factory.CreateDbContextAsync();
         return await Saving.GuardAsync(async () =>
         {
@@ -110,7 +109,7 @@ public sealed class AgencyAdminService(IDbContextFactory<JusoDbContext> factory,
         Func<JusoDbContext, T, Task<string>> change)
         where T : AggregateRoot
     {
-        var admin = await RequireAdministratorAsync();
+        var admin = await currentUser.RequireAdministratorAsync();
         await using var db = await factory.CreateDbContextAsync();
         var entity = await rows(db).SingleOrDefaultAsync(e => e.Id == id);
         if (entity is null)
@@ -141,11 +140,5 @@ public sealed class AgencyAdminService(IDbContextFactory<JusoDbContext> factory,
         {
             throw new DomainException($"機関名「{trimmed}」は既に登録されています。", nameof(AgencyForm.Name));
         }
-    }
-
-    private async Task<UserContext> RequireAdministratorAsync()
-    {
-        var user = await currentUser.GetAsync();
-        return user.IsInRole(JusoRoles.Administrator) ? user : throw new AccessDeniedException();
     }
 }

@@ -1,5 +1,4 @@
 using Juso.Domain.Auditing;
-using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence.Backup;
 using Juso.Portal.Common;
 
@@ -15,14 +14,14 @@ public sealed class BackupService(SqliteBackup backup, CurrentUser currentUser, 
 {
     public async Task<BackupOverview> GetAsync()
     {
-        await RequireAdministratorAsync();
+        await currentUser.RequireAdministratorAsync();
         return new BackupOverview(backup.IsAvailable, backup.Folder, backup.List().Select(Row).ToList());
     }
 
     /// <summary>Runs a backup now; the result names the new backup or says why none was written.</summary>
     public async Task<(BackupRow? Created, string? Error)> RunAsync()
     {
-        var user = await RequireAdministratorAsync();
+        var user = await currentUser.RequireAdministratorAsync();
         try
         {
             var entry = await backup.CreateAsync(time.GetUtcNow());
@@ -43,14 +42,4 @@ public sealed class BackupService(SqliteBackup backup, CurrentUser currentUser, 
 
     private static BackupRow Row(BackupEntry entry) =>
         new(entry.Name, entry.Manifest.CreatedAt.UtcDateTime, entry.Manifest.TotalBytes, entry.Manifest.Files.First(f => f.Path == SqliteBackup.DatabaseFileName).Sha256);
-
-    private async Task<UserContext> RequireAdministratorAsync()
-    {
-        var user = await currentUser.GetAsync();
-        if (!user.IsInRole(JusoRoles.Administrator))
-        {
-            throw new AccessDeniedException();
-        }
-        return user;
-    }
 }

@@ -1,7 +1,6 @@
 using Juso.Domain.Auditing;
 using Juso.Domain.Cases;
 using Juso.Domain.Common;
-using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Common;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +16,7 @@ public sealed class ConcernCategoryAdminService(IDbContextFactory<JusoDbContext>
 {
     public async Task<CategoryYearList> ListAsync(FiscalYear year)
     {
-        await RequireAdministratorAsync();
+        await currentUser.RequireAdministratorAsync();
         await using var db = await factory.CreateDbContextAsync();
         var entries = await db.ConcernCategories.AsNoTracking().ToListAsync();
         var list = ConcernCategoryEntry.ListFor(year, entries);
@@ -38,9 +37,14 @@ public sealed class ConcernCategoryAdminService(IDbContextFactory<JusoDbContext>
         ChangeAsync(stamp, (db, entries, now) =>
         {
             var entry = Find(entries, id);
+            var before = entry.Name;
             var renamed = entry.RenameFrom(year, name, entries, now);
+            if (renamed == entry)
+            {
+                return $"名称訂正: {before} → {entry.Name}（{entry.Code}、{JapaneseFormat.FiscalYear(year)}に使用開始）";
+            }
             db.ConcernCategories.Add(renamed);
-            return $"名称変更: {entry.Name} → {renamed.Name}（{entry.Code}、{JapaneseFormat.FiscalYear(year)}から）";
+            return $"名称変更: {before} → {renamed.Name}（{entry.Code}、{JapaneseFormat.FiscalYear(year)}から）";
         });
 
     public Task<SaveResult> RetireAsync(FiscalYear year, string stamp, int id) =>
@@ -62,7 +66,7 @@ public sealed class ConcernCategoryAdminService(IDbContextFactory<JusoDbContext>
 
     private async Task<SaveResult> ChangeAsync(string stamp, Func<JusoDbContext, List<ConcernCategoryEntry>, DateTimeOffset, string> change)
     {
-        var admin = await RequireAdministratorAsync();
+        var admin = await currentUser.RequireAdministratorAsync();
         await using var db = await factory.CreateDbContextAsync();
         var entries = await db.ConcernCategories.ToListAsync();
         if (Stamp(entries) != stamp)
@@ -92,10 +96,4 @@ public sealed class ConcernCategoryAdminService(IDbContextFactory<JusoDbContext>
 
     private static string Stamp(IEnumerable<ConcernCategoryEntry> entries) =>
         string.Join(",", entries.OrderBy(e => e.Id).Select(e => $"{e.Id}:{e.Version}"));
-
-    private async Task<UserContext> RequireAdministratorAsync()
-    {
-        var user = await currentUser.GetAsync();
-        return user.IsInRole(JusoRoles.Administrator) ? user : throw new AccessDeniedException();
-    }
 }

@@ -21,7 +21,7 @@ public sealed class UserAdminService(
 {
     public async Task<IReadOnlyList<UserListItem>> ListAsync()
     {
-        await RequireAdministratorAsync();
+        await currentUser.RequireAdministratorAsync();
         await using var db = await factory.CreateDbContextAsync();
         var now = time.GetUtcNow();
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync();
@@ -43,7 +43,7 @@ public sealed class UserAdminService(
 
     public async Task<IReadOnlyList<StaffOption>> StaffOptionsAsync()
     {
-        await RequireAdministratorAsync();
+        await currentUser.RequireAdministratorAsync();
         await using var db = await factory.CreateDbContextAsync();
         return await (from s in db.Staff join a in db.Agencies on s.AgencyId equals a.Id
                       orderby a.Name, s.Kana
@@ -52,7 +52,7 @@ public sealed class UserAdminService(
 
     public async Task<SaveResult> CreateAsync(UserForm form)
     {
-        var admin = await RequireAdministratorAsync();
+        var admin = await currentUser.RequireAdministratorAsync();
         var errors = Validate(form, requirePassword: true);
         if (errors.Count > 0)
         {
@@ -90,7 +90,7 @@ public sealed class UserAdminService(
     /// <summary>Changes name, roles and staff link. A new security stamp signs the user's open sessions out, so new rights apply at once.</summary>
     public async Task<SaveResult> UpdateAsync(string userId, UserForm form)
     {
-        var admin = await RequireAdministratorAsync();
+        var admin = await currentUser.RequireAdministratorAsync();
         var errors = Validate(form, requirePassword: false);
         if (userId == admin.UserId && !form.Roles.Contains(JusoRoles.Administrator))
         {
@@ -150,7 +150,7 @@ public sealed class UserAdminService(
     /// <summary>Disabling ends every open session of the user: cookies at the next request, open pages within the revalidation interval.</summary>
     public async Task<SaveResult> SetActiveAsync(string userId, bool active)
     {
-        var admin = await RequireAdministratorAsync();
+        var admin = await currentUser.RequireAdministratorAsync();
         if (userId == admin.UserId && !active)
         {
             return SaveResult.Invalid("自分自身のアカウントは無効にできません。");
@@ -183,7 +183,7 @@ public sealed class UserAdminService(
 
     public async Task<SaveResult> UnlockAsync(string userId)
     {
-        var admin = await RequireAdministratorAsync();
+        var admin = await currentUser.RequireAdministratorAsync();
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>();
         var user = await users.FindByIdAsync(userId);
@@ -206,7 +206,7 @@ public sealed class UserAdminService(
 
     public async Task<SaveResult> ResetPasswordAsync(string userId, string? newPassword)
     {
-        var admin = await RequireAdministratorAsync();
+        var admin = await currentUser.RequireAdministratorAsync();
         if (string.IsNullOrEmpty(newPassword))
         {
             return SaveResult.Invalid("新しいパスワードを入力してください。", nameof(UserForm.Password));
@@ -268,10 +268,4 @@ public sealed class UserAdminService(
             : e.Code.Contains("Email", StringComparison.Ordinal) ? nameof(UserForm.Email)
             : null,
             e.Description)).ToList());
-
-    private async Task<UserContext> RequireAdministratorAsync()
-    {
-        var user = await currentUser.GetAsync();
-        return user.IsInRole(JusoRoles.Administrator) ? user : throw new AccessDeniedException();
-    }
 }

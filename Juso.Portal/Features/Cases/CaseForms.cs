@@ -23,6 +23,9 @@ public sealed class MemberForm
 
     public Relationship Relationship { get; set; } = Relationship.Principal;
 
+    /// <summary>性別: optional, null while not chosen.</summary>
+    public Sex? Sex { get; set; }
+
     public string? Note { get; set; }
 
     public static MemberForm From(MemberView member) => new()
@@ -34,11 +37,12 @@ public sealed class MemberForm
         GivenNameKana = member.GivenNameKana,
         BirthDate = member.BirthDate?.ToDateTime(TimeOnly.MinValue),
         Relationship = member.Relationship,
+        Sex = member.Sex,
         Note = member.Note,
     };
 
     public MemberDetails ToDetails() => new(FamilyName, GivenName, FamilyNameKana, GivenNameKana,
-        BirthDate is { } d ? DateOnly.FromDateTime(d) : null, Relationship, Note);
+        BirthDate is { } d ? DateOnly.FromDateTime(d) : null, Relationship, Note, Sex);
 }
 
 /// <summary>The household part shared by the intake form and the household page.</summary>

@@ -24,7 +24,7 @@ public sealed record CategoryOption(string Code, string Name);
 
 public sealed record AgencyOption(int Id, string Name, string FieldLabel, bool IsActive);
 
-public sealed record MemberView(int Id, string FamilyName, string GivenName, string FamilyNameKana, string GivenNameKana, DateOnly? BirthDate, int? Age, Relationship Relationship, string? Note)
+public sealed record MemberView(int Id, string FamilyName, string GivenName, string FamilyNameKana, string GivenNameKana, DateOnly? BirthDate, int? Age, Relationship Relationship, string? Note, Sex? Sex)
 {
     public string FullName => $"{FamilyName}\u3000{GivenName}";
 

@@ -96,6 +96,6 @@ public sealed class HouseholdService(IDbContextFactory<JusoDbContext> factory, C
     internal static IReadOnlyList<MemberView> Members(Household household, DateOnly today) =>
         household.Members
             .OrderBy(m => m.IsPrincipal ? 0 : 1).ThenBy(m => m.BirthDate ?? DateOnly.MaxValue)
-            .Select(m => new MemberView(m.Id, m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana, m.BirthDate, m.AgeOn(today), m.Relationship, m.Note))
+            .Select(m => new MemberView(m.Id, m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana, m.BirthDate, m.AgeOn(today), m.Relationship, m.Note, m.Sex))
             .ToList();
 }

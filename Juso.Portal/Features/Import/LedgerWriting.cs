@@ -207,7 +207,7 @@ internal sealed class LedgerWriting(JusoDbContext db, AuditLog audit, UserContex
     }
 
     private static MemberDetails Details(HouseholdMember m) =>
-        new(m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana, m.BirthDate, m.Relationship, m.Note);
+        new(m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana, m.BirthDate, m.Relationship, m.Note, m.Sex);
 
     private static bool Same(HouseholdMember member, MemberDetails details) =>
         member.FamilyName == details.FamilyName?.Trim() && member.GivenName == details.GivenName?.Trim() && member.BirthDate == details.BirthDate;

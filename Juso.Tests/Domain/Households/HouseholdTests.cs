@@ -86,6 +86,25 @@ public class HouseholdTests
     }
 
     [Fact]
+    public void Revise_SexChosenForOneMember_IsKeptAndStaysOptionalForTheOthers()
+    {
+        var household = StoredHousehold();
+
+        household.Revise(null, null, null, Rows((101, Principal() with { Sex = Sex.Female }), (102, Son())), Now);
+
+        Assert.Equal(new Sex?[] { Sex.Female, null }, household.Members.Select(m => m.Sex));
+        Assert.Equal("女性", household.Members[0].Sex!.Value.Label());
+    }
+
+    [Fact]
+    public void Create_SexOutsideTheList_IsRefusedOnThatMember()
+    {
+        var ex = Assert.Throws<DomainException>(() => Household.Create(null, null, null, [Principal(), Son() with { Sex = (Sex)9 }], Now));
+
+        Assert.Equal(new DomainError("Members[1].Sex", "性別は選択肢から選んでください。"), Assert.Single(ex.Errors));
+    }
+
+    [Fact]
     public void Create_FutureBirthDate_IsRefused()
     {
         var ex = Assert.Throws<DomainException>(() => Household.Create(null, null, null,

@@ -60,6 +60,43 @@ public sealed class LedgerRowReaderTests
         Assert.Equal(PlanKind.WholeHousehold, fixedRecord.PlanKindOrDefault);
     }
 
+    [Theory]
+    [InlineData("男", Sex.Male)]
+    [InlineData("女性", Sex.Female)]
+    [InlineData("M", Sex.Male)]
+    [InlineData("ｆ", Sex.Female)]
+    [InlineData("不明", Sex.Unknown)]
+    [InlineData("", null)]
+    public void Read_SexAsLedgersWriteIt_IsKeptOnTheMember(string cell, Sex? expected)
+    {
+        var (record, problems) = Read(Minimal(("性別", cell)));
+
+        Assert.Empty(problems);
+        Assert.Equal(expected, record!.Member.Sex);
+    }
+
+    [Fact]
+    public void Read_SexNobodyKnows_IsAProblemOfItsRowAndColumn()
+    {
+        var (record, problems) = Read(Minimal(("男女", "X")));
+
+        Assert.Null(record);
+        var problem = Assert.Single(problems);
+        Assert.Equal((2, "男女"), (problem.Row, problem.Column));
+        Assert.Contains("性別「X」は読めません", problem.Message);
+    }
+
+    [Theory]
+    [InlineData("困窮相談振分会議より")]
+    [InlineData("振分会議")]
+    public void Read_RouteFromTheTriageMeeting_IsThatRoute(string cell)
+    {
+        var (record, problems) = Read(Minimal(("相談経路", cell)));
+
+        Assert.Empty(problems);
+        Assert.Equal(IntakeRoute.TriageMeeting, record!.Route);
+    }
+
     [Fact]
     public void Read_CategoryColumnsMarkedInAnyUsualWay_AddTheirCategories()
     {

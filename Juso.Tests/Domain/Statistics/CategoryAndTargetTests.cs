@@ -20,6 +20,30 @@ public sealed class CategoryAndTargetTests
     }
 
     [Fact]
+    public void RenameFrom_TheYearItStarted_CorrectsTheNameInPlace()
+    {
+        var entries = new List<ConcernCategoryEntry> { ConcernCategoryEntry.Add("SelfNeglect", "セルフネグクレト", new FiscalYear(2026), 1, [], Now) };
+
+        var corrected = entries[0].RenameFrom(new FiscalYear(2026), "セルフネグレクト", entries, Now.AddHours(1));
+
+        Assert.Same(entries[0], corrected);
+        Assert.Equal(("セルフネグレクト", 2026, (int?)null), (corrected.Name, corrected.FromYear, corrected.UntilYear));
+        Assert.Equal("セルフネグレクト", ConcernCategoryEntry.ListFor(new FiscalYear(2026), entries).Single().Name);
+        Assert.Empty(ConcernCategoryEntry.ListFor(new FiscalYear(2025), entries));
+    }
+
+    [Fact]
+    public void RenameFrom_TheSameNameOrOneTakenThatYear_IsRefused()
+    {
+        var entries = new List<ConcernCategoryEntry> { ConcernCategoryEntry.Add("Poverty", "生活困窮", new FiscalYear(2026), 1, [], Now) };
+        entries.Add(ConcernCategoryEntry.Add("Other", "その他", new FiscalYear(2020), 2, entries, Now));
+
+        Assert.Equal("分類名が変わっていません。", Assert.Throws<DomainException>(() => entries[0].RenameFrom(new FiscalYear(2026), "生活困窮", entries, Now)).Errors.Single().Message);
+        Assert.Throws<DomainException>(() => entries[0].RenameFrom(new FiscalYear(2026), "その他", entries, Now));
+        Assert.Equal("生活困窮", entries[0].Name);
+    }
+
+    [Fact]
     public void Add_CodeOrNameAlreadyInUse_IsRefusedWithTheField()
     {
         var existing = new[] { ConcernCategoryEntry.Add("Poverty", "生活困窮", new FiscalYear(2020), 1, [], Now) };

@@ -64,6 +64,28 @@ public sealed class ConcernCategoryAdminServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rename_InTheYearTheCategoryStarted_CorrectsTheTypoForItsCasesAndIsAudited()
+    {
+        Assert.True((await AsAdministratorAsync((s, stamp) => s.AddAsync(R8, stamp, new CategoryForm { Code = "SelfNeglect", Name = "セルフネグクレト" }), R8)).Succeeded);
+        var caseId = await OpenCaseAsync(new DateTime(2026, 11, 20), "SelfNeglect");
+        var typo = (await AsListAsync(R8)).Rows.Single(e => e.Code == "SelfNeglect");
+
+        var renamed = await AsAdministratorAsync((s, stamp) => s.RenameAsync(R8, stamp, typo.Id, "セルフネグレクト"), R8);
+
+        Assert.True(renamed.Succeeded, string.Join(" ", renamed.Errors.Select(e => e.Message)));
+        var row = (await AsListAsync(R8)).Rows.Single(e => e.Code == "SelfNeglect");
+        Assert.Equal((typo.Id, "セルフネグレクト", 2026), (row.Id, row.Name, row.FromYear));
+        await using (var scope = _harness.As(TestUsers.Coordinator()))
+        {
+            Assert.Equal(["セルフネグレクト"], (await _harness.Get<CaseService>(scope).GetAsync(caseId))!.Categories);
+        }
+        await using var db = _harness.NewContext();
+        Assert.Equal(1, await db.ConcernCategories.CountAsync(e => e.Code == "SelfNeglect"));
+        Assert.Contains("名称訂正: セルフネグクレト → セルフネグレクト（SelfNeglect、令和8年度に使用開始）",
+            await db.AuditEntries.Where(a => a.Action == AuditAction.ConcernCategoryChanged).Select(a => a.Detail).ToListAsync());
+    }
+
+    [Fact]
     public async Task RetireAndRename_FromThisYear_OldCasesKeepTheirCategoriesUnderTheNamesOfTheirYear()
     {
         var oldCase = await OpenCaseAsync(new DateTime(2025, 6, 2), "SchoolRefusal", "IllnessOrDisability");

@@ -75,6 +75,25 @@ public sealed class HouseholdServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Update_SexChosenForOneMember_IsShownAndKeptOnTheNextEdit()
+    {
+        await using var scope = _harness.As(TestUsers.Coordinator());
+        var households = _harness.Get<HouseholdService>(scope);
+        var before = await households.GetAsync(_householdId);
+        var form = FormFrom(before!, before!.Address!);
+        form.Members[1].Sex = Sex.Female;
+
+        var saved = await households.UpdateAsync(_householdId, before.Version, form);
+        var shown = await households.GetAsync(_householdId);
+        var again = FormFrom(shown!, "東町3丁目");
+        await households.UpdateAsync(_householdId, saved.Version, again);
+
+        Assert.Equal(SaveStatus.Saved, saved.Status);
+        Assert.Equal(new Sex?[] { null, Sex.Female }, shown!.Members.Select(m => m.Sex));
+        Assert.Equal(new Sex?[] { null, Sex.Female }, (await households.GetAsync(_householdId))!.Members.Select(m => m.Sex));
+    }
+
+    [Fact]
     public async Task Update_InvalidMember_ReportsField_AndKeepsHouseholdAsItWas()
     {
         await using var scope = _harness.As(TestUsers.Coordinator());

@@ -37,6 +37,25 @@ public sealed class IntakeServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenCase_SexOfAMemberAndTheTriageMeetingRoute_AreSaved()
+    {
+        await using var scope = _harness.As(TestUsers.Coordinator());
+        var form = IntakeForms.Valid();
+        form.Members[0].Sex = Juso.Domain.Households.Sex.Male;
+        form.IntakeRoute = IntakeRoute.TriageMeeting;
+
+        var result = await _harness.Get<IntakeService>(scope).OpenCaseAsync(form);
+
+        Assert.Equal(SaveStatus.Saved, result.Status);
+        await using var db = _harness.NewContext();
+        var saved = await db.Cases.SingleAsync(c => c.Id == result.Id);
+        Assert.Equal(IntakeRoute.TriageMeeting, saved.IntakeRoute);
+        var members = await db.Households.Where(h => h.Id == saved.HouseholdId).SelectMany(h => h.Members).ToListAsync();
+        Assert.Equal(Juso.Domain.Households.Sex.Male, members.Single(m => m.GivenName == form.Members[0].GivenName).Sex);
+        Assert.Null(members.Single(m => m.GivenName == form.Members[1].GivenName).Sex);
+    }
+
+    [Fact]
     public async Task OpenCase_SecondCaseOfFiscalYear_GetsNextNumber_AndNewYearStartsAtOne()
     {
         await using var scope = _harness.As(TestUsers.Coordinator());

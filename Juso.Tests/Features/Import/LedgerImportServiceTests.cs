@@ -61,10 +61,30 @@ public sealed class LedgerImportServiceTests : IAsyncLifetime
         Assert.Equal(Ledgers.Tachikawa.Handled.Select(v => (decimal)v), Row(ReportRows.Handled));
         Assert.Equal(Ledgers.Tachikawa.Closed.Select(v => (decimal)v), Row(ReportRows.Closed));
         Assert.Equal(Ledgers.Tachikawa.FirstPlans.Select(v => (decimal)v), Row("plans-first"));
+        Assert.Equal(Ledgers.Tachikawa.FromTriageMeeting.Select(v => (decimal)v), Row($"route-{IntakeRoute.TriageMeeting}"));
+        // The other rows leave 相談経路 empty and have no 紹介元機関: 窓口.
+        Assert.Equal(Ledgers.Tachikawa.New.Zip(Ledgers.Tachikawa.FromTriageMeeting, (n, t) => (decimal)(n - t)), Row($"route-{IntakeRoute.Counter}"));
         foreach (var (heading, code, counts) in Ledgers.Tachikawa.Categories)
         {
             Assert.True(counts.Select(v => (decimal)v).SequenceEqual(Row($"category-{code}")), $"相談分類 {heading}: {string.Join(",", Row($"category-{code}"))}");
         }
+    }
+
+    [Fact]
+    public async Task Commit_SexColumn_IsKeptOnTheMember_AndAValueNobodyKnowsIsAProblemOfItsRow()
+    {
+        string[] Lines(string second) => [Ledgers.TemplateHeadings + ",性別", Ledgers.Row("S-1", "2024/4/1") + ",女",
+            Ledgers.Row("S-2", "2024/4/2", name: "佐藤 一郎", kana: "さとう いちろう") + "," + second];
+
+        var refused = (await ImportAsync(Ledgers.Utf8(Lines("?")))).Preview;
+        var saved = (await ImportAsync(Ledgers.Utf8(Lines("M")))).Preview;
+
+        Assert.False(refused.Saved);
+        Assert.Contains(refused.Problems, p => p.Row == 3 && p.Column == "性別" && p.Message.Contains("性別「?」は読めません"));
+        Assert.True(saved.Saved, string.Join(" / ", saved.Problems.Select(p => $"{p.Row} {p.Column} {p.Message}")));
+        await using var db = _harness.NewContext();
+        Assert.Equal(new Juso.Domain.Households.Sex?[] { Juso.Domain.Households.Sex.Male, Juso.Domain.Households.Sex.Female },
+            await db.Households.SelectMany(h => h.Members).OrderBy(m => m.FamilyNameKana).Select(m => m.Sex).ToListAsync());
     }
 
     [Fact]
