@@ -34,7 +34,7 @@ public sealed partial class ScaleOutTests
         var before = bellOnA.Unread;
         Assert.True(before > 1, "the supervisor has several unread alerts");
 
-        await using (var scope = await SignedInScopeAsync(b, "supervisor"))
+        await using (var scope = await b.SignedInScopeAsync("supervisor"))
         {
             var notifications = scope.ServiceProvider.GetRequiredService<NotificationService>();
             await notifications.MarkReadAsync((await notifications.ListAsync(unreadOnly: true, kind: null))[0].Id);
@@ -58,7 +58,7 @@ public sealed partial class ScaleOutTests
 
     private static async Task<int> UnreadAsync(PortalServer server, string userName)
     {
-        await using var scope = await SignedInScopeAsync(server, userName);
+        await using var scope = await server.SignedInScopeAsync(userName);
         return await scope.ServiceProvider.GetRequiredService<NotificationService>().UnreadCountAsync();
     }
 
@@ -83,7 +83,7 @@ public sealed partial class ScaleOutTests
 
         public static async Task<LiveBell> OpenAsync(PortalServer server, string userName)
         {
-            var scope = await SignedInScopeAsync(server, userName);
+            var scope = await server.SignedInScopeAsync(userName);
             var userId = (await scope.ServiceProvider.GetRequiredService<CurrentUser>().GetAsync()).UserId;
             return new LiveBell(scope, userId, await scope.ServiceProvider.GetRequiredService<NotificationService>().UnreadCountAsync());
         }

@@ -1,11 +1,8 @@
 using Juso.Domain.Meetings;
-using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
-using Juso.Portal.Common;
 using Juso.Portal.Features.Meetings;
 using Juso.Portal.Features.Meetings.Contract;
 using Juso.Tests.Support;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -217,7 +214,7 @@ public sealed partial class ScaleOutTests : IAsyncLifetime
     /// <summary>What the chair's remote does on that instance: starts an agenda item, which every board of the meeting shows.</summary>
     private static async Task StartItemAsChairAsync(PortalServer server, int meetingId, int itemId)
     {
-        await using var scope = await SignedInScopeAsync(server, "chair");
+        await using var scope = await server.SignedInScopeAsync("chair");
         var result = await scope.ServiceProvider.GetRequiredService<MeetingBoardService>().StartItemAsync(meetingId, itemId);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));
     }
@@ -238,15 +235,6 @@ public sealed partial class ScaleOutTests : IAsyncLifetime
             await Task.Delay(50);
         }
         return (a, b);
-    }
-
-    private static async Task<AsyncServiceScope> SignedInScopeAsync(PortalServer server, string userName)
-    {
-        var scope = server.Services.CreateAsyncScope();
-        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>().FindByNameAsync(userName))!;
-        scope.ServiceProvider.GetRequiredService<ClientInfo>().Principal =
-            await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<JusoUser>>().CreateAsync(user);
-        return scope;
     }
 
     private static async Task<(int MeetingId, int ItemId)> DemoMeetingAsync(PortalServer server)
