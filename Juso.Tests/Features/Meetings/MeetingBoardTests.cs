@@ -1,7 +1,6 @@
 using Juso.Domain.Agencies;
 using Juso.Domain.Auditing;
 using Juso.Domain.Meetings;
-using Juso.Infrastructure.Identity;
 using Juso.Portal.Common;
 using Juso.Portal.Features.Meetings;
 using Juso.Tests.Support;
@@ -27,8 +26,8 @@ public sealed partial class MeetingBoardTests : IAsyncLifetime
         _steps = new CaseSteps(_harness);
         _lead = await _harness.AddAgencyAsync("くらしサポートセンター", AgencyField.Poverty);
         _partner = await _harness.AddAgencyAsync("東部地域包括支援センター", AgencyField.Elderly);
-        _chair = await AddUserAsync("u-chair", "石田 美穂", _lead);
-        _member = await AddUserAsync($"u-member-{_partner.Id}", "藤井 由美", _partner);
+        _chair = await _harness.AddStaffUserAsync("u-chair", "石田 美穂", _lead);
+        _member = await _harness.AddStaffUserAsync($"u-member-{_partner.Id}", "藤井 由美", _partner);
     }
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
@@ -185,17 +184,6 @@ public sealed partial class MeetingBoardTests : IAsyncLifetime
     {
         await using var db = _harness.NewContext();
         return await db.Meetings.Where(m => m.Id == meetingId).SelectMany(m => m.Agenda).OrderBy(a => a.Order).Select(a => a.Id).FirstAsync();
-    }
-
-    private async Task<MemberOption> AddUserAsync(string id, string name, Agency agency)
-    {
-        await using var db = _harness.NewContext();
-        var staff = Staff.Create(agency, name, "テスト", null, _harness.Time.GetUtcNow());
-        db.Staff.Add(staff);
-        await db.SaveChangesAsync();
-        db.Users.Add(new JusoUser { Id = id, UserName = id, NormalizedUserName = id.ToUpperInvariant(), DisplayName = name, StaffId = staff.Id, CreatedAt = DateTime.UtcNow });
-        await db.SaveChangesAsync();
-        return new MemberOption(id, name, agency.Id, agency.Name);
     }
 
     /// <summary>The next change announced to the meeting's boards, as a board open on this instance hears it.</summary>
