@@ -1,13 +1,8 @@
 using Juso.Domain.Meetings;
-using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
-using Juso.Portal.Common;
 using Juso.Portal.Features.Meetings;
 using Juso.Portal.Features.Meetings.Contract;
-using Juso.Portal.Features.Monitoring;
-using Juso.Portal.Features.Notifications;
 using Juso.Tests.Support;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +14,7 @@ namespace Juso.Tests.Infrastructure;
 /// hub clients and the Blazor boards of the other, and a user's notification bells on both. And with Redis
 /// configured but down, one instance still works.
 /// </summary>
-public sealed class ScaleOutTests : IAsyncLifetime
+public sealed partial class ScaleOutTests : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "juso-tests", "scale-" + Guid.NewGuid().ToString("N"));
     private readonly List<IDisposable> _disposables = [];
@@ -199,53 +194,6 @@ public sealed class ScaleOutTests : IAsyncLifetime
         }, "B's chair stays listed");
     }
 
-    [Fact]
-    public async Task AnAlertRaisedByAJobOnInstanceA_UpdatesThatUsersBellOnInstanceB()
-    {
-        var (a, b) = await TwoInstancesAsync();
-        var bellOnB = Keep(await LiveBell.OpenAsync(b, "supervisor"));
-        Assert.Equal(0, bellOnB.Unread);
-
-        // The recurring job, run on A through the same class Hangfire schedules.
-        var raised = await a.Services.GetRequiredService<AlertOverdueMonitoringJob>().RunAsync(CancellationToken.None);
-
-        Assert.True(raised > 0, "the demo municipality has overdue plans");
-        var unread = await UnreadAsync(a, "supervisor");
-        Assert.True(unread > 0, "the supervisor gets overdue alerts");
-        await bellOnB.ShowsAsync(unread);
-    }
-
-    [Fact]
-    public async Task MarkingReadOnInstanceB_LowersThatUsersBellOnInstanceA()
-    {
-        var (a, b) = await TwoInstancesAsync();
-        await a.Services.GetRequiredService<AlertOverdueMonitoringJob>().RunAsync(CancellationToken.None);
-        var bellOnA = Keep(await LiveBell.OpenAsync(a, "supervisor"));
-        var before = bellOnA.Unread;
-        Assert.True(before > 1, "the supervisor has several unread alerts");
-
-        await using (var scope = await SignedInScopeAsync(b, "supervisor"))
-        {
-            var notifications = scope.ServiceProvider.GetRequiredService<NotificationService>();
-            await notifications.MarkReadAsync((await notifications.ListAsync(unreadOnly: true, kind: null))[0].Id);
-        }
-
-        await bellOnA.ShowsAsync(before - 1);
-    }
-
-    [Fact]
-    public async Task RedisConfiguredButDown_TheJobStillRaisesItsAlerts_AndThisInstancesBellFollows()
-    {
-        var settings = new Dictionary<string, string?> { ["Redis:Configuration"] = $"127.0.0.1:{RedisServer.FreePort()},connectTimeout=500" };
-        var a = Keep(new PortalServer(_directory, settings));
-        var bell = Keep(await LiveBell.OpenAsync(a, "supervisor"));
-
-        var raised = await a.Services.GetRequiredService<AlertOverdueMonitoringJob>().RunAsync(CancellationToken.None);
-
-        Assert.True(raised > 0, "the demo municipality has overdue plans");
-        await bell.ShowsAsync(await UnreadAsync(a, "supervisor"));
-    }
-
     private static async Task UntilAsync(Func<bool> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -266,7 +214,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
     /// <summary>What the chair's remote does on that instance: starts an agenda item, which every board of the meeting shows.</summary>
     private static async Task StartItemAsChairAsync(PortalServer server, int meetingId, int itemId)
     {
-        await using var scope = await SignedInScopeAsync(server, "chair");
+        await using var scope = await server.SignedInScopeAsync("chair");
         var result = await scope.ServiceProvider.GetRequiredService<MeetingBoardService>().StartItemAsync(meetingId, itemId);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));
     }
@@ -289,21 +237,6 @@ public sealed class ScaleOutTests : IAsyncLifetime
         return (a, b);
     }
 
-    private static async Task<AsyncServiceScope> SignedInScopeAsync(PortalServer server, string userName)
-    {
-        var scope = server.Services.CreateAsyncScope();
-        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>().FindByNameAsync(userName))!;
-        scope.ServiceProvider.GetRequiredService<ClientInfo>().Principal =
-            await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<JusoUser>>().CreateAsync(user);
-        return scope;
-    }
-
-    private static async Task<int> UnreadAsync(PortalServer server, string userName)
-    {
-        await using var scope = await SignedInScopeAsync(server, userName);
-        return await scope.ServiceProvider.GetRequiredService<NotificationService>().UnreadCountAsync();
-    }
-
     private static async Task<(int MeetingId, int ItemId)> DemoMeetingAsync(PortalServer server)
     {
         await using var db = await server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
@@ -316,60 +249,6 @@ public sealed class ScaleOutTests : IAsyncLifetime
         var connection = await BoardHubClient.ConnectAsync(server, userName);
         _disposables.Add(new Disposer(() => connection.DisposeAsync().AsTask().GetAwaiter().GetResult()));
         return connection;
-    }
-
-    /// <summary>What NotificationBell does on an open page: reloads the user's unread count whenever the notifier names the user.</summary>
-    private sealed class LiveBell : IDisposable
-    {
-        private readonly AsyncServiceScope _scope;
-        private readonly NotificationNotifier _notifier;
-        private readonly string _userId;
-        private int _unread;
-
-        private LiveBell(AsyncServiceScope scope, string userId, int unread)
-        {
-            _scope = scope;
-            _userId = userId;
-            _unread = unread;
-            _notifier = scope.ServiceProvider.GetRequiredService<NotificationNotifier>();
-            _notifier.Changed += OnChanged;
-        }
-
-        public int Unread => Volatile.Read(ref _unread);
-
-        public static async Task<LiveBell> OpenAsync(PortalServer server, string userName)
-        {
-            var scope = await SignedInScopeAsync(server, userName);
-            var userId = (await scope.ServiceProvider.GetRequiredService<CurrentUser>().GetAsync()).UserId;
-            return new LiveBell(scope, userId, await scope.ServiceProvider.GetRequiredService<NotificationService>().UnreadCountAsync());
-        }
-
-        public async Task ShowsAsync(int expected)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(15);
-            while (Unread != expected)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"the bell shows {expected} unread, not {Unread}");
-                await Task.Delay(50);
-            }
-        }
-
-        public void Dispose()
-        {
-            _notifier.Changed -= OnChanged;
-            _scope.Dispose();
-        }
-
-        private void OnChanged(IReadOnlySet<string> userIds)
-        {
-            if (userIds.Contains(_userId))
-            {
-                _ = ReloadAsync();
-            }
-        }
-
-        private async Task ReloadAsync() =>
-            Volatile.Write(ref _unread, await _scope.ServiceProvider.GetRequiredService<NotificationService>().UnreadCountAsync());
     }
 
     private sealed class Disposer(Action dispose) : IDisposable

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Juso.Domain.Agencies;
+using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Common;
+using Juso.Portal.Features.Meetings;
 using Juso.Portal.Hosting;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -92,6 +94,19 @@ public sealed class PortalHarness : IAsyncDisposable
         db.Agencies.Add(agency);
         await db.SaveChangesAsync();
         return agency;
+    }
+
+    /// <summary>A user who is staff of <paramref name="agency"/>, as the meeting forms offer them for membership or the chair.</summary>
+    public async Task<MemberOption> AddStaffUserAsync(string id, string name, Agency agency)
+    {
+        await using var db = NewContext();
+        var staff = Staff.Create(agency, name, "テスト", null, Time.GetUtcNow());
+        db.Staff.Add(staff);
+        await db.SaveChangesAsync();
+        db.Users.Add(new JusoUser { Id = id, UserName = id, NormalizedUserName = id.ToUpperInvariant(), DisplayName = name, StaffId = staff.Id, CreatedAt = DateTime.UtcNow,
+            SecurityStamp = Guid.NewGuid().ToString() });
+        await db.SaveChangesAsync();
+        return new MemberOption(id, name, agency.Id, agency.Name);
     }
 
     public async ValueTask DisposeAsync()

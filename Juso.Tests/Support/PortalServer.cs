@@ -1,6 +1,9 @@
+using Juso.Infrastructure.Identity;
+using Juso.Portal.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,6 +41,16 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     }
 
     public string BaseUrl { get; }
+
+    /// <summary>A service scope signed in as the demo user <paramref name="userName"/>, as that user's circuit is.</summary>
+    public async Task<AsyncServiceScope> SignedInScopeAsync(string userName)
+    {
+        var scope = Services.CreateAsyncScope();
+        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>().FindByNameAsync(userName))!;
+        scope.ServiceProvider.GetRequiredService<ClientInfo>().Principal =
+            await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<JusoUser>>().CreateAsync(user);
+        return scope;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -2,7 +2,6 @@ using Juso.Domain.Agencies;
 using Juso.Domain.Auditing;
 using Juso.Domain.Cases;
 using Juso.Domain.Meetings;
-using Juso.Infrastructure.Identity;
 using Juso.Portal.Common;
 using Juso.Portal.Features.Cases;
 using Juso.Portal.Features.Documents;
@@ -162,8 +161,8 @@ public sealed class CaseConfidentialityServiceTests : IAsyncLifetime
     /// <summary>A 支援会議 chaired by u-chair with the partner's member (not yet pledged) and the case on its agenda.</summary>
     private async Task<int> ScheduleSupportMeetingAsync()
     {
-        var chair = await AddUserAsync("u-chair", "石田 美穂", _lead);
-        var member = await AddUserAsync($"u-member-{_partner.Id}", "藤井 由美", _partner);
+        var chair = await _harness.AddStaffUserAsync("u-chair", "石田 美穂", _lead);
+        var member = await _harness.AddStaffUserAsync($"u-member-{_partner.Id}", "藤井 由美", _partner);
         await using var scope = _harness.As(TestUsers.Chair());
         var meetings = _harness.Get<MeetingService>(scope);
         var id = Ok(await meetings.ScheduleAsync(new MeetingForm
@@ -191,16 +190,5 @@ public sealed class CaseConfidentialityServiceTests : IAsyncLifetime
     {
         await using var db = _harness.NewContext();
         return await db.Meetings.Where(m => m.Id == _meetingId).SelectMany(m => m.Agenda).Where(a => a.SupportCaseId == _noConsentCaseId).Select(a => a.Id).SingleAsync();
-    }
-
-    private async Task<MemberOption> AddUserAsync(string id, string name, Agency agency)
-    {
-        await using var db = _harness.NewContext();
-        var staff = Staff.Create(agency, name, "テスト", null, _harness.Time.GetUtcNow());
-        db.Staff.Add(staff);
-        await db.SaveChangesAsync();
-        db.Users.Add(new JusoUser { Id = id, UserName = id, NormalizedUserName = id.ToUpperInvariant(), DisplayName = name, StaffId = staff.Id, CreatedAt = DateTime.UtcNow });
-        await db.SaveChangesAsync();
-        return new MemberOption(id, name, agency.Id, agency.Name);
     }
 }

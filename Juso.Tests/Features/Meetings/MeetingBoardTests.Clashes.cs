@@ -11,7 +11,7 @@ public sealed partial class MeetingBoardTests
     public async Task ScheduleNew_ChairMemberOrRoomBookedAtAnOverlappingTime_IsWarned_ALaterHourIsNot()
     {
         await ScheduleAsync(MeetingKind.MultiLayered);
-        var other = await AddUserAsync("u-other", "大野 健", _partner);
+        var other = await _harness.AddStaffUserAsync("u-other", "大野 健", _partner);
         await using var scope = _harness.As(TestUsers.Coordinator());
         var schedule = _harness.Get<MeetingScheduleService>(scope);
         MeetingForm At(int hour, int minute, MemberOption chair, string place) => new()

@@ -2,7 +2,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using Juso.Domain.Agencies;
 using Juso.Domain.Meetings;
-using Juso.Infrastructure.Identity;
 using Juso.Portal.Features.Meetings;
 using Juso.Portal.Features.Plans;
 using Juso.Tests.Features.Plans;
@@ -31,7 +30,7 @@ public sealed class MeetingFormPropertyTests : IAsyncLifetime
         _harness = await PortalHarness.CreateAsync();
         _steps = new CaseSteps(_harness);
         _lead = await _harness.AddAgencyAsync("くらしサポートセンター", AgencyField.Poverty);
-        _chair = await AddUserAsync("u-chair", "石田 美穂", _lead);
+        _chair = await _harness.AddStaffUserAsync("u-chair", "石田 美穂", _lead);
         _caseId = await _steps.OpenAsync();
         await _steps.DraftAsync(_caseId, _lead.Id);
         await using var scope = _harness.As(TestUsers.Chair());
@@ -171,7 +170,7 @@ public sealed class MeetingFormPropertyTests : IAsyncLifetime
     public async Task AddMember_HostileMemberOption_SavesOrRefusesWithNothingHalfSaved()
     {
         var partner = await _harness.AddAgencyAsync("東部地域包括支援センター", AgencyField.Elderly);
-        var member = await AddUserAsync("u-member", "藤井 由美", partner);
+        var member = await _harness.AddStaffUserAsync("u-member", "藤井 由美", partner);
         var option = Gen.Frequency(
             (2, Gen.Constant<MemberOption?>(member)),
             (1, Gen.Constant<MemberOption?>(null)),
@@ -219,16 +218,5 @@ public sealed class MeetingFormPropertyTests : IAsyncLifetime
         form.Time = TimeSpan.Zero;
 
         await FormProperties.SaveOrLeaveUntouchedAsync(_harness, () => _harness.Get<MeetingService>(scope).ScheduleAsync(form));
-    }
-
-    private async Task<MemberOption> AddUserAsync(string id, string name, Agency agency)
-    {
-        await using var db = _harness.NewContext();
-        var staff = Staff.Create(agency, name, "テスト", null, _harness.Time.GetUtcNow());
-        db.Staff.Add(staff);
-        await db.SaveChangesAsync();
-        db.Users.Add(new JusoUser { Id = id, UserName = id, NormalizedUserName = id.ToUpperInvariant(), DisplayName = name, StaffId = staff.Id, CreatedAt = DateTime.UtcNow });
-        await db.SaveChangesAsync();
-        return new MemberOption(id, name, agency.Id, agency.Name);
     }
 }

@@ -35,8 +35,8 @@ public sealed class WallDisplayTests : IAsyncLifetime
         });
         var lead = await _harness.AddAgencyAsync("くらしサポートセンター", AgencyField.Poverty);
         _partner = await _harness.AddAgencyAsync("東部地域包括支援センター", AgencyField.Elderly);
-        _chair = await AddUserAsync("u-chair", "石田 美穂", lead);
-        _member = await AddUserAsync($"u-member-{_partner.Id}", "藤井 由美", _partner);
+        _chair = await _harness.AddStaffUserAsync("u-chair", "石田 美穂", lead);
+        _member = await _harness.AddStaffUserAsync($"u-member-{_partner.Id}", "藤井 由美", _partner);
     }
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
@@ -176,17 +176,5 @@ public sealed class WallDisplayTests : IAsyncLifetime
         })).Id;
         Ok(await meetings.AddMemberAsync(id, _member));
         return id;
-    }
-
-    private async Task<MemberOption> AddUserAsync(string id, string name, Agency agency)
-    {
-        await using var db = _harness.NewContext();
-        var staff = Juso.Domain.Agencies.Staff.Create(agency, name, "テスト", null, _harness.Time.GetUtcNow());
-        db.Staff.Add(staff);
-        await db.SaveChangesAsync();
-        db.Users.Add(new JusoUser { Id = id, UserName = id, NormalizedUserName = id.ToUpperInvariant(), DisplayName = name, StaffId = staff.Id, CreatedAt = DateTime.UtcNow,
-            SecurityStamp = Guid.NewGuid().ToString() });
-        await db.SaveChangesAsync();
-        return new MemberOption(id, name, agency.Id, agency.Name);
     }
 }
