@@ -310,6 +310,7 @@ public static class PortalServices
     {
         services.AddScoped<CaseWork>();
         services.AddScoped<StaffDirectory>();
+        services.AddScoped<TaskSuggestions>();
         services.AddScoped<CaseService>();
         services.AddScoped<IntakeService>();
         services.AddScoped<HouseholdService>();
