@@ -44,7 +44,7 @@ public sealed class TaskSuggestionsTests : PortalComponentTest
             [.. (await field.FindComponent<MudAutocomplete<string>>().Instance.SearchFunc!(text!, CancellationToken.None)!)!];
 
         Assert.Equal(BoardPhrases.Frequencies, await OfferedAsync(null));
-        Assert.Equal(["週1回", "週2回"], await OfferedAsync("週"));
+        Assert.Equal(["週1回", "週2回", "隔週"], await OfferedAsync("週"));
         // The phrase as chosen opens the whole list again, so another is one click away.
         Assert.Equal(BoardPhrases.Frequencies, await OfferedAsync("月1回"));
         await field.InvokeAsync(() => field.FindComponent<MudAutocomplete<string>>().Instance.ValueChanged.InvokeAsync("毎朝の声かけ"));
