@@ -89,6 +89,7 @@ public static partial class PortalServices
     {
         services.AddScoped<CaseWork>();
         services.AddScoped<StaffDirectory>();
+        services.AddScoped<TaskSuggestions>();
         services.AddScoped<CaseService>();
         services.AddScoped<IntakeService>();
         services.AddScoped<HouseholdService>();

@@ -47,6 +47,25 @@ public sealed class PartyFieldTests : PortalComponentTest
         Assert.Equal("近所の薬局", value);
     }
 
+    [Fact]
+    public void OptionsMovingWhileThePageIsOpen_TheChoiceShownFollowsTheValueKept()
+    {
+        // The intake adds a member's option above the agencies as the member is typed.
+        var value = "東部地域包括支援センター";
+        var field = Render<PartyField>(p => p.Add(x => x.Value, value).Add(x => x.Options, PartyChoices.Consulters([], ["東部地域包括支援センター"]))
+            .Add(x => x.InputId, "c").Add(x => x.Label, "相談者"));
+        Assert.Equal("東部地域包括支援センター", field.Find("#c").GetAttribute("value"));
+
+        field.Render(p => p.Add(x => x.Options, Consulters));
+        Assert.Equal("東部地域包括支援センター", field.Find("#c").GetAttribute("value"));
+
+        // A member renamed after being chosen: the text kept reads back as 「その他」 with that text, never as another option.
+        field.Render(p => p.Add(x => x.Value, "山田\u3000和子（父母）"));
+        field.Render(p => p.Add(x => x.Options, PartyChoices.Consulters(["山田\u3000和子（祖父母）"], ["東部地域包括支援センター"])));
+        Assert.Equal("その他", field.Find("#c").GetAttribute("value"));
+        Assert.Equal("山田\u3000和子（父母）", field.Find("#c-other").GetAttribute("value"));
+    }
+
     private IRenderedComponent<ContainerFragment> RenderField(string? value, Action<string?> changed) =>
         Render(builder =>
         {

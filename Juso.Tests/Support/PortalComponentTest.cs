@@ -35,6 +35,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<CaseChangeBroadcast>();
         Services.AddScoped<CaseWork>();
         Services.AddScoped<StaffDirectory>();
+        Services.AddScoped<TaskSuggestions>();
         Services.AddScoped<IntakeService>();
         Services.AddScoped<CaseService>();
         Services.AddScoped<CoordinationService>();

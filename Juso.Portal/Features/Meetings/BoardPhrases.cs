@@ -20,4 +20,30 @@ public static class BoardPhrases
 
     /// <summary>役割分担の頻度.</summary>
     public static readonly IReadOnlyList<string> Frequencies = ["週1回", "週2回", "隔週", "月1回", "月2回", "2か月に1回", "3か月に1回", "随時", "必要時"];
+
+    /// <summary>役割分担の役割 most plans have; an agency's own earlier roles are offered before these (<c>TaskSuggestions</c>).</summary>
+    public static readonly IReadOnlyList<string> Roles =
+    [
+        "家庭訪問で生活の状況を確認する",
+        "相談支援（面談）",
+        "関係機関との連絡調整",
+        "家計の相談と家計改善の支援",
+        "就労に向けた相談と職場見学の同行",
+        "居場所・参加の場への同行",
+        "医療機関の受診の支援",
+        "見守り（地域での声かけ）",
+        "福祉サービスの利用申請の支援",
+    ];
+
+    /// <summary>会議の対応事項 that come up again and again.</summary>
+    public static readonly IReadOnlyList<string> ActionItems =
+    [
+        "本人に連絡し、面談の日程を調整する",
+        "関係機関に会議の結果を伝える",
+        "支援プラン案を修正し、次回の会議に提出する",
+        "本人の同意を確認する",
+        "家庭訪問で状況を確認する",
+        "福祉サービスの利用申請を支援する",
+        "次回の会議の日程を調整する",
+    ];
 }

@@ -77,6 +77,15 @@ public sealed class MeetingScheduleService(IDbContextFactory<JusoDbContext> fact
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).Take(PlacesOffered).ToListAsync();
     }
 
+    /// <summary>Meetings a text may name (不足が挙がった場): the latest held or planned ones, as their references read.</summary>
+    public async Task<IReadOnlyList<string>> ReferencesAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.CancelledAt == null).OrderByDescending(m => m.ScheduledAt)
+            .Select(m => new { m.Kind, m.ScheduledAt, m.Number }).Take(PlacesOffered).ToListAsync();
+        return [.. meetings.Select(m => Meeting.ReferenceOf(m.Kind, FiscalYear.Of(JapanDate.Today(JapanDate.FromUtc(m.ScheduledAt))), m.Number))];
+    }
+
     public async Task<SaveResult> RescheduleAsync(int meetingId, RescheduleForm form)
     {
         string? before = null;
