@@ -70,9 +70,9 @@ internal sealed class BoardEditor : IAsyncDisposable
 
     /// <summary>
     /// One edit of the first assignment; the CPU window runs from the save click until the editor and every viewer show
-    /// the new text, less <paramref name="idleRate"/> (ms/s) over that window.
+    /// the new text: the portal's CPU in it and its length, so that the caller can take the idle rate off.
     /// </summary>
-    public async Task<(double CpuMs, List<double> Latencies, int Missing)> EditAsync(int round, IPage[] watching, double idleRate)
+    public async Task<(double CpuMs, double Seconds, List<double> Latencies, int Missing)> EditAsync(int round, IPage[] watching)
     {
         var text = $"週{round + 1}回の訪問で様子を確認する（計測{Guid.NewGuid():N}）";
         // Each viewer watches its own DOM for the new text and resolves a promise with the wall clock when it appears.
@@ -99,7 +99,8 @@ internal sealed class BoardEditor : IAsyncDisposable
             }
         }));
         await _page.GetByTestId("assignment-task").Filter(new() { HasText = text }).WaitForAsync(new() { Timeout = 30_000 });
-        var cpuMs = (_portal.Cpu() - cpu).TotalMilliseconds - clock.Elapsed.TotalSeconds * idleRate;
+        var cpuMs = (_portal.Cpu() - cpu).TotalMilliseconds;
+        var seconds = clock.Elapsed.TotalSeconds;
 
         long? commitAt = null;
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -112,8 +113,8 @@ internal sealed class BoardEditor : IAsyncDisposable
             await Task.Delay(20);
         }
         return commitAt is { } at
-            ? (cpuMs, seen.Where(s => s is not null).Select(s => s!.Value - at).ToList(), seen.Count(s => s is null))
-            : (cpuMs, [], watching.Length);
+            ? (cpuMs, seconds, seen.Where(s => s is not null).Select(s => s!.Value - at).ToList(), seen.Count(s => s is null))
+            : (cpuMs, seconds, [], watching.Length);
     }
 
     public ValueTask DisposeAsync() => _listener.DisposeAsync();

@@ -13,8 +13,8 @@
 //   load, its own re-render), measured after the N boards closed again, when the portal's start-up background has died
 //   down; "fan-out" is the window with N boards less the editor alone, i.e. what the N viewers cost. The dialog opening
 //   and the typing happen before the window.
-// - idle: the portal's CPU in ms per second without input, with no board but the editor's (after the run, once it no
-//   longer falls) → with the N boards open.
+// - idle: the portal's CPU in ms per second without input, once it no longer falls: with no board but the editor's
+//   (after the run) → with the N boards open (after the edits, when what opening them set off has died down).
 //
 //   dotnet run -c Release --project bench/Juso.Bench.Circuits -- [boards...] [--rounds R] [--processes P] [--heap]
 //   e.g. dotnet run -c Release --project bench/Juso.Bench.Circuits -- 100
