@@ -45,6 +45,10 @@ public static partial class PortalServices
             mud.SnackbarConfiguration.PreventDuplicates = false;
             mud.SnackbarConfiguration.ShowTransitionDuration = 150;
             mud.SnackbarConfiguration.HideTransitionDuration = 300;
+            // Each circuit's popover service wakes on this period to detach closed popovers, also when there are none:
+            // at MudBlazor's 0.5 s, 100 open boards woke the portal 200 times a second (docs/adr/0032-board-fan-out-cost.md).
+            // Detaching only unhooks a closed popover's observers in the browser, so it may wait.
+            mud.PopoverOptions.QueueDelay = TimeSpan.FromSeconds(30);
         });
         services.TryAddTransient<MudBlazor.MudLocalizer>();
         services.AddLocalizationInterceptor<Components.Layout.JapaneseMudLocalization>();

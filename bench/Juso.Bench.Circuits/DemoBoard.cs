@@ -2,24 +2,10 @@ using System.Net;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 
-// The pages' side of the benchmark: signing in, the item every board shows, and the script that times the new text.
-internal static partial class Program
+/// <summary>The demo data the bench runs on: the chair's sign-in and the meeting whose current item has role assignments.</summary>
+internal static class DemoBoard
 {
-    // Resolves at once if the text is already shown; otherwise a MutationObserver resolves with Date.now() when it appears.
-    private const string WatchScript = """
-        text => {
-            window.__seen = new Promise(resolve => {
-                const shows = () => [...document.querySelectorAll('[data-testid=assignment-task]')].some(e => e.textContent.includes(text));
-                if (shows()) { resolve(Date.now()); return; }
-                const observer = new MutationObserver(() => {
-                    if (shows()) { observer.disconnect(); resolve(Date.now()); }
-                });
-                observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-            });
-        }
-        """;
-
-    private static async Task SignInAsync(IPage page, string user)
+    public static async Task SignInAsync(IPage page, string user)
     {
         await page.GotoAsync("/account/login");
         await page.Locator("#username").FillAsync(user);
@@ -30,7 +16,7 @@ internal static partial class Program
 
     // The demo meeting the chair runs whose agenda has a case with role assignments (read from the portal's own database:
     // the hub's public contract carries no plans); that item is started over the hub, so that every board shows them.
-    private static async Task<int> StartItemWithAssignmentsAsync(string baseUrl, CookieContainer cookies, string data)
+    public static async Task<int> StartItemWithAssignmentsAsync(string baseUrl, CookieContainer cookies, string data)
     {
         int meetingId, itemId;
         using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data, "juso.db")};Mode=ReadOnly;Pooling=False"))

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+/// <summary>One size of the bench: a fresh portal, the editor's board, N viewer boards, the edits, one table row.</summary>
+internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, bool heapCensus)
+{
+    public const string Header = """
+        | boards | edits | p50 ms | p95 ms | p99 ms | max ms | missing | heap KB per circuit | RSS KB per circuit | CPU ms per edit: editor alone | CPU ms per edit: fan-out | idle CPU ms/s: no board (after) → N boards | CPU s opening | load |
+        |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
+        """;
+
+    /// <summary>Runs <paramref name="boards"/> viewers, prints the row and returns the portal's RSS growth in KB.</summary>
+    public async Task<long> RunAsync(int boards)
+    {
+        await using var portal = await PortalProcess.StartAsync(portalDll, "circuits", new Dictionary<string, string> { ["Diagnostics__MemoryEndpoint"] = "true" });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseUrl, ViewportSize = new() { Width = 1280, Height = 720 } });
+        await using var editor = await BoardEditor.OpenAsync(context, portal);
+
+        // The first edits compile the edit path, so that the boards are not charged for it.
+        for (var r = 0; r < 5; r++)
+        {
+            await editor.EditAsync(r, []);
+        }
+
+        // Memory with the editor's board only, after its edits compiled and cached what every edit needs.
+        await portal.SettleAsync();
+        var rssBefore = portal.RssKb();
+        var heapBefore = await PortalMeasures.ManagedHeapAsync(portal.BaseUrl);
+        var censusBefore = heapCensus ? HeapCensus.Take(portal.Id) : null;
+
+        var cpuBefore = portal.Cpu();
+        var viewers = await OpenBoardsAsync(context, editor.MeetingId, boards);
+        var cpuOpening = portal.Cpu() - cpuBefore;
+        await portal.SettleAsync();
+        var rssAfter = portal.RssKb();
+        var heapAfter = await PortalMeasures.ManagedHeapAsync(portal.BaseUrl);
+
+        var latencies = new List<double>();
+        var missing = 0;
+        var withBoards = new List<(double CpuMs, double Seconds)>();
+        for (var r = 0; r < rounds; r++)
+        {
+            var edit = await editor.EditAsync(20 + r, viewers);
+            missing += edit.Missing;
+            latencies.AddRange(edit.Latencies);
+            withBoards.Add((edit.CpuMs, edit.Seconds));
+        }
+        // Open boards that nobody edits: what the portal spends on them. Read after the edits, as the editor's own rate
+        // below, when what opening a hundred circuits set off (compiling, collecting) has died down; read right after
+        // the opening it still held that work (10–64 ms/s at 100 boards on the shared machine, depending on the wait).
+        var idleAfter = await PortalMeasures.SettledIdleCpuAsync(portal);
+        var fanOutWindows = withBoards.Select(w => w.CpuMs - w.Seconds * idleAfter).ToList();
+        if (censusBefore is not null)
+        {
+            // After the edits, so that suspending the portal does not touch the measurements; the boards are still open.
+            await PortalMeasures.ManagedHeapAsync(portal.BaseUrl);
+            HeapCensus.Print(censusBefore, HeapCensus.Take(portal.Id), boards, 25);
+        }
+
+        // The editor alone, for the same edits with the boards closed again: what the editor's save costs without viewers.
+        // Measured last, when the portal's start-up background (tiered compilation, jobs starting) has died down.
+        foreach (var viewer in viewers)
+        {
+            await viewer.CloseAsync();
+        }
+        var idleAlone = await PortalMeasures.SettledIdleCpuAsync(portal);
+        var editorAlone = new List<double>();
+        for (var r = 0; r < Math.Min(rounds, 10); r++)
+        {
+            var edit = await editor.EditAsync(100 + r, []);
+            editorAlone.Add(edit.CpuMs - edit.Seconds * idleAlone);
+        }
+        var editorCpu = editorAlone.Average();
+        latencies.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {boards} | {rounds} | {Percentile.Of(latencies, 50):0} | {Percentile.Of(latencies, 95):0} | {Percentile.Of(latencies, 99):0} | {latencies.LastOrDefault():0} | {missing} | {(heapAfter - heapBefore) / 1024.0 / boards:0} | {(rssAfter - rssBefore) / (double)boards:0} | {editorCpu:0.0} | {fanOutWindows.Average() - editorCpu:0.0} | {idleAlone:0} → {idleAfter:0} | {cpuOpening.TotalSeconds:0.0} | {File.ReadAllText("/proc/loadavg")[..14].Trim()} |"));
+        return rssAfter - rssBefore;
+    }
+
+    /// <summary>N more pages of the chair's board, each its own circuit, once each shows the assignments.</summary>
+    private static async Task<IPage[]> OpenBoardsAsync(IBrowserContext context, int meetingId, int boards)
+    {
+        var viewers = new IPage[boards];
+        // A few pages load at once: one at a time, 500 boards would take most of an hour on this machine.
+        using var loading = new SemaphoreSlim(4);
+        await Task.WhenAll(Enumerable.Range(0, boards).Select(async i =>
+        {
+            await loading.WaitAsync();
+            try
+            {
+                var page = await context.NewPageAsync();
+                await page.GotoAsync($"/meetings/{meetingId}/board", new() { Timeout = 300_000 });
+                await page.GetByTestId("board-assignments").WaitForAsync(new() { Timeout = 300_000 });
+                viewers[i] = page;
+            }
+            finally
+            {
+                loading.Release();
+            }
+        }));
+        return viewers;
+    }
+}
