@@ -131,13 +131,6 @@ public sealed partial class DeskJourneyTests(BrowserFixture fixture) : BrowserTe
         await page.Locator("#m1-given").FillAsync("健太");
         await page.Locator("#m1-family-kana").FillAsync("オオモリ");
         await page.Locator("#m1-given-kana").FillAsync("ケンタ");
-        await page.GetByTestId("add-member").ClickAsync();
-        await page.Locator("#m2-family").FillAsync("大森");
-        await page.Locator("#m2-given").FillAsync("幸子");
-        await page.Locator("#m2-family-kana").FillAsync("オオモリ");
-        await page.Locator("#m2-given-kana").FillAsync("サチコ");
-        await IntakeJourneyTests.ChooseAsync(page, "#m2-relationship", "父母");
-        await IntakeJourneyTests.ChooseAsync(page, "#intake-consulter", "大森　幸子（父母）");
         await page.GetByTestId("submit-intake").ClickAsync();
 
         // The case page, or the form's messages if the intake was refused: the test then says which.
@@ -146,7 +139,6 @@ public sealed partial class DeskJourneyTests(BrowserFixture fixture) : BrowserTe
         Assert.False(await errors.IsVisibleAsync(), await errors.IsVisibleAsync() ? await errors.InnerTextAsync() : null);
         await Assertions.Expect(page).ToHaveURLAsync(CasePath());
         await Assertions.Expect(Detail(page, "受付日")).ToContainTextAsync("令和8年4月1日（水）");
-        await Assertions.Expect(Detail(page, "相談者")).ToHaveTextAsync("大森　幸子（父母）");
     }
 
     private static async Task EnterAsync(ILocator field, string text)
