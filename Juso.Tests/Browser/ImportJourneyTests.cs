@@ -43,6 +43,8 @@ public sealed class ImportJourneyTests(BrowserFixture fixture) : BrowserTest(fix
         await page.Locator("#unknown-0").FocusAsync();
         await page.Keyboard.TypeAsync("東部");
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "東部地域包括支援センター" }).WaitForAsync();
+        // The list opened on focus with every agency: Enter picks the first item, so wait until typing has narrowed it.
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(1);
         Assert.Equal(0, await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "新しく登録する" }).CountAsync());
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#unknown-0")).ToHaveValueAsync("東部地域包括支援センター");
