@@ -49,7 +49,9 @@ internal static class ParticipationDemoData
         await SeedPlanAsync(db, worker, resources, farm, today, now, cancellationToken);
         // The neighbour's word that reached outreach through the drop-in: linked to the lead the outreach demo registered.
         var leadId = await db.OutreachLeads.Where(l => l.Description == "東町2丁目の○○さん宅の長男（40代）").Select(l => (int?)l.Id).FirstOrDefaultAsync(cancellationToken);
-        SeedPlaces(db, leadId, today, now);
+        // A regular of the drop-in who came to the counter: linked to the oldest case with consent, so the place page shows a case chosen.
+        var caseId = await db.Cases.Where(c => c.CurrentConsent == ConsentStatus.Obtained).OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        SeedPlaces(db, leadId, caseId, today, now);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -80,7 +82,7 @@ internal static class ParticipationDemoData
         found.Case.NotePlanChange("参加支援プランを作成しました（デモデータ）。", actor, created);
     }
 
-    private static void SeedPlaces(JusoDbContext db, int? leadId, DateOnly today, DateTimeOffset now)
+    private static void SeedPlaces(JusoDbContext db, int? leadId, int? caseId, DateOnly today, DateTimeOffset now)
     {
         var places = new[]
         {
@@ -99,6 +101,7 @@ internal static class ParticipationDemoData
         }
         places[2].RecordSession(today.AddDays(-110), 420, "子ども食堂と合同で出店。", now);
         places[0].RecordReferral(today.AddDays(-20), null, leadId, leadId is null ? "東町の男性（60代）" : null, "常連の方から、隣家の長男が外に出ていないと相談があった。アウトリーチにつないだ。", now);
+        places[0].RecordReferral(today.AddDays(-31), caseId, null, caseId is null ? "東町の女性（60代）" : null, "常連の方が家族の介護の悩みを話され、その場で相談窓口につないだ。", now);
         db.CommunityPlaces.AddRange(places);
     }
 }

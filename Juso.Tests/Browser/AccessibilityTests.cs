@@ -81,7 +81,14 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
 
         await page.GetByTestId("place-table").Locator("a").First.ClickAsync();
         await page.GetByTestId("sessions").WaitForAsync();
+        await page.GetByTestId("referral-case-link").WaitForAsync();
         await AssertAccessibleAsync(page, "community-place");
+
+        // The case of a referral is chosen: its number typed lists that case, and the open list passes too.
+        var number = await page.GetByTestId("referral-case-link").InnerTextAsync();
+        await page.Locator("#referral-case").FillAsync(number);
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = number }).WaitForAsync();
+        await AssertAccessibleAsync(page, "community-place-case-choice");
 
         await page.GotoAsync($"/households/{householdId}");
         await page.GetByTestId("edit-household").WaitForAsync();

@@ -24,17 +24,7 @@ public sealed partial class CaseService(IDbContextFactory<JusoDbContext> factory
         await using var db = await factory.CreateDbContextAsync();
         var query = CaseAccess.Visible(db.Cases.AsNoTracking(), await CaseAccess.ViewerAsync(db, user));
 
-        var byNumber = SupportCase.TryParseNumber(search.Text, out var numberYear, out var numberSequence);
-        var byName = !byNumber && HouseholdSearch.TermsOf(search.Text) is not null;
-        if (byNumber)
-        {
-            query = query.Where(c => c.FiscalYear == numberYear && c.Sequence == numberSequence);
-        }
-        else if (HouseholdSearch.TermsOf(search.Text) is { } terms)
-        {
-            var householdIds = HouseholdSearchIndex.Matching(db, terms);
-            query = query.Where(c => householdIds.Contains(c.HouseholdId));
-        }
+        query = CaseChoices.Matching(db, query, search.Text, out var byName);
         if (search.Category is { } category)
         {
             query = query.Where(c => c.Concerns.Any(x => x.Category == category));

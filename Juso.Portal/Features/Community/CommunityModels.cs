@@ -1,4 +1,5 @@
 using Juso.Domain.Community;
+using Juso.Portal.Common;
 
 namespace Juso.Portal.Features.Community;
 
@@ -7,9 +8,12 @@ public sealed record PlaceSummary(int Id, string Name, PlaceKind Kind, string Or
 
 public sealed record SessionView(int Id, DateOnly HeldOn, int Participants, string? Note);
 
-/// <summary>A consultation that came from a place; the case number only when the user may see that case.</summary>
-public sealed record ReferralView(int Id, DateOnly On, int? CaseId, string? CaseNumber, string? Reference, string? Note)
+/// <summary>A consultation that came from a place; the case (number and 本人) only when the user may see it.</summary>
+public sealed record ReferralView(int Id, DateOnly On, CaseChoice? Case, string? Reference, string? Note)
 {
+    /// <summary>Set when the referral names a case the user may not see: neither its number nor its name is shown.</summary>
+    public bool CaseWithheld { get; init; }
+
     /// <summary>The lead, only when the user may see it (<see cref="LeadLabel"/> says so otherwise).</summary>
     public int? LeadId { get; init; }
 
@@ -55,8 +59,8 @@ public sealed class ReferralForm
 {
     public DateTime? On { get; set; }
 
-    /// <summary>ケース番号 (e.g. 2026-0012) of a case the user may see; empty for a free reference.</summary>
-    public string? CaseNumber { get; set; }
+    /// <summary>A case the user may see, chosen by number or name; checked again when saved.</summary>
+    public CaseChoice? Case { get; set; }
 
     /// <summary>An アウトリーチ対象者 the user may see; checked again when saved.</summary>
     public PlaceLeadOption? Lead { get; set; }

@@ -1,4 +1,5 @@
 using Juso.Domain.Auditing;
+using Juso.Domain.Cases;
 using Juso.Domain.Common;
 using Juso.Domain.Community;
 using Juso.Infrastructure.Persistence;
@@ -42,8 +43,7 @@ public sealed class CommunityService(IDbContextFactory<JusoDbContext> factory, C
             return null;
         }
         var caseIds = place.Referrals.Select(r => r.SupportCaseId).OfType<int>().Distinct().ToList();
-        var visible = await CaseAccess.Visible(db.Cases.AsNoTracking(), await CaseAccess.ViewerAsync(db, user)).Where(c => caseIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.FiscalYear, c.Sequence }).ToDictionaryAsync(c => c.Id, c => Domain.Cases.SupportCase.FormatNumber(c.FiscalYear, c.Sequence));
+        var visible = await CaseChoices.OfAsync(db, await CaseAccess.ViewerAsync(db, user), caseIds);
         if (visible.Count > 0)
         {
             await audit.WriteAsync(user, AuditAction.CaseListViewed, detail: $"居場所・イベント {place.Id} からつながった相談", caseIds: visible.Keys.ToList());
@@ -59,10 +59,9 @@ public sealed class CommunityService(IDbContextFactory<JusoDbContext> factory, C
         return new PlaceView(place.Id, place.Version, place.Name, place.Kind, place.Organiser, place.Location, place.Recurrence, place.Description, place.IsArchived,
             place.Sessions.OrderByDescending(s => s.HeldOn).Select(s => new SessionView(s.Id, s.HeldOn, s.Participants, s.Note)).ToList(),
             place.Referrals.OrderByDescending(r => r.On).ThenByDescending(r => r.Id)
-                .Select(r => new ReferralView(r.Id, r.On, r.SupportCaseId is { } id && visible.ContainsKey(id) ? id : null,
-                    r.SupportCaseId is { } shown && visible.TryGetValue(shown, out var number) ? number : r.SupportCaseId is null ? null : "（閲覧権限のないケース）",
-                    r.Reference, r.Note)
+                .Select(r => new ReferralView(r.Id, r.On, r.SupportCaseId is { } id ? visible.GetValueOrDefault(id) : null, r.Reference, r.Note)
                 {
+                    CaseWithheld = r.SupportCaseId is { } withheld && !visible.ContainsKey(withheld),
                     LeadId = r.LeadId is { } lead && leads.ContainsKey(lead) ? lead : null,
                     LeadLabel = r.LeadId is { } shownLead ? leads.GetValueOrDefault(shownLead, "（閲覧権限のない対象者）") : null,
                 }).ToList(),
@@ -116,22 +115,34 @@ public sealed class CommunityService(IDbContextFactory<JusoDbContext> factory, C
         return options;
     }
 
-    /// <summary>A consultation that came from the place: a case the user may see (by ケース番号), an アウトリーチ対象者 the user may see, or a free reference.</summary>
+    /// <summary>Cases the user may see (<see cref="CaseConfidentiality"/>), by number (with or without its dash), 氏名 or フリガナ.</summary>
+    public async Task<IReadOnlyList<CaseChoice>> FindCasesAsync(string? text)
+    {
+        var user = await currentUser.GetAsync();
+        if (!ResourceDirectoryService.CanKeep(user))
+        {
+            return [];
+        }
+        await using var db = await factory.CreateDbContextAsync();
+        var choices = await CaseChoices.FindAsync(db, await CaseAccess.ViewerAsync(db, user), text);
+        if (choices.Count > 0)
+        {
+            await audit.WriteAsync(user, AuditAction.CaseListViewed, detail: "居場所・イベントからつながった相談のケースの候補", caseIds: choices.Select(c => c.Id).ToList());
+        }
+        return choices;
+    }
+
+    /// <summary>A consultation that came from the place: a case the user may see, an アウトリーチ対象者 the user may see, or a free reference.</summary>
     public async Task<SaveResult> RecordReferralAsync(int placeId, int expectedVersion, ReferralForm form)
     {
         var user = await currentUser.GetAsync();
-        int? caseId = null;
-        if (!string.IsNullOrWhiteSpace(form.CaseNumber))
+        if (form.Case is { } chosenCase)
         {
+            // The list offered only cases the user may see; the choice is checked again, since a consent or a part may have changed since.
             await using var db = await factory.CreateDbContextAsync();
-            var parts = form.CaseNumber.Trim().Split('-');
-            caseId = parts.Length == 2 && int.TryParse(parts[0], out var year) && int.TryParse(parts[1], out var sequence)
-                ? await CaseAccess.Visible(db.Cases, await CaseAccess.ViewerAsync(db, user)).Where(c => c.FiscalYear == year && c.Sequence == sequence)
-                    .Select(c => (int?)c.Id).SingleOrDefaultAsync()
-                : null;
-            if (caseId is null)
+            if (!await CaseAccess.Visible(db.Cases.AsNoTracking(), await CaseAccess.ViewerAsync(db, user)).AnyAsync(c => c.Id == chosenCase.Id))
             {
-                return SaveResult.Invalid("このケース番号のケースは見つからないか、閲覧する権限がありません（例: 2026-0012）。", nameof(ReferralForm.CaseNumber));
+                return SaveResult.Invalid("選択されたケースは見つからないか、閲覧する権限がありません。", nameof(ReferralForm.Case));
             }
         }
         if (form.Lead is { } chosen)
@@ -145,8 +156,8 @@ public sealed class CommunityService(IDbContextFactory<JusoDbContext> factory, C
         }
         return await ChangeAsync(placeId, expectedVersion, (_, place, now) =>
         {
-            var referral = place!.RecordReferral(MatchingForm.Day(form.On), caseId, form.Lead?.Id, form.Reference, form.Note, now);
-            return Task.FromResult((place, $"{place.Name} からつながった相談 {JapaneseFormat.Date(referral.On)}", caseId));
+            var referral = place!.RecordReferral(MatchingForm.Day(form.On), form.Case?.Id, form.Lead?.Id, form.Reference, form.Note, now);
+            return Task.FromResult((place, $"{place.Name} からつながった相談 {JapaneseFormat.Date(referral.On)}", form.Case?.Id));
         });
     }
 
