@@ -68,6 +68,15 @@ public sealed class CommunityService(IDbContextFactory<JusoDbContext> factory, C
             place.TotalParticipants, ResourceDirectoryService.CanKeep(user));
     }
 
+    /// <summary>主催 to choose from: the active agencies, then the organisers places already name, the most named first (docs/adr/0030).</summary>
+    public async Task<IReadOnlyList<string>> OrganisersAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Field).ThenBy(a => a.Name).Select(a => a.Name).ToListAsync();
+        var named = await db.CommunityPlaces.AsNoTracking().GroupBy(p => p.Organiser).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).ToListAsync();
+        return [.. agencies, .. named.Except(agencies)];
+    }
+
     public Task<SaveResult> CreateAsync(PlaceForm form) =>
         ChangeAsync(null, null, (db, _, now) =>
         {
