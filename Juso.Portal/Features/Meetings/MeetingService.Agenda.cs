@@ -157,22 +157,8 @@ public sealed partial class MeetingService
             return [];
         }
         await using var db = await factory.CreateDbContextAsync();
-        var query = db.Cases.AsNoTracking().Where(c => c.Stage != CaseStage.Closed);
-        var term = text?.Trim();
-        if (!string.IsNullOrEmpty(term))
-        {
-            var number = term.Split('-');
-            if (number.Length == 2 && int.TryParse(number[0], out var year) && int.TryParse(number[1], out var sequence))
-            {
-                query = query.Where(c => c.FiscalYear == year && c.Sequence == sequence);
-            }
-            else
-            {
-                var kana = KanaText.ToKatakana(term) ?? term;
-                query = query.Where(c => db.HouseholdMembers.Any(m => m.HouseholdId == c.HouseholdId
-                    && (m.FamilyName.Contains(term) || m.GivenName.Contains(term) || m.FamilyNameKana.Contains(kana) || m.GivenNameKana.Contains(kana))));
-            }
-        }
+        // The case list's rule for what the text finds (a number with or without its dash, or part of a 氏名 or フリガナ).
+        var query = CaseChoices.Matching(db, db.Cases.AsNoTracking().Where(c => c.Stage != CaseStage.Closed), text, out _);
         var rows = await query.OrderByDescending(c => c.FiscalYear).ThenByDescending(c => c.Sequence).Take(20).Select(c => new
         {
             c.Id,
