@@ -44,8 +44,12 @@ public sealed class DocumentJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await row.GetByTestId("mark-signed").ClickAsync();
         await page.Locator("#signed-by").WaitForAsync();
         await AssertAccessibleAsync(page, "plan-sign-dialog");
+        // Who signed is chosen (the person first, then the household); someone outside it, a 代理人, is typed under 「その他」.
+        Assert.Equal(await PrincipalNameAsync(caseId), await page.Locator("#signed-by").InputValueAsync());
+        await IntakeJourneyTests.ChooseAsync(page, "#signed-by", "その他（入力する）");
+        await page.Locator("#signed-by-other").FillAsync("代理人 山田 花子");
         await page.GetByTestId("save-signature").ClickAsync();
-        await row.GetByTestId("signature-state").Filter(new() { HasText = "署名済み" }).WaitForAsync();
+        await row.GetByTestId("signature-state").Filter(new() { HasText = "署名済み" }).Filter(new() { HasText = "代理人 山田 花子" }).WaitForAsync();
         await Assertions.Expect(row.GetByTestId("mark-signed")).ToHaveCountAsync(0);
     }
 
@@ -88,6 +92,14 @@ public sealed class DocumentJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await using var db = await Fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
         var plan = await db.Plans.Where(p => p.Kind == kind && (p.Status == PlanStatus.Active || p.Status == PlanStatus.Approved)).OrderBy(p => p.Id).FirstAsync();
         return (plan.SupportCaseId, plan.Id);
+    }
+
+    private async Task<string> PrincipalNameAsync(int caseId)
+    {
+        await using var db = await Fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
+        var householdId = await db.Cases.Where(c => c.Id == caseId).Select(c => c.HouseholdId).SingleAsync();
+        return await db.HouseholdMembers.Where(m => m.HouseholdId == householdId && m.Relationship == Juso.Domain.Households.Relationship.Principal)
+            .Select(m => m.FamilyName + "\u3000" + m.GivenName).SingleAsync();
     }
 
     /// <summary>A 支援会議 chaired by the demo chair with the whole-household case on its agenda (the demo has no meetings yet).</summary>
