@@ -31,6 +31,8 @@ internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, b
         var cpuBefore = portal.Cpu();
         var viewers = await OpenBoardsAsync(context, editor.MeetingId, boards);
         var cpuOpening = portal.Cpu() - cpuBefore;
+        // The board's size in the browser, for the circuit floor bench's board-sized page (bench/Juso.Bench.CircuitFloor).
+        Console.Error.WriteLine($"DOM elements per board: {await viewers[0].EvaluateAsync<int>("() => document.getElementsByTagName('*').length")}");
         await portal.SettleAsync();
         var rssAfter = portal.RssKb();
         var heapAfter = await PortalMeasures.ManagedHeapAsync(portal.BaseUrl);

@@ -25,9 +25,14 @@ internal sealed class PortalProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    /// <summary>The built portal, or null (with the reason on stderr) when it has not been built.</summary>
+    /// <summary>The built portal (or BENCH_PORTAL_DLL), or null (with the reason on stderr) when it has not been built.</summary>
     public static string? FindPortalDll()
     {
+        // Another build of the portal (e.g. a copy of the one before a change), to compare two builds back to back.
+        if (Environment.GetEnvironmentVariable("BENCH_PORTAL_DLL") is { Length: > 0 } other)
+        {
+            return other;
+        }
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Juso.sln")))
         {

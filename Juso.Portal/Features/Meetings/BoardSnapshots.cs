@@ -75,10 +75,20 @@ public sealed class BoardSnapshots(IDbContextFactory<JusoDbContext> factory)
 
     public const string WithoutConsent = "（本人同意がないため表示しません）";
 
-    public static MeetingAccess AccessOf(BoardSnapshot board, string userId) =>
-        board.Members.FirstOrDefault(m => m.UserId == userId) is not { } member ? MeetingAccess.Denied
-        : Meeting.MayShowCaseDetails(board.Kind, member.PledgedAt) ? MeetingAccess.Allowed
-        : MeetingAccess.NeedsPledge;
+    /// <summary>Checked by every viewer's circuit on each change: an index loop, no closure or enumerator per check.</summary>
+    public static MeetingAccess AccessOf(BoardSnapshot board, string userId)
+    {
+        var members = board.Members;
+        for (var i = 0; i < members.Count; i++)
+        {
+            var member = members[i];
+            if (member.UserId == userId)
+            {
+                return Meeting.MayShowCaseDetails(board.Kind, member.PledgedAt) ? MeetingAccess.Allowed : MeetingAccess.NeedsPledge;
+            }
+        }
+        return MeetingAccess.Denied;
+    }
 
     private static BoardCapture Captured(AgendaItem item, IReadOnlyDictionary<int, string> agencies, IReadOnlyDictionary<int, string> goals,
         IReadOnlyDictionary<int, Domain.Plans.RoleAssignment> assignments) =>

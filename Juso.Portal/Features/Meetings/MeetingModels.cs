@@ -221,4 +221,9 @@ public sealed record AgreedAssignmentView(string AgencyName, string? PersonInCha
 /// "Meeting N changed, by <paramref name="Label"/>": what travels to this instance's boards and, over the relay, to the
 /// other instances; hub clients get it as <see cref="Contract.BoardChanged"/>. The database holds the rest.
 /// </summary>
-public sealed record BoardChange(int MeetingId, int Version, string Label, long CommittedAtUnixMs);
+public sealed record BoardChange(int MeetingId, int Version, string Label, long CommittedAtUnixMs)
+{
+    /// <summary>The board's status line ("14:05:09 更新: …"), formatted once per change, not once per viewer.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string StatusLine { get; } = $"{Juso.Domain.Common.JapaneseFormat.Timestamp(DateTimeOffset.FromUnixTimeMilliseconds(CommittedAtUnixMs).UtcDateTime)[11..]} 更新: {Label}";
+}
