@@ -73,9 +73,17 @@ public sealed partial class IntakeJourneyTests(BrowserFixture fixture) : Browser
     /// <summary>Opens a MudSelect by keyboard-reachable click and picks the option with this text.</summary>
     internal static async Task ChooseAsync(IPage page, string inputSelector, string option)
     {
+        await ListChoiceLog.StartAsync(page);
         await page.Locator(inputSelector).Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync();
-        await page.Locator(".mud-popover-open").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        try
+        {
+            await page.Locator(".mud-popover-open").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"A list stayed open after 「{option}」 was chosen in {inputSelector}:\n{await ListChoiceLog.ReadAsync(page)}", e);
+        }
     }
 
     [GeneratedRegex(@"/cases/\d+$")]
