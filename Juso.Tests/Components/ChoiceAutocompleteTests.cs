@@ -22,11 +22,8 @@ public sealed class ChoiceAutocompleteTests : PortalComponentTest
     public async Task EnterWithinTheSearchDelay_PicksTheFirstMatchOfTheTypedText()
     {
         var page = RenderChoice<ChoiceAutocomplete<string>>();
-        var input = page.Find("#agency");
-        await input.FocusAsync(new FocusEventArgs());
-        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".mud-list-item").Count));
 
-        await input.InputAsync(new ChangeEventArgs { Value = "東部" });
+        await OpenAndTypeAsync(page, "東部");
         await PressEnterAsync(page);
 
         Assert.Equal("東部地域包括支援センター", _chosen);
@@ -37,11 +34,8 @@ public sealed class ChoiceAutocompleteTests : PortalComponentTest
     public async Task MudAutocompleteItself_PicksTheFirstItemOfTheListBeforeTheTyping_WhichIsWhyThePortalWrapsIt()
     {
         var page = RenderChoice<MudAutocomplete<string>>();
-        var input = page.Find("#agency");
-        await input.FocusAsync(new FocusEventArgs());
-        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".mud-list-item").Count));
 
-        await input.InputAsync(new ChangeEventArgs { Value = "東部" });
+        await OpenAndTypeAsync(page, "東部");
         await PressEnterAsync(page);
 
         Assert.Equal("こども家庭センター", _chosen);
@@ -51,12 +45,10 @@ public sealed class ChoiceAutocompleteTests : PortalComponentTest
     public async Task EnterOnAListThatMatchesTheText_PicksTheItemMovedTo()
     {
         var page = RenderChoice<ChoiceAutocomplete<string>>(debounce: 0);
-        var input = page.Find("#agency");
-        await input.FocusAsync(new FocusEventArgs());
-        await input.InputAsync(new ChangeEventArgs { Value = "地域包括" });
+        await OpenAndTypeAsync(page, "地域包括");
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".mud-list-item").Count));
 
-        await input.KeyDownAsync(new KeyboardEventArgs { Key = "ArrowDown" });
+        await page.Find("#agency").KeyDownAsync(new KeyboardEventArgs { Key = "ArrowDown" });
         await PressEnterAsync(page);
 
         Assert.Equal("西部地域包括支援センター", _chosen);
@@ -66,14 +58,19 @@ public sealed class ChoiceAutocompleteTests : PortalComponentTest
     public async Task EnterWithinTheSearchDelay_ForTextMatchingNothing_ChoosesNothing()
     {
         var page = RenderChoice<ChoiceAutocomplete<string>>();
-        var input = page.Find("#agency");
-        await input.FocusAsync(new FocusEventArgs());
-        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll(".mud-list-item").Count));
 
-        await input.InputAsync(new ChangeEventArgs { Value = "北部" });
+        await OpenAndTypeAsync(page, "北部");
         await PressEnterAsync(page);
 
         Assert.Null(_chosen);
+    }
+
+    /// <summary>Focus opens the list with every agency; then the text is typed.</summary>
+    private static async Task OpenAndTypeAsync(IRenderedComponent<ContainerFragment> page, string text)
+    {
+        await page.Find("#agency").FocusAsync(new FocusEventArgs());
+        page.WaitForAssertion(() => Assert.Equal(Agencies.Length, page.FindAll(".mud-list-item").Count));
+        await page.Find("#agency").InputAsync(new ChangeEventArgs { Value = text });
     }
 
     private static async Task PressEnterAsync(IRenderedComponent<ContainerFragment> page)

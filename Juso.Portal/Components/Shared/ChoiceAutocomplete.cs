@@ -30,8 +30,9 @@ public sealed class ChoiceAutocomplete<T> : MudAutocomplete<T>
         _keyUp = EventCallback.Factory.Create<KeyboardEventArgs>(this, KeyUpAsync);
     }
 
-    // The page's search runs through SearchAsync, which notes the text each answer is for; the page's key handlers run
-    // after these (MudAutocomplete calls them once it has handled a key itself, and calls its base's, not an override).
+    // The page's search runs through SearchAsync, which notes the text each answer is for. The keys are watched through
+    // OnKeyDown/OnKeyUp, which MudAutocomplete calls after handling a key (it calls its base class's key handlers
+    // directly, so an override of them never runs); the page's own handlers, if any, are called from these.
     protected override void OnParametersSet()
     {
         base.OnParametersSet();
@@ -52,11 +53,11 @@ public sealed class ChoiceAutocomplete<T> : MudAutocomplete<T>
 
     private Task KeyDownAsync(KeyboardEventArgs args)
     {
-        if (IsEnter(args) && !args.IsComposing && Open && _answered?.Text != ReadText)
+        _enterWhileBehind = IsEnter(args) && !args.IsComposing && Open && _answered?.Text != ReadText;
+        if (_enterWhileBehind)
         {
             // MudAutocomplete picks on key up from the list it shows; closed, it searches the text instead, and the
             // choice is made once that search has answered (KeyUpAsync runs after it).
-            _enterWhileBehind = true;
             Open = false;
         }
         return _pageKeyDown.InvokeAsync(args);
