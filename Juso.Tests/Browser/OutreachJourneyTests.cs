@@ -37,7 +37,7 @@ public sealed partial class OutreachJourneyTests(BrowserFixture fixture) : Brows
         await DraftPlanWithParticipationAsync(coordinator);
 
         // R4: until a 重層的支援会議 approves the plan, the 参加支援 tab says why and offers no form.
-        await OpenTabAsync(coordinator, "参加支援");
+        await CoordinationJourneyTests.OpenTabAsync(coordinator, "参加支援");
         var why = coordinator.GetByTestId("participation-not-allowed");
         await why.WaitForAsync();
         Assert.Contains("「案」です。参加支援は重層的支援会議で承認された支援プランのもとでだけ始められます", await why.InnerTextAsync());
@@ -47,12 +47,12 @@ public sealed partial class OutreachJourneyTests(BrowserFixture fixture) : Brows
         await ApproveAtAMeetingAsync(coordinator, caseId);
 
         await coordinator.GotoAsync(caseUrl);
-        await OpenTabAsync(coordinator, "プラン");
+        await CoordinationJourneyTests.OpenTabAsync(coordinator, "プラン");
         await coordinator.GetByTestId("plan-status").Filter(new() { HasText = "会議で承認" }).WaitForAsync();
         await coordinator.GetByTestId("start-support").ClickAsync();
         await coordinator.Locator(".chip-stage", new() { HasText = "支援中" }).WaitForAsync();
 
-        await OpenTabAsync(coordinator, "参加支援");
+        await CoordinationJourneyTests.OpenTabAsync(coordinator, "参加支援");
         await coordinator.GetByTestId("create-participation").WaitForAsync();
         await AssertAccessibleAsync(coordinator, "case-participation");
         await ChooseAsync(coordinator, "#participation-member", Person);
@@ -153,33 +153,15 @@ public sealed partial class OutreachJourneyTests(BrowserFixture fixture) : Brows
     /// <summary>The coordinator assesses and drafts a plan that uses 参加支援, with the outreach worker's agency in the lead.</summary>
     private static async Task DraftPlanWithParticipationAsync(IPage page)
     {
-        await page.GetByTestId("start-assessment").ClickAsync();
-        await page.Locator(".chip-stage", new() { HasText = "アセスメント" }).WaitForAsync();
-        await OpenTabAsync(page, "アセスメント");
-        await page.GetByTestId("new-assessment").ClickAsync();
-        await page.Locator("#assessment-Situation").FillAsync("母の入院後ひとり暮らし。10年ほど外出していないが、訪問には応じるようになった。");
-        await page.Locator("#assessment-Wishes").FillAsync("人の少ない場所なら、何か役に立つことをしてみたい。");
-        await page.GetByTestId("save-assessment").ClickAsync();
-        await page.GetByText("第1版（").WaitForAsync();
-
-        await page.GetByTestId("start-planning").ClickAsync();
-        await page.Locator(".chip-stage", new() { HasText = "プラン作成" }).WaitForAsync();
-        await OpenTabAsync(page, "プラン");
-        await page.GetByTestId("create-plan").ClickAsync();
-        await page.GetByTestId("save-draft").WaitForAsync();
+        await CoordinationJourneyTests.AssessAndCreateDraftAsync(page, "母の入院後ひとり暮らし。10年ほど外出していないが、訪問には応じるようになった。",
+            "人の少ない場所なら、何か役に立つことをしてみたい。");
         await page.Locator("#goal-1-text").FillAsync("地域の中に通える場所を持つ");
         await page.Locator("#goal-2-text").FillAsync("週1回、家の外で過ごす");
         await ChooseAsync(page, "#plan-lead", Agency);
         await page.GetByLabel("参加支援を利用する").CheckAsync();
         await page.GetByTestId("save-draft").ClickAsync();
         await page.GetByText("目標と設定を保存しました。").WaitForAsync();
-
-        await ChooseAsync(page, "#assignment-agency", Agency);
-        await page.Locator("#assignment-person").FillAsync("藤井 由美");
-        await page.Locator("#assignment-task").FillAsync("本人への定期訪問");
-        await page.Locator("#assignment-frequency").FillAsync("週1回");
-        await page.GetByTestId("save-assignment").ClickAsync();
-        await page.GetByTestId("assignment-table").Locator("tr", new() { HasText = "本人への定期訪問" }).WaitForAsync();
+        await CoordinationJourneyTests.AddAssignmentAsync(page, Agency, "本人への定期訪問");
     }
 
     /// <summary>
@@ -249,12 +231,6 @@ public sealed partial class OutreachJourneyTests(BrowserFixture fixture) : Brows
         await page.Mouse.MoveAsync(0, 0);
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.mud-snackbar').length === 0");
         await AccessibilityTests.AssertAccessibleAsync(page, name);
-    }
-
-    private static async Task OpenTabAsync(IPage page, string name)
-    {
-        await page.GetByRole(AriaRole.Tab, new() { Name = name, Exact = true }).ClickAsync();
-        await page.Locator(".mud-tab-active", new() { HasText = name }).WaitForAsync();
     }
 
     private static string Day(DateOnly date) => date.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
