@@ -33,20 +33,7 @@ public sealed class CoordinationJourneyTests(BrowserFixture fixture) : BrowserTe
         await page.GetByTestId("submit-intake").ClickAsync();
         await page.Locator("h1", new() { HasText = "長谷川　進" }).WaitForAsync();
 
-        await page.GetByTestId("start-assessment").ClickAsync();
-        await page.Locator(".chip-stage", new() { HasText = "アセスメント" }).WaitForAsync();
-        await OpenTabAsync(page, "アセスメント");
-        await page.GetByTestId("new-assessment").ClickAsync();
-        await page.Locator("#assessment-Situation").FillAsync("本人と母の二人暮らし。本人は失業中で家賃を3か月滞納。");
-        await page.Locator("#assessment-Wishes").FillAsync("母と今の家で暮らし続けたい。");
-        await page.GetByTestId("save-assessment").ClickAsync();
-        await page.GetByText("第1版（").WaitForAsync();
-
-        await page.GetByTestId("start-planning").ClickAsync();
-        await page.Locator(".chip-stage", new() { HasText = "プラン作成" }).WaitForAsync();
-        await OpenTabAsync(page, "プラン");
-        await page.GetByTestId("create-plan").ClickAsync();
-        await page.GetByTestId("save-draft").WaitForAsync();
+        await AssessAndCreateDraftAsync(page, "本人と母の二人暮らし。本人は失業中で家賃を3か月滞納。", "母と今の家で暮らし続けたい。");
         await page.Locator("#goal-1-text").FillAsync("家計が安定し、母と暮らし続ける");
         await page.Locator("#goal-2-text").FillAsync("3か月で滞納を解消する");
         await IntakeJourneyTests.ChooseAsync(page, "#plan-lead", "くらしサポートセンター");
@@ -103,13 +90,32 @@ public sealed class CoordinationJourneyTests(BrowserFixture fixture) : BrowserTe
         await db.SaveChangesAsync();
     }
 
-    private static async Task OpenTabAsync(IPage page, string name)
+    /// <summary>A case just taken in: assessed (its first version saved), then planning with a new draft open on the plan tab.</summary>
+    internal static async Task AssessAndCreateDraftAsync(IPage page, string situation, string wishes)
+    {
+        await page.GetByTestId("start-assessment").ClickAsync();
+        await page.Locator(".chip-stage", new() { HasText = "アセスメント" }).WaitForAsync();
+        await OpenTabAsync(page, "アセスメント");
+        await page.GetByTestId("new-assessment").ClickAsync();
+        await page.Locator("#assessment-Situation").FillAsync(situation);
+        await page.Locator("#assessment-Wishes").FillAsync(wishes);
+        await page.GetByTestId("save-assessment").ClickAsync();
+        await page.GetByText("第1版（").WaitForAsync();
+
+        await page.GetByTestId("start-planning").ClickAsync();
+        await page.Locator(".chip-stage", new() { HasText = "プラン作成" }).WaitForAsync();
+        await OpenTabAsync(page, "プラン");
+        await page.GetByTestId("create-plan").ClickAsync();
+        await page.GetByTestId("save-draft").WaitForAsync();
+    }
+
+    internal static async Task OpenTabAsync(IPage page, string name)
     {
         await page.GetByRole(AriaRole.Tab, new() { Name = name, Exact = true }).ClickAsync();
         await page.Locator(".mud-tab-active", new() { HasText = name }).WaitForAsync();
     }
 
-    private static async Task AddAssignmentAsync(IPage page, string agency, string task)
+    internal static async Task AddAssignmentAsync(IPage page, string agency, string task)
     {
         var rows = page.GetByTestId("assignment-table").Locator("tbody tr");
         var before = await rows.CountAsync();

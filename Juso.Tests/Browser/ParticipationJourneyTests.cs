@@ -1,4 +1,3 @@
-using System.Globalization;
 using Juso.Domain.Cases;
 using Juso.Domain.Common;
 using Juso.Domain.Meetings;
@@ -12,53 +11,15 @@ using Microsoft.Playwright;
 namespace Juso.Tests.Browser;
 
 /// <summary>
-/// 参加支援 in the browser: a case whose approved 支援プラン uses participation support → a participation plan → matched to
-/// a resource with the host prepared → a follow-up recorded, due date moved; and a case whose plan does not, told why.
+/// 参加支援 in the browser beyond the outreach chain (OutreachJourneyTests walks a plan from approval to a follow-up): a case
+/// whose approved plan does not use participation support is told why, and a lacking resource raised in the minutes.
 /// </summary>
 public sealed class ParticipationJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
-    public async Task ApprovedPlanWithParticipation_PlanMatchedToAResource_FollowUpRecorded()
-    {
-        var (caseId, person) = await CaseAsync(withParticipation: true);
-        var today = JapanDate.Today(DateTimeOffset.UtcNow);
-        var page = await NewPageAsync();
-        await BrowserFixture.SignInAsync(page, "coordinator", $"/cases/{caseId}");
-        await page.GetByRole(AriaRole.Tab, new() { Name = "参加支援", Exact = true }).ClickAsync();
-        await page.GetByTestId("create-participation").WaitForAsync();
-        await AccessibilityTests.AssertAccessibleAsync(page, "case-participation");
-
-        await IntakeJourneyTests.ChooseAsync(page, "#participation-member", person);
-        await page.Locator("#participation-goal").FillAsync("週1回、図書館で本の整理をする");
-        await page.GetByTestId("create-participation").ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = $"参加支援プラン: {person}" }).WaitForAsync();
-        Assert.Equal("準備中", (await page.GetByTestId("participation-status").InnerTextAsync()).Trim());
-
-        await IntakeJourneyTests.ChooseAsync(page, "#match-resource", "図書館ボランティア（本の整理）");
-        await FillDateAsync(page, "#match-consent", today);
-        await FillDateAsync(page, "#match-date", today);
-        await page.Locator("#match-wishes").FillAsync("静かな場所で、黙々とできる作業がしたい。");
-        await page.Locator("#match-briefing").FillAsync("人の多い場所が苦手なこと（本人了承）。");
-        await page.Locator("#match-agreement").FillAsync("水曜の午後、1時間から受け入れる。");
-        await FillDateAsync(page, "#match-trial-from", today);
-        await FillDateAsync(page, "#match-trial-until", today.AddDays(30));
-        await page.GetByTestId("save-matching").ClickAsync();
-        await page.GetByTestId("matching").Filter(new() { HasText = "図書館ボランティア（本の整理）" }).WaitForAsync();
-        Assert.Equal("試行中", (await page.GetByTestId("participation-status").InnerTextAsync()).Trim());
-        await page.GetByTestId("next-follow-up-due").Filter(new() { HasText = Day(today.AddDays(14)) }).WaitForAsync();
-
-        await page.Locator("#follow-up-note").FillAsync("受入先の担当者から、丁寧に作業していると聞いた。本人も続けたいと話す。");
-        await page.GetByTestId("save-follow-up").ClickAsync();
-        await page.GetByTestId("follow-up-row").Filter(new() { HasText = "本人も続けたい" }).WaitForAsync();
-        await page.GetByTestId("next-follow-up-due").Filter(new() { HasText = Day(today.AddDays(14)) }).WaitForAsync();
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('.mud-snackbar').length === 0");
-        await AccessibilityTests.AssertAccessibleAsync(page, "participation-plan");
-    }
-
-    [Fact]
     public async Task PlanWithoutParticipation_TheCaseTabSaysWhy_AndOffersNoForm()
     {
-        var (caseId, _) = await CaseAsync(withParticipation: false);
+        var caseId = await CaseWithoutParticipationAsync();
         var page = await NewPageAsync();
         await BrowserFixture.SignInAsync(page, "coordinator", $"/cases/{caseId}");
         await page.GetByRole(AriaRole.Tab, new() { Name = "参加支援", Exact = true }).ClickAsync();
@@ -102,26 +63,15 @@ public sealed class ParticipationJourneyTests(BrowserFixture fixture) : BrowserT
         return (meeting.Id, meeting.Reference);
     }
 
-    private static string Day(DateOnly date) => date.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
-
-    private static async Task FillDateAsync(IPage page, string selector, DateOnly date)
-    {
-        await page.Locator(selector).FillAsync(Day(date));
-        await page.Locator(selector).PressAsync("Tab");
-    }
-
-    /// <summary>A demo case in support on an approved 支援プラン that does (or does not) use 参加支援, with its principal's name.</summary>
-    private async Task<(int CaseId, string Person)> CaseAsync(bool withParticipation)
+    /// <summary>A demo case in support on an approved 支援プラン that does not use 参加支援.</summary>
+    private async Task<int> CaseWithoutParticipationAsync()
     {
         await using var db = await Fixture.Server.Services.GetRequiredService<IDbContextFactory<JusoDbContext>>().CreateDbContextAsync();
-        var found = await (from p in db.Plans
-                           join c in db.Cases on p.SupportCaseId equals c.Id
-                           where p.UsesParticipationSupport == withParticipation && p.Kind == PlanKind.WithConsent && p.Status == PlanStatus.Active
-                                 && c.CurrentConsent == ConsentStatus.Obtained && c.Stage == CaseStage.Support
-                           orderby c.Id
-                           select new { c.Id, c.HouseholdId }).FirstAsync();
-        var person = await db.HouseholdMembers.Where(m => m.HouseholdId == found.HouseholdId).OrderBy(m => m.Relationship)
-            .Select(m => m.FamilyName + "\u3000" + m.GivenName).FirstAsync();
-        return (found.Id, person);
+        return await (from p in db.Plans
+                      join c in db.Cases on p.SupportCaseId equals c.Id
+                      where !p.UsesParticipationSupport && p.Kind == PlanKind.WithConsent && p.Status == PlanStatus.Active
+                            && c.CurrentConsent == ConsentStatus.Obtained && c.Stage == CaseStage.Support
+                      orderby c.Id
+                      select c.Id).FirstAsync();
     }
 }
