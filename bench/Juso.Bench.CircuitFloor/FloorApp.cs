@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 /// <summary>The app as its own process (this executable with `serve`), its /proc measures and the updates the driver sends it.</summary>
@@ -123,15 +122,9 @@ internal sealed class FloorApp : IAsyncDisposable
         return (cpuMs, clock.Elapsed.TotalSeconds, seen.Where(s => s is not null).Select(s => s!.Value - at).ToList(), seen.Count(s => s is null));
     }
 
-    public long RssKb() =>
-        File.ReadLines($"/proc/{_process.Id}/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
-            .Select(l => long.Parse(Regex.Match(l, @"\d+").Value, CultureInfo.InvariantCulture)).First();
+    public long RssKb() => ProcessMeasures.RssKb(_process);
 
-    private TimeSpan Cpu()
-    {
-        _process.Refresh();
-        return _process.TotalProcessorTime;
-    }
+    private TimeSpan Cpu() => ProcessMeasures.Cpu(_process);
 
     /// <summary>Idle CPU in ms/s over 3-second windows until one is within 20 % (or 2 ms/s) of the one before, at most 18 seconds.</summary>
     public async Task<double> SettledIdleAsync()
@@ -156,23 +149,8 @@ internal sealed class FloorApp : IAsyncDisposable
         return last;
     }
 
-    /// <summary>Two seconds without a change of more than 1 % in RSS (GC, renders finishing), at most 20 seconds.</summary>
-    public async Task SettleAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        var last = RssKb();
-        var stableSince = DateTime.UtcNow;
-        while (DateTime.UtcNow < deadline && DateTime.UtcNow - stableSince < TimeSpan.FromSeconds(2))
-        {
-            await Task.Delay(250);
-            var now = RssKb();
-            if (Math.Abs(now - last) > last / 100)
-            {
-                stableSince = DateTime.UtcNow;
-            }
-            last = now;
-        }
-    }
+    /// <summary>Lets the app finish what the last updates started before its memory is read.</summary>
+    public Task SettleAsync() => ProcessMeasures.SettleAsync(_process);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.RegularExpressions;
 
 /// <summary>
 /// The portal as its own process for a bench (Release build, embedded SQLite with the demo data in a fresh directory,
@@ -91,16 +89,10 @@ internal sealed class PortalProcess : IAsyncDisposable
     }
 
     /// <summary>Resident memory in KB (/proc/PID/status).</summary>
-    public long RssKb() =>
-        File.ReadLines($"/proc/{_process.Id}/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
-            .Select(l => long.Parse(Regex.Match(l, @"\d+").Value, CultureInfo.InvariantCulture)).First();
+    public long RssKb() => ProcessMeasures.RssKb(_process);
 
     /// <summary>CPU time the portal has used so far, all its threads (user and system).</summary>
-    public TimeSpan Cpu()
-    {
-        _process.Refresh();
-        return _process.TotalProcessorTime;
-    }
+    public TimeSpan Cpu() => ProcessMeasures.Cpu(_process);
 
     /// <summary>The portal's CPU time over <paramref name="seconds"/> in which the bench does nothing, in ms per second.</summary>
     public async Task<double> IdleCpuAsync(int seconds = 10)
@@ -111,26 +103,8 @@ internal sealed class PortalProcess : IAsyncDisposable
         return (Cpu() - before).TotalMilliseconds / clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>
-    /// Lets the portal finish what the last requests started (renders, GC) before its memory is read: two seconds without
-    /// a change of more than 1 % in RSS, at most 20 seconds.
-    /// </summary>
-    public async Task SettleAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        var last = RssKb();
-        var stableSince = DateTime.UtcNow;
-        while (DateTime.UtcNow < deadline && DateTime.UtcNow - stableSince < TimeSpan.FromSeconds(2))
-        {
-            await Task.Delay(250);
-            var now = RssKb();
-            if (Math.Abs(now - last) > last / 100)
-            {
-                stableSince = DateTime.UtcNow;
-            }
-            last = now;
-        }
-    }
+    /// <summary>Lets the portal finish what the last requests started before its memory is read.</summary>
+    public Task SettleAsync() => ProcessMeasures.SettleAsync(_process);
 
     private async Task WaitForHealthAsync()
     {
