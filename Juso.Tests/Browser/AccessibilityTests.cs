@@ -231,6 +231,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
     {
         // MudBlazor writes its theme variables at runtime; scan only once colours are in place.
         await page.WaitForFunctionAsync("() => !document.querySelector('.mud-layout') || getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-appbar-background').trim() !== ''");
+        // An open list fades in: axe would measure its text's contrast halfway through.
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-popover-open')].every(p => getComputedStyle(p).opacity === '1')");
         await BrowserFixture.ScreenshotAsync(page, name);
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
