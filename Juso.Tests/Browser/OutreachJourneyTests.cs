@@ -173,9 +173,7 @@ public sealed partial class OutreachJourneyTests(BrowserFixture fixture) : Brows
     {
         var (meetingId, caseNumber) = await MeetingHeldNowAsync(caseId);
         await coordinator.GotoAsync($"/meetings/{meetingId}");
-        await coordinator.Locator("#agenda-case").FocusAsync();
-        await coordinator.Keyboard.TypeAsync(caseNumber);
-        await coordinator.Locator(".mud-popover-open .mud-list-item", new() { HasText = caseNumber }).ClickAsync();
+        await PickAgendaCaseAsync(coordinator, caseNumber);
         await Assertions.Expect(coordinator.Locator("#agenda-case")).ToHaveValueAsync(new Regex($"^{Regex.Escape(caseNumber)} "), new() { Timeout = 15_000 });
         await ChooseAsync(coordinator, "#agenda-purpose", "プラン案の協議");
         await coordinator.GetByTestId("add-agenda-item").ClickAsync();
@@ -195,6 +193,30 @@ public sealed partial class OutreachJourneyTests(BrowserFixture fixture) : Brows
         await chair.GetByTestId("approve-minutes").ClickAsync();
         await chair.GetByTestId("approve-confirm-button").ClickAsync();
         await chair.GetByTestId("approve-minutes").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
+    /// <summary>
+    /// Types the case number into the agenda's case search and picks the case. In the first full run with this step the
+    /// typed number listed nothing within 15 s (cause not found; 5 of 5 filtered runs listed it): the number is typed once
+    /// more before the test gives up, and the second try is written to the test output so that a recurrence is seen.
+    /// </summary>
+    private static async Task PickAgendaCaseAsync(IPage page, string caseNumber)
+    {
+        var field = page.Locator("#agenda-case");
+        var item = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = caseNumber });
+        await field.FocusAsync();
+        await page.Keyboard.TypeAsync(caseNumber);
+        try
+        {
+            await item.WaitForAsync(new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            Console.WriteLine($"agenda case search: {caseNumber} not listed after 10 s (field reads \"{await field.InputValueAsync()}\"); typing it again");
+            await field.FillAsync(string.Empty);
+            await page.Keyboard.TypeAsync(caseNumber);
+        }
+        await item.ClickAsync();
     }
 
     /// <summary>An ad hoc 重層的支援会議 starting now, chaired by the demo chair, with no agenda yet; and the case's number.</summary>
