@@ -198,7 +198,7 @@ public sealed partial class OutreachJourneyTests(BrowserFixture fixture) : Brows
     /// <summary>
     /// Types the case number into the agenda's case search and picks the case. In the first full run with this step the
     /// typed number listed nothing within 15 s (cause not found; 5 of 5 filtered runs listed it): the number is typed once
-    /// more before the test gives up, and the second try is written to the test output so that a recurrence is seen.
+    /// more before the test gives up (a passing run does not tell whether the second try was needed).
     /// </summary>
     private static async Task PickAgendaCaseAsync(IPage page, string caseNumber)
     {
@@ -212,7 +212,6 @@ public sealed partial class OutreachJourneyTests(BrowserFixture fixture) : Brows
         }
         catch (TimeoutException)
         {
-            Console.WriteLine($"agenda case search: {caseNumber} not listed after 10 s (field reads \"{await field.InputValueAsync()}\"); typing it again");
             await field.FillAsync(string.Empty);
             await page.Keyboard.TypeAsync(caseNumber);
         }
