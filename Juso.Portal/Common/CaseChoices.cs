@@ -42,18 +42,22 @@ public static class CaseChoices
     {
         var cases = Matching(db, CaseAccess.Visible(db.Cases.AsNoTracking(), viewer), text, out _);
         var ids = await cases.OrderByDescending(c => c.IntakeDate).ThenByDescending(c => c.Id).Select(c => c.Id).Take(Limit).ToListAsync();
-        var found = await OfAsync(db, viewer, ids);
+        // The ids came from the cases the viewer may see: they are named without checking access a second time.
+        var found = await NamedAsync(db, db.Cases.AsNoTracking(), ids);
         return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
     }
 
     /// <summary>Those of <paramref name="caseIds"/> the viewer may see, by id; a case the viewer may not see is simply absent.</summary>
-    public static async Task<IReadOnlyDictionary<int, CaseChoice>> OfAsync(JusoDbContext db, CaseViewer viewer, IReadOnlyCollection<int> caseIds)
+    public static Task<IReadOnlyDictionary<int, CaseChoice>> OfAsync(JusoDbContext db, CaseViewer viewer, IReadOnlyCollection<int> caseIds) =>
+        NamedAsync(db, CaseAccess.Visible(db.Cases.AsNoTracking(), viewer), caseIds);
+
+    private static async Task<IReadOnlyDictionary<int, CaseChoice>> NamedAsync(JusoDbContext db, IQueryable<SupportCase> cases, IReadOnlyCollection<int> caseIds)
     {
         if (caseIds.Count == 0)
         {
             return new Dictionary<int, CaseChoice>();
         }
-        var rows = await CaseAccess.Visible(db.Cases.AsNoTracking(), viewer).Where(c => caseIds.Contains(c.Id))
+        var rows = await cases.Where(c => caseIds.Contains(c.Id))
             .Select(c => new
             {
                 c.Id,

@@ -98,7 +98,16 @@ internal sealed class BoardEditor : IAsyncDisposable
                 return null;
             }
         }));
-        await _page.GetByTestId("assignment-task").Filter(new() { HasText = text }).WaitForAsync(new() { Timeout = 30_000 });
+        try
+        {
+            await _page.GetByTestId("assignment-task").Filter(new() { HasText = text }).WaitForAsync(new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            var dialog = await _page.Locator(".mud-dialog").AllInnerTextsAsync();
+            throw new TimeoutException($"The editor's board did not show its own edit; viewers that saw it: {seen.Count(s => s is not null)} of {seen.Length}; "
+                + $"open dialog: {string.Join(" / ", dialog)}; assignments shown: {string.Join(" / ", await _page.GetByTestId("assignment-task").AllInnerTextsAsync())}");
+        }
         var cpuMs = (_portal.Cpu() - cpu).TotalMilliseconds;
         var seconds = clock.Elapsed.TotalSeconds;
 

@@ -71,8 +71,10 @@ internal sealed class PortalProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // BENCH_PORTAL_LOG=FILE keeps the portal's warnings and errors, to find out why a run failed.
+        var log = Environment.GetEnvironmentVariable("BENCH_PORTAL_LOG") is { Length: > 0 } logFile ? TextWriter.Synchronized(File.AppendText(logFile)) : null;
+        process.OutputDataReceived += (_, line) => log?.WriteLine(line.Data);
+        process.ErrorDataReceived += (_, line) => log?.WriteLine(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var portal = new PortalProcess(process, baseUrl, data);
