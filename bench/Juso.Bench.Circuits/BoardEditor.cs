@@ -10,20 +10,6 @@ using Microsoft.Playwright;
 /// </summary>
 internal sealed class BoardEditor : IAsyncDisposable
 {
-    // Resolves at once if the text is already shown; otherwise a MutationObserver resolves with Date.now() when it appears.
-    private const string WatchScript = """
-        text => {
-            window.__seen = new Promise(resolve => {
-                const shows = () => [...document.querySelectorAll('[data-testid=assignment-task]')].some(e => e.textContent.includes(text));
-                if (shows()) { resolve(Date.now()); return; }
-                const observer = new MutationObserver(() => {
-                    if (shows()) { observer.disconnect(); resolve(Date.now()); }
-                });
-                observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-            });
-        }
-        """;
-
     private readonly IPage _page;
     private readonly PortalProcess _portal;
     private readonly HubConnection _listener;
@@ -44,11 +30,7 @@ internal sealed class BoardEditor : IAsyncDisposable
     {
         var page = await context.NewPageAsync();
         await DemoBoard.SignInAsync(page, "chair");
-        var cookies = new CookieContainer();
-        foreach (var cookie in await context.CookiesAsync())
-        {
-            cookies.Add(new System.Net.Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
-        }
+        var cookies = await DemoBoard.CookiesAsync(context);
         var meetingId = await DemoBoard.StartItemWithAssignmentsAsync(portal.BaseUrl, cookies, portal.DataDirectory);
         await page.GotoAsync($"/meetings/{meetingId}/board");
         await page.GetByTestId("board-assignments").WaitForAsync(new() { Timeout = 60_000 });
@@ -72,11 +54,34 @@ internal sealed class BoardEditor : IAsyncDisposable
     /// One edit of the first assignment; the CPU window runs from the save click until the editor and every viewer show
     /// the new text: the portal's CPU in it and its length, so that the caller can take the idle rate off.
     /// </summary>
-    public async Task<(double CpuMs, double Seconds, List<double> Latencies, int Missing)> EditAsync(int round, IPage[] watching)
+    public async Task<Edit> EditAsync(int round, IReadOnlyList<IBoardViewer> watching)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await EditOnceAsync(round, watching) is { } edit)
+            {
+                return edit;
+            }
+            if (attempt == 3)
+            {
+                throw new InvalidOperationException($"{attempt} saves in a row stored the text from before the typing");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Saves whose dialog stored the role text from before the typing, so that no board had anything to show; such an
+    /// edit is made once more. Seen about once in 450 saves at 100 boards (2026-12-01): the 役割 field's suggestion list,
+    /// opened for the text before the typing, was still open when the mouse went down on 保存, and the save that followed
+    /// stored the old text. docs/benchmarks.md tells what is known of it.
+    /// </summary>
+    public int LostSaves { get; private set; }
+
+    /// <summary>One edit, or null if the save stored the old text.</summary>
+    private async Task<Edit?> EditOnceAsync(int round, IReadOnlyList<IBoardViewer> watching)
     {
         var text = $"週{round + 1}回の訪問で様子を確認する（計測{Guid.NewGuid():N}）";
-        // Each viewer watches its own DOM for the new text and resolves a promise with the wall clock when it appears.
-        await Task.WhenAll(watching.Select(v => v.EvaluateAsync(WatchScript, text)));
+        await Task.WhenAll(watching.Select(v => v.WatchAsync(text)));
         await _page.GetByTestId("edit-assignment").First.ClickAsync();
         await _page.Locator("#board-assignment-task").FillAsync(text);
         int versionBefore;
@@ -87,25 +92,28 @@ internal sealed class BoardEditor : IAsyncDisposable
         var cpu = _portal.Cpu();
         var clock = Stopwatch.StartNew();
         await _page.GetByTestId("save-board-assignment").ClickAsync();
-        var seen = await Task.WhenAll(watching.Select(async v =>
-        {
-            try
-            {
-                return await v.EvaluateAsync<double?>("() => window.__seen").WaitAsync(TimeSpan.FromSeconds(30));
-            }
-            catch (TimeoutException)
-            {
-                return null;
-            }
-        }));
+        var seen = await Task.WhenAll(watching.Select(v => v.SeenAsync(TimeSpan.FromSeconds(30))));
         try
         {
             await _page.GetByTestId("assignment-task").Filter(new() { HasText = text }).WaitForAsync(new() { Timeout = 30_000 });
         }
+        catch (TimeoutException) when (!HoldsText(text))
+        {
+            // The save stored the text from before the typing (see LostSaves): nothing new was there to deliver.
+            LostSaves++;
+            return null;
+        }
         catch (TimeoutException)
         {
             var dialog = await _page.Locator(".mud-dialog").AllInnerTextsAsync();
-            throw new TimeoutException($"The editor's board did not show its own edit; viewers that saw it: {seen.Count(s => s is not null)} of {seen.Length}; "
+            long? committedAt;
+            lock (_committed)
+            {
+                committedAt = _committed.Where(c => c.Key > versionBefore).Select(c => (long?)c.Value).Min();
+            }
+            var clickedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - clock.ElapsedMilliseconds;
+            throw new TimeoutException($"The editor's board did not show its own edit within {clock.Elapsed.TotalSeconds:0} s of the save click; "
+                + $"commit announced: {(committedAt is { } c ? $"{c - clickedAt} ms after the click" : "no")}; viewers that saw it: {seen.Count(s => s is not null)} of {seen.Length}; "
                 + $"open dialog: {string.Join(" / ", dialog)}; assignments shown: {string.Join(" / ", await _page.GetByTestId("assignment-task").AllInnerTextsAsync())}");
         }
         var cpuMs = (_portal.Cpu() - cpu).TotalMilliseconds;
@@ -122,9 +130,23 @@ internal sealed class BoardEditor : IAsyncDisposable
             await Task.Delay(20);
         }
         return commitAt is { } at
-            ? (cpuMs, seconds, seen.Where(s => s is not null).Select(s => s!.Value - at).ToList(), seen.Count(s => s is null))
-            : (cpuMs, seconds, [], watching.Length);
+            ? new(cpuMs, seconds, seen.Where(s => s is not null).Select(s => s!.Value - at).ToList(), seen.Count(s => s is null))
+            : new(cpuMs, seconds, [], watching.Count);
+    }
+
+    /// <summary>Whether the portal's database holds <paramref name="text"/> as a role (read-only, beside the portal).</summary>
+    private bool HoldsText(string text)
+    {
+        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_portal.DataDirectory, "juso.db")};Mode=ReadOnly;Pooling=False");
+        db.Open();
+        using var query = db.CreateCommand();
+        query.CommandText = "SELECT COUNT(*) FROM RoleAssignments WHERE Task = $text";
+        query.Parameters.AddWithValue("$text", text);
+        return (long)query.ExecuteScalar()! > 0;
     }
 
     public ValueTask DisposeAsync() => _listener.DisposeAsync();
+
+    /// <summary>One edit: the portal's CPU in its window and the window's length, and commit → shown for each viewer.</summary>
+    public sealed record Edit(double CpuMs, double Seconds, List<double> Latencies, int Missing);
 }

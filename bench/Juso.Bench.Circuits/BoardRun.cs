@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Playwright;
 
 /// <summary>One size of the bench: a fresh portal, the editor's board, N viewer boards, the edits, one table row.</summary>
-internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, bool heapCensus)
+internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, bool heapCensus, bool protocolViewers)
 {
     public const string Header = """
         | boards | edits | p50 ms | p95 ms | p99 ms | max ms | missing | heap KB per circuit | RSS KB per circuit | CPU ms per edit: editor alone | CPU ms per edit: fan-out | idle CPU ms/s: no board (after) → N boards | CPU s opening | load |
@@ -29,10 +29,15 @@ internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, b
         var censusBefore = heapCensus ? HeapCensus.Take(portal.Id) : null;
 
         var cpuBefore = portal.Cpu();
-        var (viewers, contexts) = await OpenBoardsAsync(context, portal.BaseUrl, editor.MeetingId, boards);
+        var (viewers, contexts) = protocolViewers
+            ? (await OpenProtocolViewersAsync(context, portal.BaseUrl, editor.MeetingId, boards), [])
+            : await OpenBoardsAsync(context, portal.BaseUrl, editor.MeetingId, boards);
         var cpuOpening = portal.Cpu() - cpuBefore;
-        // The board's size in the browser, for the circuit floor bench's board-sized page (bench/Juso.Bench.CircuitFloor).
-        Console.Error.WriteLine($"DOM elements per board: {await viewers[0].EvaluateAsync<int>("() => document.getElementsByTagName('*').length")}");
+        if (viewers.FirstOrDefault() is PageViewer first)
+        {
+            // The board's size in the browser, for the circuit floor bench's board-sized page (bench/Juso.Bench.CircuitFloor).
+            Console.Error.WriteLine($"DOM elements per board: {await first.Page.EvaluateAsync<int>("() => document.getElementsByTagName('*').length")}");
+        }
         await portal.SettleAsync();
         var rssAfter = portal.RssKb();
         var heapAfter = await PortalMeasures.ManagedHeapAsync(portal.BaseUrl);
@@ -65,7 +70,7 @@ internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, b
         {
             await viewer.CloseAsync();
         }
-        foreach (var more in contexts.Skip(1))
+        foreach (var more in contexts)
         {
             await more.DisposeAsync();
         }
@@ -78,6 +83,10 @@ internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, b
         }
         var editorCpu = editorAlone.Average();
         latencies.Sort();
+        if (editor.LostSaves > 0)
+        {
+            Console.Error.WriteLine($"Saves that stored the text from before the typing (made once more): {editor.LostSaves}");
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {boards} | {rounds} | {Percentile.Of(latencies, 50):0} | {Percentile.Of(latencies, 95):0} | {Percentile.Of(latencies, 99):0} | {latencies.LastOrDefault():0} | {missing} | {(heapAfter - heapBefore) / 1024.0 / boards:0} | {(rssAfter - rssBefore) / (double)boards:0} | {editorCpu:0.0} | {fanOutWindows.Average() - editorCpu:0.0} | {idleAlone:0} → {idleAfter:0} | {cpuOpening.TotalSeconds:0.0} | {File.ReadAllText("/proc/loadavg")[..14].Trim()} |"));
         return rssAfter - rssBefore;
@@ -110,7 +119,7 @@ internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, b
     private const int PagesPerContext = 100;
 
     /// <summary>N more pages of the chair's board, each its own circuit, once each shows the assignments.</summary>
-    private async Task<(IPage[] Pages, IReadOnlyList<IBrowserContext> Contexts)> OpenBoardsAsync(IBrowserContext context, string baseUrl, int meetingId, int boards)
+    private async Task<(IBoardViewer[] Pages, IReadOnlyList<IBrowserContext> MoreContexts)> OpenBoardsAsync(IBrowserContext context, string baseUrl, int meetingId, int boards)
     {
         // Further contexts are further profiles with the same sign-in (its cookies), each with its own socket pool.
         var signedIn = await context.StorageStateAsync();
@@ -125,7 +134,7 @@ internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, b
             });
             contexts.Add(more);
         }
-        var viewers = new IPage[boards];
+        var viewers = new IBoardViewer[boards];
         // A few pages load at once: one at a time, 500 boards would take most of an hour on this machine.
         using var loading = new SemaphoreSlim(4);
         await Task.WhenAll(Enumerable.Range(0, boards).Select(async i =>
@@ -133,13 +142,34 @@ internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, b
             await loading.WaitAsync();
             try
             {
-                viewers[i] = await OpenBoardAsync(contexts[i / PagesPerContext], meetingId);
+                viewers[i] = new PageViewer(await OpenBoardAsync(contexts[i / PagesPerContext], meetingId));
             }
             finally
             {
                 loading.Release();
             }
         }));
-        return (viewers, contexts);
+        return (viewers, contexts.Skip(1).ToList());
+    }
+
+    /// <summary>N board circuits of .NET clients (<see cref="ProtocolViewer"/>) with the chair's sign-in, a few opening at once.</summary>
+    private static async Task<IBoardViewer[]> OpenProtocolViewersAsync(IBrowserContext context, string baseUrl, int meetingId, int boards)
+    {
+        var cookies = await DemoBoard.CookiesAsync(context);
+        var viewers = new IBoardViewer[boards];
+        using var loading = new SemaphoreSlim(4);
+        await Task.WhenAll(Enumerable.Range(0, boards).Select(async i =>
+        {
+            await loading.WaitAsync();
+            try
+            {
+                viewers[i] = await ProtocolViewer.OpenAsync(baseUrl, cookies, meetingId, TimeSpan.FromMinutes(5));
+            }
+            finally
+            {
+                loading.Release();
+            }
+        }));
+        return viewers;
     }
 }

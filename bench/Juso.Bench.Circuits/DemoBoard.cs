@@ -14,6 +14,17 @@ internal static class DemoBoard
         await page.GetByTestId("user-name").WaitForAsync(new() { Timeout = 60_000 });
     }
 
+    /// <summary>The context's sign-in as cookies for a .NET client.</summary>
+    public static async Task<CookieContainer> CookiesAsync(IBrowserContext context)
+    {
+        var cookies = new CookieContainer();
+        foreach (var cookie in await context.CookiesAsync())
+        {
+            cookies.Add(new System.Net.Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
+        }
+        return cookies;
+    }
+
     // The demo meeting the chair runs whose agenda has a case with role assignments (read from the portal's own database:
     // the hub's public contract carries no plans); that item is started over the hub, so that every board shows them.
     public static async Task<int> StartItemWithAssignmentsAsync(string baseUrl, CookieContainer cookies, string data)

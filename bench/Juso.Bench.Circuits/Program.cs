@@ -16,20 +16,25 @@
 // - idle: the portal's CPU in ms per second without input, once it no longer falls: with no board but the editor's
 //   (after the run) → with the N boards open (after the edits, when what opening them set off has died down).
 //
-//   dotnet run -c Release --project bench/Juso.Bench.Circuits -- [boards...] [--rounds R] [--processes P] [--heap]
+//   dotnet run -c Release --project bench/Juso.Bench.Circuits -- [boards...] [--rounds R] [--processes P] [--heap] [--protocol]
 //   e.g. dotnet run -c Release --project bench/Juso.Bench.Circuits -- 100
-//        dotnet run -c Release --project bench/Juso.Bench.Circuits -- 500 --processes 12 --rounds 10
+//        dotnet run -c Release --project bench/Juso.Bench.Circuits -- 10 25 50 100 500 --protocol
+// --protocol: the viewers are .NET clients of Blazor's circuit hub (ProtocolViewer) instead of Chromium pages: the same
+//   circuits and render batches on the portal, at a small fraction of a browser's CPU and memory, so that 500 boards fit
+//   on this machine. "Shown" is then the arrival of the render batch that carries the text. The editor is Chromium.
 // --processes P: at most P Chromium renderer processes for all pages (default: Chromium's own limit); many pages then
 //   share a process, which 500 boards need on this machine's memory.
 // --heap: also count the portal's heap by type before and after the boards open (ClrMD; suspends the portal briefly).
 //
 // Files: BoardRun (one size: open the boards, measure), BoardEditor (the member's edits and their commit times),
-// DemoBoard (sign-in and the demo meeting), PortalMeasures (idle rate, managed heap), HeapCensus (--heap).
+// BoardViewers (a viewer in Chromium), ProtocolViewer and BlazorPackProtocol (--protocol), DemoBoard (sign-in and the
+// demo meeting), PortalMeasures (idle rate, managed heap), HeapCensus (--heap).
 using System.Globalization;
 using Microsoft.Playwright;
 
 var heapCensus = args.Contains("--heap");
-args = args.Where(a => a != "--heap").ToArray();
+var protocolViewers = args.Contains("--protocol");
+args = args.Where(a => a is not "--heap" and not "--protocol").ToArray();
 int? Option(string name)
 {
     var at = Array.IndexOf(args, name);
@@ -53,7 +58,7 @@ if (PortalProcess.FindPortalDll() is not { } portalDll)
     return 1;
 }
 
-Console.WriteLine($"# Board circuits in Chromium, {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}, {rounds} edits per size"
+Console.WriteLine($"# Board circuits {(protocolViewers ? "of .NET protocol clients" : "in Chromium")}, {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}, {rounds} edits per size"
     + (processes is { } p ? $", at most {p} renderer processes" : string.Empty));
 Console.WriteLine(BoardRun.Header);
 using var playwright = await Playwright.CreateAsync();
@@ -68,7 +73,7 @@ await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeL
 });
 // RSS growth per run, to estimate the memory of one more circuit from the slope between runs (each run starts a fresh
 // portal, so the slope leaves out what the first circuits warm up once).
-var run = new BoardRun(browser, portalDll, rounds, heapCensus);
+var run = new BoardRun(browser, portalDll, rounds, heapCensus, protocolViewers);
 var growth = new List<(int Boards, long Kb)>();
 foreach (var n in counts)
 {

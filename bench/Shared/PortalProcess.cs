@@ -72,7 +72,9 @@ internal sealed class PortalProcess : IAsyncDisposable
         }
         var process = Process.Start(start)!;
         // BENCH_PORTAL_LOG=FILE keeps the portal's warnings and errors, to find out why a run failed.
-        var log = Environment.GetEnvironmentVariable("BENCH_PORTAL_LOG") is { Length: > 0 } logFile ? TextWriter.Synchronized(File.AppendText(logFile)) : null;
+        var log = Environment.GetEnvironmentVariable("BENCH_PORTAL_LOG") is { Length: > 0 } logFile
+            ? TextWriter.Synchronized(new StreamWriter(logFile, append: true) { AutoFlush = true })
+            : null;
         process.OutputDataReceived += (_, line) => log?.WriteLine(line.Data);
         process.ErrorDataReceived += (_, line) => log?.WriteLine(line.Data);
         process.BeginOutputReadLine();
