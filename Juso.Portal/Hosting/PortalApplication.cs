@@ -63,7 +63,7 @@ public static class PortalApplication
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
                 GC.WaitForPendingFinalizers();
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-                return Results.Json(new { managedBytes = GC.GetTotalMemory(forceFullCollection: false) });
+                return Results.Json(new { managedBytes = GC.GetTotalMemory(forceFullCollection: false), committedBytes = GC.GetGCMemoryInfo().TotalCommittedBytes });
             }).AllowAnonymous();
         }
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();

@@ -2,14 +2,14 @@ using System.Globalization;
 using Microsoft.Playwright;
 
 /// <summary>One size of the bench: a fresh portal, the editor's board, N viewer boards, the edits, one table row.</summary>
-internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, bool heapCensus, bool protocolViewers)
+internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, int warmup, bool heapCensus, bool protocolViewers)
 {
     public const string Header = """
         | boards | edits | p50 ms | p95 ms | p99 ms | max ms | missing | heap KB per circuit | RSS KB per circuit | CPU ms per edit: editor alone | CPU ms per edit: fan-out | idle CPU ms/s: no board (after) → N boards | CPU s opening | load |
         |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
         """;
 
-    /// <summary>Runs <paramref name="boards"/> viewers, prints the row and returns the portal's RSS growth in KB.</summary>
+    /// <summary>Runs <paramref name="boards"/> viewers, prints the row and returns the portal's RSS growth in KB (less its executable memory).</summary>
     public async Task<long> RunAsync(int boards)
     {
         await using var portal = await PortalProcess.StartAsync(portalDll, "circuits", new Dictionary<string, string> { ["Diagnostics__MemoryEndpoint"] = "true" });
@@ -24,14 +24,13 @@ internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, b
 
         // Memory with the editor's board only, after its edits compiled and cached what every edit needs.
         await portal.SettleAsync();
-        var rssBefore = portal.RssKb();
-        var heapBefore = await PortalMeasures.ManagedHeapAsync(portal.BaseUrl);
+        var kindsBefore = portal.RssKbByKind();
+        var (heapBefore, committedBefore) = await PortalMeasures.MemoryAsync(portal.BaseUrl);
+        var rssCollectedBefore = portal.RssKb();
         var censusBefore = heapCensus ? HeapCensus.Take(portal.Id) : null;
 
         var cpuBefore = portal.Cpu();
-        var (viewers, contexts) = protocolViewers
-            ? (await OpenProtocolViewersAsync(context, portal.BaseUrl, editor.MeetingId, boards), [])
-            : await OpenBoardsAsync(context, portal.BaseUrl, editor.MeetingId, boards);
+        var (viewers, contexts) = await OpenViewersAsync(context, portal.BaseUrl, editor.MeetingId, boards);
         var cpuOpening = portal.Cpu() - cpuBefore;
         if (viewers.FirstOrDefault() is PageViewer first)
         {
@@ -39,9 +38,22 @@ internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, b
             Console.Error.WriteLine($"DOM elements per board: {await first.Page.EvaluateAsync<int>("() => document.getElementsByTagName('*').length")}");
         }
         await portal.SettleAsync();
-        var rssAfter = portal.RssKb();
-        var heapAfter = await PortalMeasures.ManagedHeapAsync(portal.BaseUrl);
+        var kindsAfter = portal.RssKbByKind();
+        var (heapAfter, committedAfter) = await PortalMeasures.MemoryAsync(portal.BaseUrl);
+        var rssCollectedAfter = portal.RssKb();
+        // The RSS a circuit costs leaves out the runtime's executable memory: the JIT code of the viewer's path, compiled
+        // (and recompiled at its final tier) once per process however many boards open, 3–7 MB here.
+        var rssGrowth = kindsAfter.Values.Sum() - kindsAfter.GetValueOrDefault("executable") - (kindsBefore.Values.Sum() - kindsBefore.GetValueOrDefault("executable"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{boards} boards, RSS growth per circuit by mapping: {string.Join(", ", kindsAfter.Select(k => $"{k.Key} {(k.Value - kindsBefore.GetValueOrDefault(k.Key)) / (double)boards:0}"))} KB; "
+            + $"after a full GC: RSS {(rssCollectedAfter - rssCollectedBefore) / (double)boards:0} KB, GC committed {(committedAfter - committedBefore) / 1024.0 / boards:0} KB"));
 
+        // --warmup: edits with the boards open that are not counted, so that the per-viewer code has reached its final
+        // JIT tier (a portal that has served a few meetings), as the 5 edits above did for the editor's own path.
+        for (var r = 0; r < warmup; r++)
+        {
+            await editor.EditAsync(1000 + r, viewers);
+        }
         var latencies = new List<double>();
         var missing = 0;
         var withBoards = new List<(double CpuMs, double Seconds)>();
@@ -66,14 +78,7 @@ internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, b
 
         // The editor alone, for the same edits with the boards closed again: what the editor's save costs without viewers.
         // Measured last, when the portal's start-up background (tiered compilation, jobs starting) has died down.
-        foreach (var viewer in viewers)
-        {
-            await viewer.CloseAsync();
-        }
-        foreach (var more in contexts)
-        {
-            await more.DisposeAsync();
-        }
+        await CloseAsync(viewers, contexts);
         var idleAlone = await PortalMeasures.SettledIdleCpuAsync(portal);
         var editorAlone = new List<double>();
         for (var r = 0; r < Math.Min(rounds, 10); r++)
@@ -88,8 +93,25 @@ internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, b
             Console.Error.WriteLine($"Saves that stored the text from before the typing (made once more): {editor.LostSaves}");
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {boards} | {rounds} | {Percentile.Of(latencies, 50):0} | {Percentile.Of(latencies, 95):0} | {Percentile.Of(latencies, 99):0} | {latencies.LastOrDefault():0} | {missing} | {(heapAfter - heapBefore) / 1024.0 / boards:0} | {(rssAfter - rssBefore) / (double)boards:0} | {editorCpu:0.0} | {fanOutWindows.Average() - editorCpu:0.0} | {idleAlone:0} → {idleAfter:0} | {cpuOpening.TotalSeconds:0.0} | {File.ReadAllText("/proc/loadavg")[..14].Trim()} |"));
-        return rssAfter - rssBefore;
+            $"| {boards} | {rounds} | {Percentile.Of(latencies, 50):0} | {Percentile.Of(latencies, 95):0} | {Percentile.Of(latencies, 99):0} | {latencies.LastOrDefault():0} | {missing} | {(heapAfter - heapBefore) / 1024.0 / boards:0} | {rssGrowth / (double)boards:0} | {editorCpu:0.0} | {fanOutWindows.Average() - editorCpu:0.0} | {idleAlone:0} → {idleAfter:0} | {cpuOpening.TotalSeconds:0.0} | {File.ReadAllText("/proc/loadavg")[..14].Trim()} |"));
+        return rssGrowth;
+    }
+
+    private async Task<(IBoardViewer[] Viewers, IReadOnlyList<IBrowserContext> MoreContexts)> OpenViewersAsync(IBrowserContext context, string baseUrl, int meetingId, int boards) =>
+        protocolViewers
+            ? (await OpenProtocolViewersAsync(context, baseUrl, meetingId, boards), [])
+            : await OpenBoardsAsync(context, baseUrl, meetingId, boards);
+
+    private static async Task CloseAsync(IEnumerable<IBoardViewer> viewers, IEnumerable<IBrowserContext> moreContexts)
+    {
+        foreach (var viewer in viewers)
+        {
+            await viewer.CloseAsync();
+        }
+        foreach (var more in moreContexts)
+        {
+            await more.DisposeAsync();
+        }
     }
 
     /// <summary>

@@ -40,5 +40,17 @@ internal static class HeapCensus
         {
             Console.WriteLine(FormattableString.Invariant($"  {g.Bytes / 1024,8:0.0} KB {g.Count,8:0.0} objects  {g.Type}"));
         }
+        // By the namespace of the type (the outer type's, for generics): many small generic types add up unseen above.
+        Console.WriteLine("By namespace:");
+        foreach (var ns in growth.GroupBy(g => Namespace(g.Type)).Select(n => (Name: n.Key, Bytes: n.Sum(g => g.Bytes))).OrderByDescending(n => n.Bytes).Take(top))
+        {
+            Console.WriteLine(FormattableString.Invariant($"  {ns.Bytes / 1024,8:0.0} KB  {ns.Name}"));
+        }
+    }
+
+    private static string Namespace(string type)
+    {
+        var outer = type.Split('<', '+', '[')[0];
+        return outer.Contains('.') ? outer[..outer.LastIndexOf('.')] : outer;
     }
 }

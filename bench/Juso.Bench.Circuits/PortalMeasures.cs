@@ -20,10 +20,13 @@ internal static class PortalMeasures
     }
 
     /// <summary>The portal's managed heap after a forced, compacting full GC (/diagnostics/memory, Development with the bench's setting only).</summary>
-    public static async Task<long> ManagedHeapAsync(string baseUrl)
+    public static async Task<long> ManagedHeapAsync(string baseUrl) => (await MemoryAsync(baseUrl)).ManagedBytes;
+
+    /// <summary>The managed heap after a forced, compacting full GC, and the memory the GC keeps committed then.</summary>
+    public static async Task<(long ManagedBytes, long CommittedBytes)> MemoryAsync(string baseUrl)
     {
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
         using var response = JsonDocument.Parse(await http.GetStringAsync("/diagnostics/memory"));
-        return response.RootElement.GetProperty("managedBytes").GetInt64();
+        return (response.RootElement.GetProperty("managedBytes").GetInt64(), response.RootElement.GetProperty("committedBytes").GetInt64());
     }
 }

@@ -7,6 +7,8 @@
 // - p50/p95/p99/max: commit → the new text in a viewer's DOM, over every viewer and edit; missing: deliveries that did
 //   not arrive within 30 s.
 // - heap and RSS per circuit: the portal's managed heap after a full GC and its RSS, with N boards open against none, / N.
+//   The RSS leaves out the runtime's executable memory (JIT code, compiled once per process however many boards open);
+//   stderr gives the growth by kind of mapping (/proc/PID/smaps) and the RSS and GC-committed growth after a full GC.
 // - CPU per edit, from the portal's CPU time (/proc) over the window from the save click until every page shows the
 //   text, less the portal's idle rate over that window (so idle work is not charged to the edit):
 //   "editor alone" is that window with no board open but the editor's (its save, its dialog closing, the one snapshot
@@ -16,7 +18,7 @@
 // - idle: the portal's CPU in ms per second without input, once it no longer falls: with no board but the editor's
 //   (after the run) → with the N boards open (after the edits, when what opening them set off has died down).
 //
-//   dotnet run -c Release --project bench/Juso.Bench.Circuits -- [boards...] [--rounds R] [--processes P] [--heap] [--protocol]
+//   dotnet run -c Release --project bench/Juso.Bench.Circuits -- [boards...] [--rounds R] [--warmup W] [--processes P] [--heap] [--protocol]
 //   e.g. dotnet run -c Release --project bench/Juso.Bench.Circuits -- 100
 //        dotnet run -c Release --project bench/Juso.Bench.Circuits -- 10 25 50 100 500 --protocol
 // --protocol: the viewers are .NET clients of Blazor's circuit hub (ProtocolViewer) instead of Chromium pages: the same
@@ -24,7 +26,10 @@
 //   on this machine. "Shown" is then the arrival of the render batch that carries the text. The editor is Chromium.
 // --processes P: at most P Chromium renderer processes for all pages (default: Chromium's own limit); many pages then
 //   share a process, which 500 boards need on this machine's memory.
-// --heap: also count the portal's heap by type before and after the boards open (ClrMD; suspends the portal briefly).
+// --warmup W: W edits with the boards open before the R counted ones (default 0), so that the per-viewer code runs at
+//   its final JIT tier, as on a portal that has served for a while; the editor's own path is warmed by 5 edits always.
+// --heap: also count the portal's heap by type and by namespace before and after the boards open (ClrMD; suspends the
+//   portal briefly).
 //
 // Files: BoardRun (one size: open the boards, measure), BoardEditor (the member's edits and their commit times),
 // BoardViewers (a viewer in Chromium), ProtocolViewer and BlazorPackProtocol (--protocol), DemoBoard (sign-in and the
@@ -47,6 +52,7 @@ int? Option(string name)
     return value;
 }
 var rounds = Option("--rounds") ?? 20;
+var warmup = Option("--warmup") ?? 0;
 var processes = Option("--processes");
 var counts = args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
 if (counts.Count == 0)
@@ -59,6 +65,7 @@ if (PortalProcess.FindPortalDll() is not { } portalDll)
 }
 
 Console.WriteLine($"# Board circuits {(protocolViewers ? "of .NET protocol clients" : "in Chromium")}, {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}, {rounds} edits per size"
+    + (warmup > 0 ? $" after {warmup} uncounted edits with the boards open" : string.Empty)
     + (processes is { } p ? $", at most {p} renderer processes" : string.Empty));
 Console.WriteLine(BoardRun.Header);
 using var playwright = await Playwright.CreateAsync();
@@ -73,7 +80,7 @@ await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeL
 });
 // RSS growth per run, to estimate the memory of one more circuit from the slope between runs (each run starts a fresh
 // portal, so the slope leaves out what the first circuits warm up once).
-var run = new BoardRun(browser, portalDll, rounds, heapCensus, protocolViewers);
+var run = new BoardRun(browser, portalDll, rounds, warmup, heapCensus, protocolViewers);
 var growth = new List<(int Boards, long Kb)>();
 foreach (var n in counts)
 {

@@ -95,6 +95,9 @@ internal sealed class PortalProcess : IAsyncDisposable
     /// <summary>Resident memory in KB (/proc/PID/status).</summary>
     public long RssKb() => ProcessMeasures.RssKb(_process);
 
+    /// <summary>Resident memory in KB by kind of mapping (<see cref="ProcessMeasures.RssKbByKind"/>).</summary>
+    public Dictionary<string, long> RssKbByKind() => ProcessMeasures.RssKbByKind(_process);
+
     /// <summary>CPU time the portal has used so far, all its threads (user and system).</summary>
     public TimeSpan Cpu() => ProcessMeasures.Cpu(_process);
 
