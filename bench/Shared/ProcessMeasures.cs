@@ -12,8 +12,8 @@ internal static class ProcessMeasures
 
     /// <summary>
     /// Resident memory in KB by kind of mapping (/proc/PID/smaps): glibc's malloc arenas (a read-write mapping and its
-    /// reserve, 64 MB together, or [heap]), the runtime's executable memory (the W^X double mapping), thread stacks,
-    /// mapped files, and the rest of the anonymous memory (the GC's heap among it).
+    /// reserve, 64 MB together, or [heap]), the runtime's executable memory (the W^X double mapping), the main thread's stack,
+    /// mapped files, and the rest of the anonymous memory (the GC's heap and the other threads' stacks among it).
     /// </summary>
     public static Dictionary<string, long> RssKbByKind(Process process)
     {
