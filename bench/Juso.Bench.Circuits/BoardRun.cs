@@ -30,7 +30,9 @@ internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, i
         var censusBefore = heapCensus ? HeapCensus.Take(portal.Id) : null;
 
         var cpuBefore = portal.Cpu();
-        var (viewers, contexts) = await OpenViewersAsync(context, portal.BaseUrl, editor.MeetingId, boards);
+        var (viewers, contexts) = protocolViewers
+            ? (await OpenProtocolViewersAsync(context, portal.BaseUrl, editor.MeetingId, boards), [])
+            : await OpenBoardsAsync(context, portal.BaseUrl, editor.MeetingId, boards);
         var cpuOpening = portal.Cpu() - cpuBefore;
         if (viewers.FirstOrDefault() is PageViewer first)
         {
@@ -42,7 +44,7 @@ internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, i
         var (heapAfter, committedAfter) = await PortalMeasures.MemoryAsync(portal.BaseUrl);
         var rssCollectedAfter = portal.RssKb();
         // The RSS a circuit costs leaves out the runtime's executable memory: the JIT code of the viewer's path, compiled
-        // (and recompiled at its final tier) once per process however many boards open, 3–7 MB here.
+        // (and recompiled at its final tier) once per process however many boards open, 3–10 MB at 100 boards here.
         var rssGrowth = kindsAfter.Values.Sum() - kindsAfter.GetValueOrDefault("executable") - (kindsBefore.Values.Sum() - kindsBefore.GetValueOrDefault("executable"));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{boards} boards, RSS growth per circuit by mapping: {string.Join(", ", kindsAfter.Select(k => $"{k.Key} {(k.Value - kindsBefore.GetValueOrDefault(k.Key)) / (double)boards:0}"))} KB; "
@@ -78,7 +80,14 @@ internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, i
 
         // The editor alone, for the same edits with the boards closed again: what the editor's save costs without viewers.
         // Measured last, when the portal's start-up background (tiered compilation, jobs starting) has died down.
-        await CloseAsync(viewers, contexts);
+        foreach (var viewer in viewers)
+        {
+            await viewer.CloseAsync();
+        }
+        foreach (var more in contexts)
+        {
+            await more.DisposeAsync();
+        }
         var idleAlone = await PortalMeasures.SettledIdleCpuAsync(portal);
         var editorAlone = new List<double>();
         for (var r = 0; r < Math.Min(rounds, 10); r++)
@@ -95,23 +104,6 @@ internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, i
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {boards} | {rounds} | {Percentile.Of(latencies, 50):0} | {Percentile.Of(latencies, 95):0} | {Percentile.Of(latencies, 99):0} | {latencies.LastOrDefault():0} | {missing} | {(heapAfter - heapBefore) / 1024.0 / boards:0} | {rssGrowth / (double)boards:0} | {editorCpu:0.0} | {fanOutWindows.Average() - editorCpu:0.0} | {idleAlone:0} → {idleAfter:0} | {cpuOpening.TotalSeconds:0.0} | {File.ReadAllText("/proc/loadavg")[..14].Trim()} |"));
         return rssGrowth;
-    }
-
-    private async Task<(IBoardViewer[] Viewers, IReadOnlyList<IBrowserContext> MoreContexts)> OpenViewersAsync(IBrowserContext context, string baseUrl, int meetingId, int boards) =>
-        protocolViewers
-            ? (await OpenProtocolViewersAsync(context, baseUrl, meetingId, boards), [])
-            : await OpenBoardsAsync(context, baseUrl, meetingId, boards);
-
-    private static async Task CloseAsync(IEnumerable<IBoardViewer> viewers, IEnumerable<IBrowserContext> moreContexts)
-    {
-        foreach (var viewer in viewers)
-        {
-            await viewer.CloseAsync();
-        }
-        foreach (var more in moreContexts)
-        {
-            await more.DisposeAsync();
-        }
     }
 
     /// <summary>
