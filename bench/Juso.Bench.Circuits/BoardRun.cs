@@ -5,8 +5,8 @@ using Microsoft.Playwright;
 internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, int warmup, bool heapCensus, bool protocolViewers)
 {
     public const string Header = """
-        | boards | edits | p50 ms | p95 ms | p99 ms | max ms | missing | heap KB per circuit | RSS KB per circuit | CPU ms per edit: editor alone | CPU ms per edit: fan-out | idle CPU ms/s: no board (after) → N boards | CPU s opening | load |
-        |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
+        | boards | edits | p50 ms | p95 ms | p99 ms | max ms | missing | heap KB per circuit | RSS KB per circuit | CPU ms per edit: editor alone | CPU ms per edit: fan-out | idle CPU ms/s: no board (after) → N boards | CPU s opening | browsers' CPU ms per edit (idle ms/s) | load |
+        |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
         """;
 
     /// <summary>Runs <paramref name="boards"/> viewers, prints the row and returns the portal's RSS growth in KB (less its executable memory).</summary>
@@ -58,19 +58,20 @@ internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, i
         }
         var latencies = new List<double>();
         var missing = 0;
-        var withBoards = new List<(double CpuMs, double Seconds)>();
+        var withBoards = new List<BoardEditor.Edit>();
         for (var r = 0; r < rounds; r++)
         {
             var edit = await editor.EditAsync(20 + r, viewers);
             missing += edit.Missing;
             latencies.AddRange(edit.Latencies);
-            withBoards.Add((edit.CpuMs, edit.Seconds));
+            withBoards.Add(edit);
         }
         // Open boards that nobody edits: what the portal spends on them. Read after the edits, as the editor's own rate
         // below, when what opening a hundred circuits set off (compiling, collecting) has died down; read right after
         // the opening it still held that work (10–64 ms/s at 100 boards on the shared machine, depending on the wait).
         var idleAfter = await PortalMeasures.SettledIdleCpuAsync(portal);
         var fanOutWindows = withBoards.Select(w => w.CpuMs - w.Seconds * idleAfter).ToList();
+        var (browserIdle, browserPerEdit) = await BrowserShareAsync(portal.Id, viewers, withBoards);
         if (censusBefore is not null)
         {
             // After the edits, so that suspending the portal does not touch the measurements; the boards are still open.
@@ -102,8 +103,30 @@ internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, i
             Console.Error.WriteLine($"Saves that stored the text from before the typing (made once more): {editor.LostSaves}");
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {boards} | {rounds} | {Percentile.Of(latencies, 50):0} | {Percentile.Of(latencies, 95):0} | {Percentile.Of(latencies, 99):0} | {latencies.LastOrDefault():0} | {missing} | {(heapAfter - heapBefore) / 1024.0 / boards:0} | {rssGrowth / (double)boards:0} | {editorCpu:0.0} | {fanOutWindows.Average() - editorCpu:0.0} | {idleAlone:0} → {idleAfter:0} | {cpuOpening.TotalSeconds:0.0} | {File.ReadAllText("/proc/loadavg")[..14].Trim()} |"));
+            $"| {boards} | {rounds} | {Percentile.Of(latencies, 50):0} | {Percentile.Of(latencies, 95):0} | {Percentile.Of(latencies, 99):0} | {latencies.LastOrDefault():0} | {missing} | {(heapAfter - heapBefore) / 1024.0 / boards:0} | {rssGrowth / (double)boards:0} | {editorCpu:0.0} | {fanOutWindows.Average() - editorCpu:0.0} | {idleAlone:0} → {idleAfter:0} | {cpuOpening.TotalSeconds:0.0} | {browserPerEdit:0} ({browserIdle:0}) | {File.ReadAllText("/proc/loadavg")[..14].Trim()} |"));
         return rssGrowth;
+    }
+
+    /// <summary>
+    /// The browsers' idle rate (ms/s, boards open, nobody editing) and their CPU per edit: each edit's window less that
+    /// idle rate and less what the bench's own question to every page for its time costs them (asked again with the
+    /// answers ready). Chromium's share of the same two cores, which the portal's latency has to live with.
+    /// </summary>
+    private static async Task<(double IdleMsPerSecond, double PerEditMs)> BrowserShareAsync(int portalId, IReadOnlyList<IBoardViewer> viewers, IReadOnlyList<BoardEditor.Edit> edits)
+    {
+        var before = BrowserCpu.Ms(portalId);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var idle = (BrowserCpu.Ms(portalId) - before) / clock.Elapsed.TotalSeconds;
+        var asking = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            before = BrowserCpu.Ms(portalId);
+            clock.Restart();
+            await Task.WhenAll(viewers.Select(v => v.SeenAsync(TimeSpan.FromSeconds(30))));
+            asking.Add(BrowserCpu.Ms(portalId) - before - clock.Elapsed.TotalSeconds * idle);
+        }
+        return (idle, edits.Average(e => e.BrowserCpuMs - e.Seconds * idle) - asking.Average());
     }
 
     /// <summary>

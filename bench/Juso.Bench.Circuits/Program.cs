@@ -15,6 +15,10 @@
 //   load, its own re-render), measured after the N boards closed again, when the portal's start-up background has died
 //   down; "fan-out" is the window with N boards less the editor alone, i.e. what the N viewers cost. The dialog opening
 //   and the typing happen before the window.
+// - browsers' CPU per edit (idle ms/s): all of the bench's Chromium processes (/proc) over each edit's window, less
+//   their idle rate with the boards open and less the bench's own question to every page for its time; in brackets that
+//   idle rate. The viewers' times are asked for only after the editor's page shows the text, so that 100 round trips do
+//   not compete with the pages rendering the change.
 // - idle: the portal's CPU in ms per second without input, once it no longer falls: with no board but the editor's
 //   (after the run) → with the N boards open (after the edits, when what opening them set off has died down).
 //
