@@ -4,7 +4,7 @@
 /// </summary>
 internal static class BrowserCpu
 {
-    private static readonly long TicksPerSecond = 100; // USER_HZ, the unit of utime and stime in /proc/PID/stat
+    private const long TicksPerSecond = 100; // USER_HZ, the unit of utime and stime in /proc/PID/stat
 
     /// <summary>User and system time of all of the bench's Chromium processes so far, in ms (processes that ended are lost).</summary>
     public static double Ms(int portalId)
