@@ -107,6 +107,20 @@ window.juso = {
     document.getElementById('components-reconnect-button').addEventListener('click', retry);
 })();
 
+// Runs callback every intervalMs while an element matching selector is on the page, and not otherwise; returns the
+// interval's handle (null when stopped) for the next call, which the caller makes whenever the DOM changes.
+juso.whileShown = function (selector, handle, callback, intervalMs) {
+    const shown = document.querySelector(selector) !== null;
+    if (shown && handle === null) {
+        return setInterval(callback, intervalMs);
+    }
+    if (!shown && handle !== null) {
+        clearInterval(handle);
+        return null;
+    }
+    return handle;
+};
+
 // The item timer of the live board (Features/Meetings/BoardTimer.razor) ticks here, not on the server: the server
 // renders the elapsed time once, when the item starts, and the browser counts on from it with its own monotonic
 // clock, so open boards cost the server nothing between changes (docs/adr/0015-board-render-strategy.md). The
@@ -150,9 +164,14 @@ window.juso = {
         }
     }
 
-    // A timer appears or the server renders a new start: show it at once, not at the next tick.
-    new MutationObserver(tick).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-elapsed-ms'] });
-    setInterval(tick, 1000);
+    // A timer appears or the server renders a new start: show it at once, not at the next tick. The clock ticks only
+    // while a timer is on the page: an idle interval still wakes the page, and a hundred open pages add up.
+    let ticking = null;
+    new MutationObserver(() => {
+        ticking = juso.whileShown('[data-board-timer]', ticking, tick, 1000);
+        tick();
+    }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-elapsed-ms'] });
+    ticking = juso.whileShown('[data-board-timer]', ticking, tick, 1000);
     tick();
 })();
 
@@ -187,5 +206,8 @@ window.juso = {
         }
     }
 
-    setInterval(step, 40);
+    let stepping = null;
+    new MutationObserver(() => stepping = juso.whileShown('[data-auto-scroll]', stepping, step, 40))
+        .observe(document.documentElement, { childList: true, subtree: true });
+    stepping = juso.whileShown('[data-auto-scroll]', stepping, step, 40);
 })();
