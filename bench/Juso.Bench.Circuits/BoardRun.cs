@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Playwright;
 
 /// <summary>One size of the bench: a fresh portal, the editor's board, N viewer boards, the edits, one table row.</summary>
-internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, int warmup, bool heapCensus, bool protocolViewers)
+internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, int warmup, bool heapCensus, bool protocolViewers, string? traceFile)
 {
     public const string Header = """
         | boards | edits | p50 ms | p95 ms | p99 ms | max ms | missing | heap KB per circuit | RSS KB per circuit | CPU ms per edit: editor alone | CPU ms per edit: fan-out | idle CPU ms/s: no board (after) → N boards | CPU s opening | browsers' CPU ms per edit (idle ms/s) | load |
@@ -72,6 +72,10 @@ internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, i
         var idleAfter = await PortalMeasures.SettledIdleCpuAsync(portal);
         var fanOutWindows = withBoards.Select(w => w.CpuMs - w.Seconds * idleAfter).ToList();
         var (browserIdle, browserPerEdit) = await BrowserShareAsync(portal.Id, viewers, withBoards);
+        if (traceFile is not null)
+        {
+            await TraceAsync(editor, viewers, $"{traceFile}.{boards}.json");
+        }
         if (censusBefore is not null)
         {
             // After the edits, so that suspending the portal does not touch the measurements; the boards are still open.
@@ -127,6 +131,39 @@ internal sealed class BoardRun(IBrowser browser, string portalDll, int rounds, i
             asking.Add(BrowserCpu.Ms(portalId) - before - clock.Elapsed.TotalSeconds * idle);
         }
         return (idle, edits.Average(e => e.BrowserCpuMs - e.Seconds * idle) - asking.Average());
+    }
+
+    /// <summary>
+    /// --trace: a Chrome trace of every browser process over 5 s with the boards open and nobody editing, then one edit,
+    /// for where the browsers' CPU goes (bench/Juso.Bench.Circuits/trace-summary.py sums it by process, thread and task).
+    /// Taken after the measurements, so that tracing does not slow them.
+    /// </summary>
+    private async Task TraceAsync(BoardEditor editor, IReadOnlyList<IBoardViewer> viewers, string path)
+    {
+        // Through the browser's DevTools protocol: the trace streams back as Tracing.dataCollected events.
+        var session = await browser.NewBrowserCDPSessionAsync();
+        var traceEvents = new List<System.Text.Json.JsonElement>();
+        var complete = new TaskCompletionSource();
+        session.Event("Tracing.dataCollected").OnEvent += (_, e) =>
+        {
+            lock (traceEvents)
+            {
+                traceEvents.AddRange(e!.Value.GetProperty("value").EnumerateArray().Select(v => v.Clone()));
+            }
+        };
+        session.Event("Tracing.tracingComplete").OnEvent += (_, _) => complete.TrySetResult();
+        var categories = "toplevel,devtools.timeline,disabled-by-default-devtools.timeline,blink,cc,viz,v8";
+        await session.SendAsync("Tracing.start", new Dictionary<string, object> { ["categories"] = categories, ["transferMode"] = "ReportEvents" });
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await editor.EditAsync(900, viewers);
+        await session.SendAsync("Tracing.end");
+        await complete.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        await using (var file = File.Create(path))
+        {
+            await System.Text.Json.JsonSerializer.SerializeAsync(file, new { traceEvents });
+        }
+        await session.DetachAsync();
+        Console.Error.WriteLine($"Trace of 5 s idle and one edit: {path}");
     }
 
     /// <summary>

@@ -22,7 +22,7 @@
 // - idle: the portal's CPU in ms per second without input, once it no longer falls: with no board but the editor's
 //   (after the run) → with the N boards open (after the edits, when what opening them set off has died down).
 //
-//   dotnet run -c Release --project bench/Juso.Bench.Circuits -- [boards...] [--rounds R] [--warmup W] [--processes P] [--heap] [--protocol]
+//   dotnet run -c Release --project bench/Juso.Bench.Circuits -- [boards...] [--rounds R] [--warmup W] [--processes P] [--heap] [--protocol] [--trace FILE]
 //   e.g. dotnet run -c Release --project bench/Juso.Bench.Circuits -- 100
 //        dotnet run -c Release --project bench/Juso.Bench.Circuits -- 10 25 50 100 500 --protocol
 // --protocol: the viewers are .NET clients of Blazor's circuit hub (ProtocolViewer) instead of Chromium pages: the same
@@ -32,6 +32,8 @@
 //   share a process, which 500 boards need on this machine's memory.
 // --warmup W: W edits with the boards open before the R counted ones (default 0), so that the per-viewer code runs at
 //   its final JIT tier, as on a portal that has served for a while; the editor's own path is warmed by 5 edits always.
+// --trace FILE: after the measurements, a Chrome trace of 5 s idle and one edit to FILE.N.json (N boards), for
+//   trace-summary.py.
 // --heap: also count the portal's heap by type and by namespace before and after the boards open (ClrMD; suspends the
 //   portal briefly).
 //
@@ -58,6 +60,12 @@ int? Option(string name)
 var rounds = Option("--rounds") ?? 20;
 var warmup = Option("--warmup") ?? 0;
 var processes = Option("--processes");
+string? traceFile = null;
+if (Array.IndexOf(args, "--trace") is var traceAt and >= 0)
+{
+    traceFile = args[traceAt + 1];
+    args = args.Where((_, i) => i != traceAt && i != traceAt + 1).ToArray();
+}
 var counts = args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
 if (counts.Count == 0)
 {
@@ -84,7 +92,7 @@ await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeL
 });
 // RSS growth per run, to estimate the memory of one more circuit from the slope between runs (each run starts a fresh
 // portal, so the slope leaves out what the first circuits warm up once).
-var run = new BoardRun(browser, portalDll, rounds, warmup, heapCensus, protocolViewers);
+var run = new BoardRun(browser, portalDll, rounds, warmup, heapCensus, protocolViewers, traceFile);
 var growth = new List<(int Boards, long Kb)>();
 foreach (var n in counts)
 {
