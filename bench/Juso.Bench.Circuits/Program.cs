@@ -46,26 +46,22 @@ using Microsoft.Playwright;
 var heapCensus = args.Contains("--heap");
 var protocolViewers = args.Contains("--protocol");
 args = args.Where(a => a is not "--heap" and not "--protocol").ToArray();
-int? Option(string name)
+string? Option(string name)
 {
     var at = Array.IndexOf(args, name);
     if (at < 0)
     {
         return null;
     }
-    var value = int.Parse(args[at + 1], CultureInfo.InvariantCulture);
+    var value = args[at + 1];
     args = args.Where((_, i) => i != at && i != at + 1).ToArray();
     return value;
 }
-var rounds = Option("--rounds") ?? 20;
-var warmup = Option("--warmup") ?? 0;
-var processes = Option("--processes");
-string? traceFile = null;
-if (Array.IndexOf(args, "--trace") is var traceAt and >= 0)
-{
-    traceFile = args[traceAt + 1];
-    args = args.Where((_, i) => i != traceAt && i != traceAt + 1).ToArray();
-}
+int? Number(string name) => Option(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : null;
+var rounds = Number("--rounds") ?? 20;
+var warmup = Number("--warmup") ?? 0;
+var processes = Number("--processes");
+var traceFile = Option("--trace");
 var counts = args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
 if (counts.Count == 0)
 {

@@ -17,8 +17,7 @@ KINDS = ["FunctionCall", "TimerFire", "EventDispatch", "RunMicrotasks", "v8.run"
 
 def main(path):
     with open(path, encoding="utf-8") as f:
-        data = json.load(f)
-    events = data["traceEvents"] if isinstance(data, dict) else data
+        events = json.load(f)["traceEvents"]
     process_names, thread_names = {}, {}
     for e in events:
         if e.get("ph") == "M" and e.get("name") == "process_name":
@@ -55,7 +54,7 @@ def main(path):
         print(f"\n== {window}: {total:.0f} ms of top-level task CPU ({total / seconds:.0f} ms/s)")
         for (process, thread), us in cpu[window].most_common(12):
             print(f"  {us / 1000:9.1f} ms  {process} / {thread}")
-        print(f"  renderer main thread by kind (nested; count):")
+        print("  renderer main thread by kind (nested; count):")
         for name, us in kinds[window].most_common():
             print(f"  {us / 1000:9.1f} ms  {name} ({counts[window][name]})")
 

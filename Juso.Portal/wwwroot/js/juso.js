@@ -165,13 +165,13 @@ juso.whileShown = function (selector, handle, callback, intervalMs) {
     }
 
     // A timer appears or the server renders a new start: show it at once, not at the next tick. The clock ticks only
-    // while a timer is on the page: an idle interval still wakes the page, and a hundred open pages add up.
+    // while a started timer is on the page: an idle interval still wakes the page, and a hundred open pages add up.
     let ticking = null;
     new MutationObserver(() => {
-        ticking = juso.whileShown('[data-board-timer]', ticking, tick, 1000);
+        ticking = juso.whileShown('[data-board-timer][data-elapsed-ms]', ticking, tick, 1000);
         tick();
     }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-elapsed-ms'] });
-    ticking = juso.whileShown('[data-board-timer]', ticking, tick, 1000);
+    ticking = juso.whileShown('[data-board-timer][data-elapsed-ms]', ticking, tick, 1000);
     tick();
 })();
 
