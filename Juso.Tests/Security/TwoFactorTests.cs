@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Juso.Domain.Auditing;
+using Juso.Infrastructure.Identity;
 using Juso.Infrastructure.Persistence;
 using Juso.Portal.Features.Account;
 using Juso.Tests.Support;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
@@ -46,6 +48,29 @@ public sealed partial class TwoFactorTests(BrowserFixture fixture)
         Assert.True(await db.AuditEntries.AnyAsync(a => a.UserId == user.Id && a.Action == AuditAction.TwoFactorEnabled));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.UserId == user.Id && a.Action == AuditAction.SignedIn && a.Detail == "パスワードと認証アプリ"));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.UserId == user.Id && a.Action == AuditAction.SignInFailed && a.Detail == "認証コードの誤り"));
+    }
+
+    [Fact]
+    public async Task TwoFactorPage_FirstVisit_LeavesTheSessionsOpenPagesSignedIn()
+    {
+        var user = await PortalForms.CreateUserAsync(fixture.Server.Services, "mfa.visit", Password);
+        using var client = PortalForms.Client(fixture.Server.BaseUrl);
+        await PortalForms.SignInAsync(client, "mfa.visit", Password);
+        await using var scope = fixture.Server.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<JusoUser>>();
+        var stampOfOpenPages = await users.GetSecurityStampAsync((await users.FindByIdAsync(user.Id))!);
+
+        var page = await client.GetStringAsync("/account/two-factor");
+
+        Assert.Contains("authenticator-key", page);
+        // The page it was opened from holds the stamp of sign-in until the browser leaves it; a new stamp would sign it out.
+        await using var after = fixture.Server.Services.CreateAsyncScope();
+        var reloaded = after.ServiceProvider.GetRequiredService<UserManager<JusoUser>>();
+        var stored = (await reloaded.FindByIdAsync(user.Id))!;
+        Assert.Equal(stampOfOpenPages, await reloaded.GetSecurityStampAsync(stored));
+        Assert.False(string.IsNullOrEmpty(await reloaded.GetAuthenticatorKeyAsync(stored)));
+        // The same key on the next visit, until it is confirmed.
+        Assert.Equal(Key().Match(WebUtility.HtmlDecode(page)).Groups[1].Value, Key().Match(WebUtility.HtmlDecode(await client.GetStringAsync("/account/two-factor"))).Groups[1].Value);
     }
 
     [Fact]

@@ -12,26 +12,34 @@ public sealed record AuthenticatorSetup(string Key, string Uri, string QrCodeDat
 
 /// <summary>
 /// Two-step verification with an authenticator app (TOTP, Identity's authenticator token provider) for local
-/// accounts. Each change renews the security stamp: the cookie of this session is re-issued, other sessions are
+/// accounts. Turning it on or off renews the security stamp: the cookie of this session is re-issued, other sessions are
 /// checked again. Used from a static page, whose request can re-issue the cookie.
 /// </summary>
-public sealed class TwoFactorService(UserManager<JusoUser> users, JusoSignInManager signIn, Common.AuditLog audit)
+public sealed class TwoFactorService(UserManager<JusoUser> users, IUserStore<JusoUser> store, JusoSignInManager signIn, Common.AuditLog audit)
 {
     private const string Issuer = "Juso";
 
     public async Task<bool> IsEnabledAsync(ClaimsPrincipal principal) =>
         await users.GetTwoFactorEnabledAsync((await signIn.CurrentSessionAsync(principal)).User);
 
-    /// <summary>The key waiting for confirmation, created on the first visit; the same key until it is confirmed.</summary>
+    /// <summary>
+    /// The key waiting for confirmation, created on the first visit; the same key until it is confirmed. Storing it
+    /// keeps the security stamp: an unconfirmed key changes no sign-in, and a new stamp would sign out the page this
+    /// one was opened from (its circuit still holds the old stamp until the browser leaves it).
+    /// </summary>
     public async Task<AuthenticatorSetup> SetupAsync(ClaimsPrincipal principal)
     {
-        var (user, sessionId) = await signIn.CurrentSessionAsync(principal);
+        var (user, _) = await signIn.CurrentSessionAsync(principal);
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            await signIn.RenewCookieAsync(user, sessionId);
-            key = (await users.GetAuthenticatorKeyAsync(user))!;
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<JusoUser>)store).SetAuthenticatorKeyAsync(user, key, CancellationToken.None);
+            var saved = await store.UpdateAsync(user, CancellationToken.None);
+            if (!saved.Succeeded)
+            {
+                throw new InvalidOperationException("The authenticator key could not be stored: " + string.Join(" ", saved.Errors.Select(e => e.Code)));
+            }
         }
         var label = Uri.EscapeDataString($"{Issuer}:{user.UserName}");
         var uri = $"otpauth://totp/{label}?secret={key}&issuer={Issuer}&digits=6";
