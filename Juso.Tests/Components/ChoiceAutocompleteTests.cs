@@ -65,6 +65,52 @@ public sealed class ChoiceAutocompleteTests : PortalComponentTest
         Assert.Null(_chosen);
     }
 
+    [Fact]
+    public async Task PhraseLeftWithTextTheServerNeverGot_KeepsTheTextOnScreen()
+    {
+        // Under load an input event of the typing can fail to reach the circuit (docs/adr/0038); leaving the field sends
+        // the browser's change event with the text on screen, which is what 保存 must store.
+        var page = RenderPhrase("月2回の家庭訪問");
+        var input = page.Find("#role");
+        await input.FocusAsync(new FocusEventArgs());
+
+        await input.ChangeAsync(new ChangeEventArgs { Value = "週1回の訪問で様子を確認する" });
+
+        Assert.Equal("週1回の訪問で様子を確認する", _chosen);
+        Assert.Equal("週1回の訪問で様子を確認する", page.Find("#role").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task PhraseLeftWithTheTextTheServerHas_ChangesNothing()
+    {
+        var page = RenderPhrase("月2回の家庭訪問");
+        var input = page.Find("#role");
+        await input.InputAsync(new ChangeEventArgs { Value = "週1回" });
+        _chosen = null;
+
+        await input.ChangeAsync(new ChangeEventArgs { Value = "週1回" });
+
+        Assert.Null(_chosen);
+    }
+
+    [Fact]
+    public async Task PhraseChosenByEnter_ThenLeftBeforeTheScreenShowedIt_KeepsTheChoice()
+    {
+        var page = RenderPhrase(string.Empty);
+        var input = page.Find("#role");
+        await input.FocusAsync(new FocusEventArgs());
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".mud-list-item").Count));
+        await input.InputAsync(new ChangeEventArgs { Value = "月2" });
+        await input.KeyDownAsync(new KeyboardEventArgs { Key = "Enter" });
+        await input.KeyUpAsync(new KeyboardEventArgs { Key = "Enter" });
+        Assert.Equal("月2回の家庭訪問", _chosen);
+
+        // Tab pressed before the chosen text reached the screen: the change event still carries what was typed.
+        await input.ChangeAsync(new ChangeEventArgs { Value = "月2" });
+
+        Assert.Equal("月2回の家庭訪問", _chosen);
+    }
+
     /// <summary>Focus opens the list with every agency; then the text is typed.</summary>
     private static async Task OpenAndTypeAsync(IRenderedComponent<ContainerFragment> page, string text)
     {
@@ -90,6 +136,19 @@ public sealed class ChoiceAutocompleteTests : PortalComponentTest
             builder.AddAttribute(4, nameof(MudAutocomplete<string>.DebounceInterval), debounce);
             builder.AddAttribute(5, nameof(MudAutocomplete<string>.MaxItems), (int?)null);
             builder.AddAttribute(6, nameof(MudAutocomplete<string>.ValueChanged), EventCallback.Factory.Create<string?>(this, value => _chosen = value));
+            builder.CloseComponent();
+        });
+
+    private IRenderedComponent<ContainerFragment> RenderPhrase(string value) =>
+        Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<PhraseField>(1);
+            builder.AddAttribute(2, nameof(PhraseField.InputId), "role");
+            builder.AddAttribute(3, nameof(PhraseField.Phrases), (IReadOnlyList<string>)["月2回の家庭訪問", "週1回"]);
+            builder.AddAttribute(4, nameof(PhraseField.Value), value);
+            builder.AddAttribute(5, nameof(PhraseField.ValueChanged), EventCallback.Factory.Create<string?>(this, v => _chosen = v));
             builder.CloseComponent();
         });
 
