@@ -73,7 +73,8 @@ internal sealed class BoardEditor : IAsyncDisposable
     /// Saves whose dialog stored the role text from before the typing, so that no board had anything to show; such an
     /// edit is made once more. Seen about once in 450 saves at 100 boards (2026-12-01): the 役割 field's suggestion list,
     /// opened for the text before the typing, was still open when the mouse went down on 保存, and the save that followed
-    /// stored the old text. docs/benchmarks.md tells what is known of it.
+    /// stored the old text. Since ADR 0038 the field takes the text on screen when it is left (none in 415 saves under
+    /// load); the check stays so that a recurrence is counted. docs/benchmarks.md tells what is known of it.
     /// </summary>
     public int LostSaves { get; private set; }
 
